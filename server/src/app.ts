@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { Database_ } from './db/client';
+import { systemClock, type Clock } from './lib/time';
+import adminAgencies from './modules/admin/agencies/routes';
+import adminAreas from './modules/admin/areas/routes';
+import adminUsers from './modules/admin/users/routes';
+import audit from './modules/audit/routes';
+import auth from './modules/auth/routes';
+import home from './modules/home/routes';
+import publicRoutes from './modules/public/routes';
+import authPlugin from './plugins/auth';
+import clockPlugin from './plugins/clock';
+import dbPlugin from './plugins/db';
+import errorHandler from './plugins/error-handler';
+import openapi from './plugins/openapi';
+import security from './plugins/security';
+import session from './plugins/session';
+import staticWeb from './plugins/static-web';
+
+export interface AppOptions {
+  config: Config;
+  /** An already-open database (tests, tools); otherwise `config.DATABASE_FILE` is opened. */
+  database?: Database_;
+  clock?: Clock;
+  /** Log destination for the running server; tests leave it unset. */
+  logger?: boolean | object;
+}
+
+const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/**
+ * Builds the whole platform without listening, so tests drive it with `inject` and `server.ts` adds
+ * only the process concerns (listening, signals, logging destination).
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const hops = config.TRUST_PROXY_HOPS;
+  const serverOptions: FastifyServerOptions = {
+    logger: options.logger ?? false,
+    genReqId: () => randomUUID(),
+    // Only the configured number of proxies is believed about the client's address (rate limits, audit).
+    trustProxy: hops > 0 ? (_address: string, hop: number) => hop < hops : false,
+    bodyLimit: 1_048_576,
+  };
+  const app = Fastify(serverOptions).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(clockPlugin, { clock: options.clock ?? systemClock });
+  await app.register(dbPlugin, { config, ...(options.database ? { database: options.database } : {}) });
+  await app.register(errorHandler);
+  await app.register(security, { config });
+  await app.register(session, { config });
+  await app.register(authPlugin);
+  await app.register(openapi);
+
+  await app.register(publicRoutes, { prefix: '/api' });
+  await app.register(auth, { prefix: '/api/auth' });
+  await app.register(home, { prefix: '/api/home' });
+  await app.register(adminAreas, { prefix: '/api/admin/areas' });
+  await app.register(adminAgencies, { prefix: '/api/admin/agencies' });
+  await app.register(adminUsers, { prefix: '/api/admin/users' });
+  await app.register(audit, { prefix: '/api/audit' });
+
+  await app.register(staticWeb, { root: config.WEB_DIST ?? DEFAULT_WEB_DIST });
+  return app;
+}

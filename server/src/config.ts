@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes', 'on'].includes(v)));
+
+/**
+ * Every setting comes from the environment and is checked once at start-up: a wrong value stops the
+ * platform with a message naming the variable, rather than failing later in front of a user.
+ */
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_FILE: z.string().min(1).default('./data/marac.db'),
+  /** Seed synthetic demo data into a new, empty database. Set to false for a real deployment. */
+  DEMO_MODE: flag(true),
+  /** Served over https (directly or behind a proxy): marks the session cookie Secure. */
+  SECURE_COOKIES: flag(false),
+  /** Number of proxies in front of the platform whose X-Forwarded-For can be trusted for client addresses. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Folder of the built SPA; the platform serves it when it exists. */
+  WEB_DIST: z.string().optional(),
+  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** The settings tests start from: an in-memory database and quiet logs. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), DATABASE_FILE: ':memory:', LOG_LEVEL: 'silent', DEMO_MODE: false, ...overrides };
+}

@@ -1,0 +1,604 @@
+/**
+ * The whole MARAC data model. Keys are UUID text, instants ISO-8601 UTC text and calendar dates
+ * `YYYY-MM-DD` text, so the same tables can be expressed in PostgreSQL when a deployment outgrows SQLite.
+ * Lists that are only ever read with their parent are JSON columns; anything searched or joined on is
+ * a table of its own.
+ */
+
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type {
+  ActionCategory,
+  ActionStatus,
+  Address,
+  AgencyKind,
+  AreaSettings,
+  AuditAction,
+  AuditEntity,
+  CaseStatus,
+  DashAnswer,
+  FlagKind,
+  Gender,
+  MeetingStatus,
+  Narrative,
+  PersonRole,
+  PoliceReference,
+  ReferralCriterion,
+  ReferralStatus,
+  RiskTool,
+  Role,
+  VictimDetails,
+} from '@marac/shared';
+
+const id = () => text('id').primaryKey();
+const createdAt = () => text('created_at').notNull();
+const bool = (name: string) => integer(name, { mode: 'boolean' });
+const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
+
+/** Deployment-wide facts (schema owner, demo mode) that are not per area. */
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const areas = sqliteTable('areas', {
+  id: id(),
+  name: text('name').notNull(),
+  code: text('code').notNull().unique(),
+  description: text('description'),
+  postcodeDistricts: json<string[]>('postcode_districts').notNull(),
+  adultFemalePopulation: integer('adult_female_population'),
+  settings: json<AreaSettings>('settings').notNull(),
+  createdAt: createdAt(),
+  disabledAt: text('disabled_at'),
+});
+
+export const agencies = sqliteTable('agencies', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  kind: text('kind').$type<AgencyKind>().notNull(),
+  secureEmail: text('secure_email'),
+  createdAt: createdAt(),
+  disabledAt: text('disabled_at'),
+});
+
+export const agencyAreas = sqliteTable(
+  'agency_areas',
+  {
+    agencyId: text('agency_id').notNull().references(() => agencies.id),
+    areaId: text('area_id').notNull().references(() => areas.id),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.areaId] }), index('agency_areas_area_idx').on(t.areaId)],
+);
+
+export const protocolSignatures = sqliteTable(
+  'protocol_signatures',
+  {
+    id: id(),
+    areaId: text('area_id').notNull().references(() => areas.id),
+    agencyId: text('agency_id').notNull().references(() => agencies.id),
+    signedOn: text('signed_on').notNull(),
+    signatory: text('signatory').notNull(),
+    recordedBy: text('recorded_by').notNull().references(() => users.id),
+    withdrawnOn: text('withdrawn_on'),
+  },
+  (t) => [index('protocol_signatures_area_agency_idx').on(t.areaId, t.agencyId)],
+);
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: id(),
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    role: text('role').$type<Role>().notNull(),
+    agencyId: text('agency_id').references(() => agencies.id),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: createdAt(),
+    lastSignedInAt: text('last_signed_in_at'),
+    disabledAt: text('disabled_at'),
+  },
+  (t) => [index('users_agency_idx').on(t.agencyId)],
+);
+
+export const userAreas = sqliteTable(
+  'user_areas',
+  {
+    userId: text('user_id').notNull().references(() => users.id),
+    areaId: text('area_id').notNull().references(() => areas.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.areaId] }), index('user_areas_area_idx').on(t.areaId)],
+);
+
+/**
+ * Server-side sessions. Only a SHA-256 of the session id is stored, so a copy of the database cannot be
+ * used to hijack a session.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: text('last_seen_at').notNull(),
+    absoluteExpiresAt: text('absolute_expires_at').notNull(),
+    revokedAt: text('revoked_at'),
+    ip: text('ip'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Failed sign-ins, keyed by account and by address, for the 10-in-5-minutes limit. */
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('login_failures_key_at_idx').on(t.key, t.at)],
+);
+
+export const people = sqliteTable(
+  'people',
+  {
+    id: id(),
+    givenName: text('given_name').notNull(),
+    familyName: text('family_name').notNull(),
+    gender: text('gender').$type<Gender>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('people_family_name_idx').on(t.familyName)],
+);
+
+export const personNames = sqliteTable(
+  'person_names',
+  {
+    id: id(),
+    personId: text('person_id').notNull().references(() => people.id),
+    givenName: text('given_name').notNull(),
+    familyName: text('family_name').notNull(),
+    kind: text('kind').$type<'alias' | 'previous_name' | 'spelling_variant' | 'nickname'>().notNull(),
+  },
+  (t) => [index('person_names_person_idx').on(t.personId)],
+);
+
+export const personBirthDates = sqliteTable(
+  'person_birth_dates',
+  {
+    personId: text('person_id').notNull().references(() => people.id),
+    dateOfBirth: text('date_of_birth').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.dateOfBirth] }), index('person_birth_dates_dob_idx').on(t.dateOfBirth)],
+);
+
+export const personAddresses = sqliteTable(
+  'person_addresses',
+  {
+    id: id(),
+    personId: text('person_id').notNull().references(() => people.id),
+    line1: text('line1').notNull(),
+    line2: text('line2'),
+    town: text('town'),
+    postcode: text('postcode'),
+    current: bool('current').notNull(),
+  },
+  (t) => [index('person_addresses_person_idx').on(t.personId), index('person_addresses_postcode_idx').on(t.postcode)],
+);
+
+export const personPhones = sqliteTable(
+  'person_phones',
+  {
+    personId: text('person_id').notNull().references(() => people.id),
+    phone: text('phone').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.phone] }), index('person_phones_phone_idx').on(t.phone)],
+);
+
+export const identityDecisions = sqliteTable(
+  'identity_decisions',
+  {
+    id: id(),
+    personId: text('person_id').notNull().references(() => people.id),
+    otherPersonId: text('other_person_id').notNull().references(() => people.id),
+    decision: text('decision').$type<'confirmed' | 'rejected'>().notNull(),
+    decidedBy: text('decided_by').notNull().references(() => users.id),
+    decidedAt: text('decided_at').notNull(),
+  },
+  (t) => [uniqueIndex('identity_decisions_pair_idx').on(t.personId, t.otherPersonId)],
+);
+
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: id(),
+    reference: text('reference').notNull().unique(),
+    areaId: text('area_id').notNull().references(() => areas.id),
+    victimPersonId: text('victim_person_id').notNull().references(() => people.id),
+    status: text('status').$type<CaseStatus>().notNull(),
+    openedAt: text('opened_at').notNull(),
+    closedAt: text('closed_at'),
+    lastReferralDate: text('last_referral_date').notNull(),
+    lastHearingDate: text('last_hearing_date'),
+    transferredFromAreaId: text('transferred_from_area_id').references(() => areas.id),
+    transferredToAreaId: text('transferred_to_area_id').references(() => areas.id),
+  },
+  (t) => [index('cases_area_status_idx').on(t.areaId, t.status), index('cases_victim_idx').on(t.victimPersonId)],
+);
+
+/** The explicit role each person holds in each case. */
+export const casePeople = sqliteTable(
+  'case_people',
+  {
+    id: id(),
+    personId: text('person_id').notNull().references(() => people.id),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    role: text('role').$type<PersonRole>().notNull(),
+    relationshipToVictim: text('relationship_to_victim'),
+    relationshipToPerpetrator: text('relationship_to_perpetrator'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('case_people_unique_idx').on(t.caseId, t.personId, t.role),
+    index('case_people_person_idx').on(t.personId),
+  ],
+);
+
+export const referrals = sqliteTable(
+  'referrals',
+  {
+    id: id(),
+    reference: text('reference').notNull().unique(),
+    status: text('status').$type<ReferralStatus>().notNull(),
+    areaId: text('area_id').references(() => areas.id),
+    caseId: text('case_id').references(() => cases.id),
+    referringAgencyId: text('referring_agency_id').notNull().references(() => agencies.id),
+    referrerUserId: text('referrer_user_id').notNull().references(() => users.id),
+    referrerName: text('referrer_name').notNull(),
+    referrerContact: text('referrer_contact').notNull(),
+    enteredByUserId: text('entered_by_user_id').notNull().references(() => users.id),
+    referralDate: text('referral_date').notNull(),
+    managerSignOff: json<{ name: string; signedOn: string } | null>('manager_sign_off'),
+    urgent: bool('urgent').notNull(),
+    dashScore: integer('dash_score').notNull(),
+    criteriaMet: json<ReferralCriterion[]>('criteria_met').notNull(),
+    professionalJudgementReasons: text('professional_judgement_reasons'),
+    incidentDates: json<string[]>('incident_dates').notNull(),
+    victimDetails: json<VictimDetails>('victim_details').notNull(),
+    consent: json<{ victimAware: boolean; consentGiven: 'yes' | 'no' | 'not_asked'; reason: string | null }>('consent').notNull(),
+    victimFears: text('victim_fears'),
+    previousMaracElsewhere: json<{ area: string; date: string | null } | null>('previous_marac_elsewhere'),
+    narrative: json<Narrative>('narrative').notNull(),
+    policeReferences: json<PoliceReference[]>('police_references').notNull(),
+    mergedIntoReferralId: text('merged_into_referral_id'),
+    submittedAt: text('submitted_at'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('referrals_area_status_idx').on(t.areaId, t.status, t.referralDate),
+    index('referrals_case_idx').on(t.caseId),
+    index('referrals_agency_idx').on(t.referringAgencyId),
+    index('referrals_referrer_idx').on(t.referrerUserId),
+  ],
+);
+
+/** People as a referral names them; `person_id` is set once identity matching links them. */
+export const referralSubjects = sqliteTable(
+  'referral_subjects',
+  {
+    id: id(),
+    referralId: text('referral_id').notNull().references(() => referrals.id),
+    position: integer('position').notNull(),
+    role: text('role').$type<PersonRole>().notNull(),
+    givenName: text('given_name').notNull(),
+    familyName: text('family_name').notNull(),
+    aliases: json<{ givenName: string; familyName: string }[]>('aliases').notNull(),
+    datesOfBirth: json<string[]>('dates_of_birth').notNull(),
+    gender: text('gender').$type<Gender>().notNull(),
+    address: json<Address | null>('address'),
+    phone: text('phone'),
+    relationshipToVictim: text('relationship_to_victim'),
+    relationshipToPerpetrator: text('relationship_to_perpetrator'),
+    school: text('school'),
+    personId: text('person_id').references(() => people.id),
+  },
+  (t) => [index('referral_subjects_referral_idx').on(t.referralId), index('referral_subjects_person_idx').on(t.personId)],
+);
+
+export const riskAssessments = sqliteTable(
+  'risk_assessments',
+  {
+    id: id(),
+    referralId: text('referral_id').notNull().references(() => referrals.id),
+    tool: text('tool').$type<RiskTool>().notNull(),
+    version: text('version').notNull(),
+    completedOn: text('completed_on').notNull(),
+    answers: json<DashAnswer[]>('answers').notNull(),
+    score: integer('score').notNull(),
+  },
+  (t) => [index('risk_assessments_referral_idx').on(t.referralId)],
+);
+
+/** People named as unsafe to contact: checked before anything about the case is sent anywhere. */
+export const unsafeContacts = sqliteTable(
+  'unsafe_contacts',
+  {
+    id: id(),
+    referralId: text('referral_id').notNull().references(() => referrals.id),
+    name: text('name').notNull(),
+    relationship: text('relationship'),
+    email: text('email'),
+    agencyId: text('agency_id').references(() => agencies.id),
+    reason: text('reason'),
+  },
+  (t) => [index('unsafe_contacts_referral_idx').on(t.referralId), index('unsafe_contacts_email_idx').on(t.email)],
+);
+
+export const screeningDecisions = sqliteTable(
+  'screening_decisions',
+  {
+    id: id(),
+    referralId: text('referral_id').notNull().references(() => referrals.id),
+    decision: text('decision').$type<'accepted' | 'rejected' | 'merged' | 'more_information_requested'>().notNull(),
+    reason: text('reason'),
+    areaId: text('area_id').references(() => areas.id),
+    mergedIntoReferralId: text('merged_into_referral_id').references(() => referrals.id),
+    decidedBy: text('decided_by').notNull().references(() => users.id),
+    decidedAt: text('decided_at').notNull(),
+  },
+  (t) => [index('screening_decisions_referral_idx').on(t.referralId)],
+);
+
+export const flags = sqliteTable(
+  'flags',
+  {
+    id: id(),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    referralId: text('referral_id').references(() => referrals.id),
+    kind: text('kind').$type<FlagKind>().notNull(),
+    detail: text('detail').notNull(),
+    relatedCaseIds: json<string[]>('related_case_ids').notNull(),
+    computedAt: text('computed_at').notNull(),
+  },
+  (t) => [index('flags_case_idx').on(t.caseId), index('flags_referral_idx').on(t.referralId)],
+);
+
+export const meetingSeries = sqliteTable(
+  'meeting_series',
+  {
+    id: id(),
+    areaId: text('area_id').notNull().references(() => areas.id),
+    name: text('name').notNull(),
+    recurrence: text('recurrence').$type<'daily' | 'weekly' | 'fortnightly' | 'monthly'>().notNull(),
+    weekday: text('weekday').$type<'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday'>().notNull(),
+    weekOfMonth: integer('week_of_month'),
+    firstDate: text('first_date').notNull(),
+    startTime: text('start_time').notNull(),
+    location: text('location'),
+    onlineLink: text('online_link'),
+    capacity: integer('capacity').notNull(),
+    minutesPerCase: integer('minutes_per_case').notNull(),
+    referralCutoffWorkingDays: integer('referral_cutoff_working_days').notNull(),
+    circulationLeadWorkingDays: integer('circulation_lead_working_days').notNull(),
+    researchDeadlineWorkingDays: integer('research_deadline_working_days').notNull(),
+    minutesDeadlineWorkingDays: integer('minutes_deadline_working_days').notNull(),
+    active: bool('active').notNull(),
+  },
+  (t) => [index('meeting_series_area_idx').on(t.areaId)],
+);
+
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: id(),
+    areaId: text('area_id').notNull().references(() => areas.id),
+    seriesId: text('series_id').references(() => meetingSeries.id),
+    kind: text('kind').$type<'scheduled' | 'one_off' | 'emergency'>().notNull(),
+    date: text('date').notNull(),
+    startTime: text('start_time').notNull(),
+    location: text('location'),
+    onlineLink: text('online_link'),
+    capacity: integer('capacity').notNull(),
+    minutesPerCase: integer('minutes_per_case').notNull(),
+    status: text('status').$type<MeetingStatus>().notNull(),
+    referralCutoff: text('referral_cutoff').notNull(),
+    circulationDate: text('circulation_date').notNull(),
+    researchDeadline: text('research_deadline').notNull(),
+    minutesDueDate: text('minutes_due_date').notNull(),
+    agendaVersion: integer('agenda_version').notNull().default(0),
+    chairUserId: text('chair_user_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('meetings_area_date_idx').on(t.areaId, t.date)],
+);
+
+export const meetingInvitations = sqliteTable(
+  'meeting_invitations',
+  {
+    id: id(),
+    meetingId: text('meeting_id').notNull().references(() => meetings.id),
+    agencyId: text('agency_id').notNull().references(() => agencies.id),
+    caseId: text('case_id').references(() => cases.id),
+  },
+  (t) => [index('meeting_invitations_meeting_idx').on(t.meetingId), index('meeting_invitations_agency_idx').on(t.agencyId)],
+);
+
+export const agendaItems = sqliteTable(
+  'agenda_items',
+  {
+    id: id(),
+    meetingId: text('meeting_id').notNull().references(() => meetings.id),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    referralId: text('referral_id').notNull().references(() => referrals.id),
+    position: integer('position').notNull(),
+    slotStart: text('slot_start'),
+    pinned: bool('pinned').notNull().default(false),
+    manuallyPlaced: bool('manually_placed').notNull().default(false),
+    status: text('status').$type<'listed' | 'heard' | 'deferred' | 'removed'>().notNull(),
+    removedReason: text('removed_reason'),
+    transferredFromAreaId: text('transferred_from_area_id').references(() => areas.id),
+    riskAnalysis: json<{ harms: string | null; contributingFactors: string | null; protectiveFactors: string | null } | null>(
+      'risk_analysis',
+    ),
+    outcome: text('outcome'),
+    revision: integer('revision').notNull().default(0),
+  },
+  (t) => [index('agenda_items_meeting_idx').on(t.meetingId, t.position), index('agenda_items_referral_idx').on(t.referralId)],
+);
+
+/** A frozen copy of each published agenda version, so what was circulated can always be shown again. */
+export const agendaVersions = sqliteTable(
+  'agenda_versions',
+  {
+    id: id(),
+    meetingId: text('meeting_id').notNull().references(() => meetings.id),
+    version: integer('version').notNull(),
+    publishedAt: text('published_at').notNull(),
+    publishedBy: text('published_by').notNull().references(() => users.id),
+    content: json<unknown>('content').notNull(),
+  },
+  (t) => [uniqueIndex('agenda_versions_meeting_version_idx').on(t.meetingId, t.version)],
+);
+
+export const attendance = sqliteTable(
+  'attendance',
+  {
+    id: id(),
+    meetingId: text('meeting_id').notNull().references(() => meetings.id),
+    userId: text('user_id').references(() => users.id),
+    name: text('name').notNull(),
+    agencyId: text('agency_id').references(() => agencies.id),
+    kind: text('kind').$type<'attendee' | 'apology' | 'observer'>().notNull(),
+    informationSent: bool('information_sent').notNull().default(false),
+    recordedAt: text('recorded_at').notNull(),
+  },
+  (t) => [index('attendance_meeting_idx').on(t.meetingId)],
+);
+
+export const confidentialityAttestations = sqliteTable(
+  'confidentiality_attestations',
+  {
+    id: id(),
+    meetingId: text('meeting_id').notNull().references(() => meetings.id),
+    userId: text('user_id').notNull().references(() => users.id),
+    statementVersion: text('statement_version').notNull(),
+    signedAt: text('signed_at').notNull(),
+  },
+  (t) => [uniqueIndex('confidentiality_attestations_unique_idx').on(t.meetingId, t.userId)],
+);
+
+export const research = sqliteTable(
+  'research',
+  {
+    id: id(),
+    meetingId: text('meeting_id').notNull().references(() => meetings.id),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    agencyId: text('agency_id').notNull().references(() => agencies.id),
+    status: text('status').$type<'not_started' | 'draft' | 'submitted' | 'not_known'>().notNull(),
+    knownToAgency: bool('known_to_agency'),
+    facts: text('facts'),
+    opinion: text('opinion'),
+    risksIdentified: text('risks_identified'),
+    protectiveFactors: text('protective_factors'),
+    withheld: text('withheld'),
+    withheldReason: text('withheld_reason'),
+    researchedBy: text('researched_by'),
+    dueDate: text('due_date').notNull(),
+    submittedAt: text('submitted_at'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('research_task_idx').on(t.meetingId, t.caseId, t.agencyId),
+    index('research_agency_idx').on(t.agencyId),
+  ],
+);
+
+export const actions = sqliteTable(
+  'actions',
+  {
+    id: id(),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    meetingId: text('meeting_id').notNull().references(() => meetings.id),
+    agencyId: text('agency_id').notNull().references(() => agencies.id),
+    ownerName: text('owner_name'),
+    description: text('description').notNull(),
+    linkedRisk: text('linked_risk'),
+    category: text('category').$type<ActionCategory>().notNull(),
+    dueDate: text('due_date').notNull(),
+    status: text('status').$type<ActionStatus>().notNull(),
+    createdBy: text('created_by').notNull().references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('actions_agency_status_idx').on(t.agencyId, t.status, t.dueDate),
+    index('actions_case_idx').on(t.caseId),
+    index('actions_meeting_idx').on(t.meetingId),
+  ],
+);
+
+export const actionUpdates = sqliteTable(
+  'action_updates',
+  {
+    id: id(),
+    actionId: text('action_id').notNull().references(() => actions.id),
+    status: text('status').$type<ActionStatus>().notNull(),
+    note: text('note'),
+    occurredOn: text('occurred_on').notNull(),
+    updatedBy: text('updated_by').notNull().references(() => users.id),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('action_updates_action_idx').on(t.actionId)],
+);
+
+export const minutes = sqliteTable('minutes', {
+  id: id(),
+  meetingId: text('meeting_id').notNull().unique().references(() => meetings.id),
+  status: text('status').$type<'draft' | 'signed_off' | 'distributed'>().notNull(),
+  content: json<unknown>('content').notNull(),
+  editedBy: text('edited_by').references(() => users.id),
+  signedOffBy: text('signed_off_by').references(() => users.id),
+  signedOffAt: text('signed_off_at'),
+  distributedAt: text('distributed_at'),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Notifications waiting for, or kept without, an SMTP server. Bodies carry only links and counts. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: id(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    dedupeKey: text('dedupe_key'),
+    createdAt: createdAt(),
+    sentAt: text('sent_at'),
+    error: text('error'),
+  },
+  (t) => [uniqueIndex('outbox_dedupe_idx').on(t.dedupeKey)],
+);
+
+/** Append-only: the migration adds triggers that refuse UPDATE and DELETE on this table. */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: id(),
+    at: text('at').notNull(),
+    userId: text('user_id'),
+    userEmail: text('user_email'),
+    action: text('action').$type<AuditAction>().notNull(),
+    entityType: text('entity_type').$type<AuditEntity>().notNull(),
+    entityId: text('entity_id'),
+    ip: text('ip'),
+    detail: json<Record<string, unknown> | null>('detail'),
+  },
+  (t) => [
+    index('audit_events_at_idx').on(t.at),
+    index('audit_events_entity_idx').on(t.entityType, t.entityId),
+    index('audit_events_user_idx').on(t.userId, t.at),
+  ],
+);
+

@@ -1,0 +1,30 @@
+import { AuditList, AuditQuery } from '@marac/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses } from '../../lib/openapi';
+import { transaction } from '../../db/client';
+import { actorOf } from './actor';
+import { listAudit, recordAudit } from './repository';
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/',
+    {
+      config: { access: ['administrator'] },
+      schema: {
+        tags: ['audit'],
+        summary: 'List audit events, newest first, with filters',
+        querystring: AuditQuery,
+        response: { 200: AuditList, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) =>
+      // Reading the audit trail is itself audited: it shows who looked at whose activity.
+      transaction(app.database, (db) => {
+        const result = listAudit(db, request.query);
+        recordAudit(db, actorOf(request), { action: 'list', entityType: 'audit', detail: { filters: Object.keys(request.query), returned: result.items.length } }, app.clock());
+        return result;
+      }),
+  );
+};
+
+export default routes;

@@ -1,0 +1,113 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Role } from '@marac/shared';
+import type { Db } from '../../db/client';
+import { sessions, userAreas, users } from '../../db/schema';
+import { newToken, sha256 } from '../../lib/ids';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  agencyId: string | null;
+  areaIds: string[];
+}
+
+export interface ActiveSession {
+  idHash: string;
+  csrfToken: string;
+  idleExpiresAt: Date;
+  absoluteExpiresAt: Date;
+  user: SessionUser;
+}
+
+export interface SessionLimits {
+  idleMs: number;
+  absoluteMs: number;
+}
+
+/** Last-seen is written at most this often, so reads do not each cost a write; idle expiry is exact to within it. */
+const TOUCH_INTERVAL_MS = 15_000;
+
+export function createSession(db: Db, userId: string, ip: string, now: Date, limits: SessionLimits) {
+  const token = newToken();
+  const csrfToken = newToken();
+  db.insert(sessions)
+    .values({
+      idHash: sha256(token),
+      userId,
+      csrfToken,
+      createdAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+      absoluteExpiresAt: new Date(now.getTime() + limits.absoluteMs).toISOString(),
+      ip,
+    })
+    .run();
+  return { token, csrfToken };
+}
+
+/**
+ * The session behind a cookie, if it is still valid: not revoked, not idle past the limit, not past its
+ * absolute lifetime, and its user not disabled. Anything else is treated exactly like no session.
+ */
+export function findActiveSession(db: Db, token: string, now: Date, limits: SessionLimits): ActiveSession | null {
+  const idHash = sha256(token);
+  const row = db
+    .select({
+      idHash: sessions.idHash,
+      csrfToken: sessions.csrfToken,
+      lastSeenAt: sessions.lastSeenAt,
+      absoluteExpiresAt: sessions.absoluteExpiresAt,
+      revokedAt: sessions.revokedAt,
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      agencyId: users.agencyId,
+      disabledAt: users.disabledAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.idHash, idHash))
+    .get();
+  if (!row || row.revokedAt || row.disabledAt) return null;
+  const lastSeen = new Date(row.lastSeenAt);
+  const absoluteExpiresAt = new Date(row.absoluteExpiresAt);
+  if (now.getTime() - lastSeen.getTime() >= limits.idleMs || now >= absoluteExpiresAt) return null;
+
+  if (now.getTime() - lastSeen.getTime() >= TOUCH_INTERVAL_MS) {
+    db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.idHash, idHash)).run();
+  }
+  const seen = now.getTime() - lastSeen.getTime() >= TOUCH_INTERVAL_MS ? now : lastSeen;
+  const areaIds = db
+    .select({ areaId: userAreas.areaId })
+    .from(userAreas)
+    .where(eq(userAreas.userId, row.userId))
+    .all()
+    .map((a) => a.areaId);
+  return {
+    idHash,
+    csrfToken: row.csrfToken,
+    idleExpiresAt: new Date(Math.min(seen.getTime() + limits.idleMs, absoluteExpiresAt.getTime())),
+    absoluteExpiresAt,
+    user: { id: row.userId, email: row.email, name: row.name, role: row.role, agencyId: row.agencyId, areaIds },
+  };
+}
+
+export function revokeSession(db: Db, idHash: string, now: Date) {
+  db.update(sessions).set({ revokedAt: now.toISOString() }).where(and(eq(sessions.idHash, idHash), isNull(sessions.revokedAt))).run();
+}
+
+export function revokeSessionToken(db: Db, token: string, now: Date) {
+  revokeSession(db, sha256(token), now);
+}
+
+/** Ends every session a user holds: used when an account is disabled. */
+export function revokeUserSessions(db: Db, userIds: string[], now: Date) {
+  if (userIds.length === 0) return 0;
+  return db
+    .update(sessions)
+    .set({ revokedAt: now.toISOString() })
+    .where(and(inArray(sessions.userId, userIds), isNull(sessions.revokedAt)))
+    .run().changes;
+}

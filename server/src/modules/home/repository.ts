@@ -1,0 +1,128 @@
+import { and, asc, count, countDistinct, eq, gte, inArray, lt, lte, notInArray, sql } from 'drizzle-orm';
+import { CLOSED_ACTION_STATUSES, addDays, addMonths, type HomeFigure, type HomeSummary } from '@marac/shared';
+import type { Db } from '../../db/client';
+import { actions, agencies, agendaItems, areas, auditEvents, cases, meetingInvitations, meetings, referrals, research, users } from '../../db/schema';
+import type { SessionUser } from '../auth/session-store';
+
+const figure = (key: string, label: string, value: number, hint: string | null = null): HomeFigure => ({ key, label, value, hint });
+const n = (row: { n: number } | undefined) => row?.n ?? 0;
+const OPEN = notInArray(actions.status, [...CLOSED_ACTION_STATUSES]);
+
+function upcomingMeetings(db: Db, today: string, meetingIds: string[] | null, areaIds: string[]) {
+  const where = [gte(meetings.date, today), inArray(meetings.areaId, areaIds)];
+  if (meetingIds) where.push(inArray(meetings.id, meetingIds));
+  return db
+    .select({
+      id: meetings.id,
+      areaName: areas.name,
+      date: meetings.date,
+      startTime: meetings.startTime,
+      status: meetings.status,
+      cases: sql<number>`(select count(*) from ${agendaItems} where ${agendaItems.meetingId} = ${meetings.id} and ${agendaItems.status} <> 'removed')`,
+    })
+    .from(meetings)
+    .innerJoin(areas, eq(areas.id, meetings.areaId))
+    .where(and(...where))
+    .orderBy(asc(meetings.date), asc(meetings.startTime))
+    .limit(6)
+    .all();
+}
+
+/** Figures for people who work across an area's cases: coordinators, chairs, observers. */
+function areaFigures(db: Db, user: SessionUser, today: string): HomeFigure[] {
+  const inAreas = inArray(cases.areaId, user.areaIds);
+  const awaiting = n(
+    db.select({ n: count() }).from(referrals)
+      .where(and(inArray(referrals.status, ['submitted', 'more_information_requested']), inArray(referrals.areaId, user.areaIds)))
+      .get(),
+  );
+  const notListed = n(
+    db.select({ n: count() }).from(referrals)
+      .where(and(eq(referrals.status, 'accepted'), inArray(referrals.areaId, user.areaIds),
+        sql`not exists (select 1 from ${agendaItems} where ${agendaItems.referralId} = ${referrals.id})`))
+      .get(),
+  );
+  const overdue = n(
+    db.select({ n: count() }).from(actions).innerJoin(cases, eq(cases.id, actions.caseId))
+      .where(and(inAreas, OPEN, lt(actions.dueDate, today))).get(),
+  );
+  const escalated = n(
+    db.select({ n: count() }).from(actions).innerJoin(cases, eq(cases.id, actions.caseId))
+      .where(and(inAreas, eq(actions.status, 'escalated'))).get(),
+  );
+  // A window lapses 12 months after the last referral (the default anchor); show those ending within 30 days.
+  const lapsing = n(
+    db.select({ n: count() }).from(cases)
+      .where(and(inAreas, gte(cases.lastReferralDate, addMonths(today, -12)), lte(cases.lastReferralDate, addMonths(addDays(today, 30), -12))))
+      .get(),
+  );
+  const heard = n(
+    db.select({ n: countDistinct(agendaItems.caseId) }).from(agendaItems).innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+      .where(and(inArray(meetings.areaId, user.areaIds), eq(agendaItems.status, 'heard'), gte(meetings.date, addMonths(today, -12)))).get(),
+  );
+  const list = [
+    figure('referrals_awaiting_screening', 'Referrals awaiting screening', awaiting),
+    figure('referrals_not_listed', 'Accepted referrals not yet on an agenda', notListed),
+    figure('actions_overdue', 'Actions overdue', overdue, 'Open actions past their due date'),
+    figure('actions_escalated', 'Actions escalated', escalated),
+    figure('windows_lapsing', '12-month windows lapsing in 30 days', lapsing),
+    figure('cases_heard_12_months', 'Cases heard in the last 12 months', heard),
+  ];
+  if (user.role === 'observer') return list.filter((f) => f.key === 'cases_heard_12_months');
+  return list;
+}
+
+function agencyFigures(db: Db, user: SessionUser, today: string): HomeFigure[] {
+  const agencyId = user.agencyId ?? '';
+  const mine = and(eq(actions.agencyId, agencyId), OPEN);
+  const open = n(db.select({ n: count() }).from(actions).where(mine).get());
+  const overdue = n(db.select({ n: count() }).from(actions).where(and(mine, lt(actions.dueDate, today))).get());
+  const dueSoon = n(db.select({ n: count() }).from(actions).where(and(mine, gte(actions.dueDate, today), lte(actions.dueDate, addDays(today, 7)))).get());
+  const researchDue = n(
+    db.select({ n: count() }).from(research).innerJoin(meetings, eq(meetings.id, research.meetingId))
+      .where(and(eq(research.agencyId, agencyId), inArray(research.status, ['not_started', 'draft']), gte(meetings.date, today))).get(),
+  );
+  const myReferrals = n(
+    db.select({ n: count() }).from(referrals)
+      .where(and(eq(referrals.referrerUserId, user.id), inArray(referrals.status, ['draft', 'submitted', 'more_information_requested']))).get(),
+  );
+  return [
+    figure('actions_open', "My agency's open actions", open),
+    figure('actions_overdue', "My agency's overdue actions", overdue),
+    figure('actions_due_7_days', 'Actions due in the next 7 days', dueSoon),
+    figure('research_outstanding', 'Research tasks outstanding', researchDue, 'For meetings still to come'),
+    figure('referrals_in_progress', 'My referrals in progress', myReferrals, 'Drafts, awaiting screening or needing more information'),
+  ];
+}
+
+function adminFigures(db: Db, today: string): HomeFigure[] {
+  const activeUsers = n(db.select({ n: count() }).from(users).where(sql`${users.disabledAt} is null`).get());
+  const disabledUsers = n(db.select({ n: count() }).from(users).where(sql`${users.disabledAt} is not null`).get());
+  const agencyCount = n(db.select({ n: count() }).from(agencies).where(sql`${agencies.disabledAt} is null`).get());
+  const areaCount = n(db.select({ n: count() }).from(areas).where(sql`${areas.disabledAt} is null`).get());
+  const failedToday = n(
+    db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.action, 'sign_in_failed'), gte(auditEvents.at, `${today}T00:00:00.000Z`))).get(),
+  );
+  return [
+    figure('users_active', 'Active users', activeUsers),
+    figure('users_disabled', 'Disabled users', disabledUsers),
+    figure('agencies', 'Agencies', agencyCount),
+    figure('areas', 'MARAC areas', areaCount),
+    figure('sign_in_failures_today', 'Failed sign-ins today', failedToday),
+  ];
+}
+
+export function homeSummary(db: Db, user: SessionUser, today: string): HomeSummary {
+  if (user.role === 'agency_representative') {
+    const invited = db
+      .selectDistinct({ id: meetingInvitations.meetingId })
+      .from(meetingInvitations)
+      .innerJoin(meetings, eq(meetings.id, meetingInvitations.meetingId))
+      .where(and(eq(meetingInvitations.agencyId, user.agencyId ?? ''), gte(meetings.date, today)))
+      .all()
+      .map((r) => r.id);
+    return { role: user.role, figures: agencyFigures(db, user, today), upcomingMeetings: upcomingMeetings(db, today, invited, user.areaIds) };
+  }
+  const figures = user.role === 'administrator' ? adminFigures(db, today) : areaFigures(db, user, today);
+  return { role: user.role, figures, upcomingMeetings: upcomingMeetings(db, today, null, user.areaIds) };
+}

@@ -1,0 +1,20 @@
+export * from './schemas/common';
+export * from './schemas/errors';
+export * from './schemas/areas';
+export * from './schemas/agencies';
+export * from './schemas/users';
+export * from './schemas/people';
+export * from './schemas/referrals';
+export * from './schemas/cases';
+export * from './schemas/meetings';
+export * from './schemas/actions';
+export * from './schemas/audit';
+export * from './schemas/home';
+export * from './rules/dates';
+export * from './rules/dash';
+export * from './rules/criteria';
+export * from './rules/repeat-window';
+export * from './rules/working-days';
+// The zod schemas and the pure rules both name these; the schema exports carry the type as well.
+export { IsoDate } from './schemas/common';
+export { ReferralCriterion } from './schemas/referrals';

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { Id, IsoDate, Timestamp } from './common';
+
+export const ACTION_STATUSES = ['open', 'in_progress', 'completed', 'not_possible', 'not_completed', 'escalated'] as const;
+export const ActionStatus = z.enum(ACTION_STATUSES);
+export type ActionStatus = z.infer<typeof ActionStatus>;
+
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  open: 'Open',
+  in_progress: 'In progress',
+  completed: 'Completed',
+  not_possible: 'Not possible – circumstances changed',
+  not_completed: 'Not completed – agency failed',
+  escalated: 'Escalated',
+};
+
+/** Statuses after which an action is finished: it no longer comes back for review. */
+export const CLOSED_ACTION_STATUSES: readonly ActionStatus[] = ['completed', 'not_possible', 'not_completed'];
+
+export const ACTION_CATEGORIES = [
+  'victim_safety',
+  'children_safeguarding',
+  'adult_safeguarding',
+  'perpetrator_management',
+  'health',
+  'housing',
+  'other',
+] as const;
+export const ActionCategory = z.enum(ACTION_CATEGORIES);
+export type ActionCategory = z.infer<typeof ActionCategory>;
+
+export const ACTION_CATEGORY_LABELS: Record<ActionCategory, string> = {
+  victim_safety: 'Risk to the victim',
+  children_safeguarding: 'Safeguarding children',
+  adult_safeguarding: 'Safeguarding adults at risk',
+  perpetrator_management: 'Managing the perpetrator',
+  health: 'Health',
+  housing: 'Housing',
+  other: 'Other',
+};
+
+export const Action = z.object({
+  id: Id,
+  caseId: Id,
+  meetingId: Id,
+  agencyId: Id,
+  ownerName: z.string().nullable(),
+  description: z.string(),
+  linkedRisk: z.string().nullable(),
+  category: ActionCategory,
+  dueDate: IsoDate,
+  status: ActionStatus,
+  createdBy: Id,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Action = z.infer<typeof Action>;
+
+export const ActionUpdate = z.object({
+  id: Id,
+  actionId: Id,
+  status: ActionStatus,
+  note: z.string().nullable(),
+  occurredOn: IsoDate,
+  updatedBy: Id,
+  updatedAt: Timestamp,
+});
+export type ActionUpdate = z.infer<typeof ActionUpdate>;

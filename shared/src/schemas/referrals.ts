@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { DASH_ANSWERS } from '../rules/dash';
+import { REFERRAL_CRITERIA } from '../rules/criteria';
+import { Address, Email, Gender, Id, IsoDate, OptionalText, RequiredText, Timestamp } from './common';
+import { PersonRole } from './people';
+
+export const ReferralCriterion = z.enum(REFERRAL_CRITERIA);
+export type ReferralCriterion = z.infer<typeof ReferralCriterion>;
+
+export const RISK_TOOLS = ['dash', 'dara', 's_dash', 'hbv_fm'] as const;
+export const RiskTool = z.enum(RISK_TOOLS);
+export type RiskTool = z.infer<typeof RiskTool>;
+
+export const DashAnswer = z.object({
+  question: z.number().int().min(1).max(24),
+  answer: z.enum(DASH_ANSWERS),
+  comment: OptionalText(1000),
+});
+export type DashAnswer = z.infer<typeof DashAnswer>;
+
+/** One risk assessment: the DASH RIC, a police DARA, or an add-on screen; the tool and version are kept. */
+export const RiskAssessment = z.object({
+  tool: RiskTool,
+  version: RequiredText(40),
+  completedOn: IsoDate,
+  answers: z.array(DashAnswer).max(40),
+  score: z.number().int().min(0),
+});
+export type RiskAssessment = z.infer<typeof RiskAssessment>;
+
+export const ReferralSubjectName = z.object({ givenName: RequiredText(80), familyName: RequiredText(80) });
+
+/** A person as the referral names them, before and after identity matching links them to a held person. */
+export const ReferralSubject = z.object({
+  id: Id,
+  role: PersonRole,
+  givenName: z.string(),
+  familyName: z.string(),
+  aliases: z.array(ReferralSubjectName),
+  datesOfBirth: z.array(IsoDate),
+  gender: Gender,
+  address: Address.nullable(),
+  phone: z.string().nullable(),
+  relationshipToVictim: z.string().nullable(),
+  relationshipToPerpetrator: z.string().nullable(),
+  school: z.string().nullable(),
+  personId: Id.nullable(),
+});
+export type ReferralSubject = z.infer<typeof ReferralSubject>;
+
+export const ETHNICITY_GROUPS = [
+  'white_british',
+  'white_other',
+  'mixed',
+  'asian',
+  'black',
+  'arab',
+  'other',
+  'not_known',
+] as const;
+
+/** What the national data return needs about the victim; every field may be "not known". */
+export const VictimDiversity = z.object({
+  ethnicity: z.enum(ETHNICITY_GROUPS).default('not_known'),
+  disability: z.enum(['yes', 'no', 'not_known']).default('not_known'),
+  lgbt: z.enum(['yes', 'no', 'not_known']).default('not_known'),
+});
+export type VictimDiversity = z.infer<typeof VictimDiversity>;
+
+export const ContactSafety = z.object({
+  safeToCall: z.boolean(),
+  safeTimes: OptionalText(200),
+  safeMethods: OptionalText(200),
+});
+
+export const VictimDetails = z.object({
+  language: OptionalText(60),
+  interpreterNeeded: z.boolean().default(false),
+  gp: OptionalText(200),
+  contactSafety: ContactSafety,
+  diversity: VictimDiversity,
+});
+export type VictimDetails = z.infer<typeof VictimDetails>;
+
+/** Someone it is not safe to contact about the case: they must never receive anything about it. */
+export const UnsafeContact = z.object({
+  name: RequiredText(120),
+  relationship: OptionalText(120),
+  email: Email.nullable().default(null),
+  agencyId: Id.nullable().default(null),
+  reason: OptionalText(500),
+});
+export type UnsafeContact = z.infer<typeof UnsafeContact>;
+
+export const PoliceReference = z.object({
+  kind: z.enum(['crime', 'incident', 'order', 'bail', 'court_date', 'other']),
+  reference: RequiredText(60),
+  detail: OptionalText(500),
+  date: IsoDate.nullable().default(null),
+});
+export type PoliceReference = z.infer<typeof PoliceReference>;
+
+export const Narrative = z.object({
+  recentIncident: OptionalText(10_000),
+  history: OptionalText(10_000),
+  supportInPlace: OptionalText(5000),
+  risksAndTriggers: OptionalText(5000),
+});
+export type Narrative = z.infer<typeof Narrative>;
+
+export const REFERRAL_STATUSES = [
+  'draft',
+  'submitted',
+  'more_information_requested',
+  'accepted',
+  'rejected',
+  'merged',
+  'withdrawn',
+] as const;
+export const ReferralStatus = z.enum(REFERRAL_STATUSES);
+export type ReferralStatus = z.infer<typeof ReferralStatus>;
+
+export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = {
+  draft: 'Draft',
+  submitted: 'Awaiting screening',
+  more_information_requested: 'More information requested',
+  accepted: 'Accepted',
+  rejected: 'Rejected',
+  merged: 'Merged',
+  withdrawn: 'Withdrawn',
+};
+
+export const Consent = z.object({
+  victimAware: z.boolean(),
+  consentGiven: z.enum(['yes', 'no', 'not_asked']),
+  /** Required when the victim was not informed or did not consent: consent is preferred, not required. */
+  reason: OptionalText(1000),
+});
+
+/** Everything a referral carries (MARAC-DOMAIN.md "What a referral carries"). */
+export const Referral = z.object({
+  id: Id,
+  reference: z.string(),
+  status: ReferralStatus,
+  areaId: Id.nullable(),
+  caseId: Id.nullable(),
+  referringAgencyId: Id,
+  referrerUserId: Id,
+  referrerName: z.string(),
+  referrerContact: z.string(),
+  enteredByUserId: Id,
+  referralDate: IsoDate,
+  managerSignOff: z.object({ name: z.string(), signedOn: IsoDate }).nullable(),
+  urgent: z.boolean(),
+  assessments: z.array(RiskAssessment),
+  dashScore: z.number().int().min(0).max(24),
+  criteriaMet: z.array(ReferralCriterion),
+  professionalJudgementReasons: z.string().nullable(),
+  incidentDates: z.array(IsoDate),
+  victim: ReferralSubject,
+  victimDetails: VictimDetails,
+  perpetrators: z.array(ReferralSubject),
+  householdMembers: z.array(ReferralSubject),
+  consent: Consent,
+  victimFears: z.string().nullable(),
+  unsafeContacts: z.array(UnsafeContact),
+  previousMaracElsewhere: z.object({ area: z.string(), date: IsoDate.nullable() }).nullable(),
+  narrative: Narrative,
+  policeReferences: z.array(PoliceReference),
+  mergedIntoReferralId: Id.nullable(),
+  submittedAt: Timestamp.nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Referral = z.infer<typeof Referral>;
+
+export const SCREENING_DECISIONS = ['accepted', 'rejected', 'merged', 'more_information_requested'] as const;
+
+/** Every screening decision, kept with who made it and when. */
+export const ScreeningDecision = z.object({
+  id: Id,
+  referralId: Id,
+  decision: z.enum(SCREENING_DECISIONS),
+  reason: z.string().nullable(),
+  areaId: Id.nullable(),
+  mergedIntoReferralId: Id.nullable(),
+  decidedBy: Id,
+  decidedAt: Timestamp,
+});
+export type ScreeningDecision = z.infer<typeof ScreeningDecision>;
