@@ -1,4 +1,10 @@
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/** The repository root: relative paths in settings mean the same file whichever folder a command runs in. */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const fromRepoRoot = (path: string) => (path === ':memory:' || isAbsolute(path) ? path : resolve(REPO_ROOT, path));
 
 const flag = (fallback: boolean) =>
   z
@@ -13,7 +19,7 @@ const flag = (fallback: boolean) =>
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
-  DATABASE_FILE: z.string().min(1).default('./data/marac.db'),
+  DATABASE_FILE: z.string().min(1).default('./data/marac.db').transform(fromRepoRoot),
   /** Seed synthetic demo data into a new, empty database. Set to false for a real deployment. */
   DEMO_MODE: flag(true),
   /** Served over https (directly or behind a proxy): marks the session cookie Secure. */
@@ -24,7 +30,7 @@ const ConfigSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Folder of the built SPA; the platform serves it when it exists. */
-  WEB_DIST: z.string().optional(),
+  WEB_DIST: z.string().optional().transform((v) => (v === undefined ? v : fromRepoRoot(v))),
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
 });
 
