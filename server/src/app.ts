@@ -51,6 +51,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Only JSON is accepted: a cross-site form cannot send it without a CORS preflight.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(clockPlugin, { clock: options.clock ?? systemClock });
   await app.register(dbPlugin, { config, ...(options.database ? { database: options.database } : {}) });

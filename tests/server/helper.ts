@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { fileURLToPath } from 'node:url';
 import { CSRF_HEADER, type Role } from '@marac/shared';
 import { afterEach } from 'vitest';
 import { buildApp } from '../../server/src/app';
@@ -7,6 +7,12 @@ import { openDatabase, type Database_ } from '../../server/src/db/client';
 import { agencies, agencyAreas, areas, userAreas, users } from '../../server/src/db/schema';
 import { newId } from '../../server/src/lib/ids';
 import { hashPassword } from '../../server/src/lib/passwords';
+
+// Fastify's types, taken from the app itself: the tests package does not depend on fastify directly.
+type FastifyInstance = Awaited<ReturnType<typeof buildApp>>;
+type InjectArgument<T> = T extends { (opts: infer _O, cb: never): void; (opts: infer O): unknown; (): unknown } ? O : never;
+type InjectOptions = Exclude<InjectArgument<FastifyInstance['inject']>, string>;
+type LightMyRequestResponse = Awaited<ReturnType<FastifyInstance['inject']>>;
 
 /** A clock the test moves by hand: session expiry and lock-outs without sleeping. */
 export class TestClock {
@@ -31,11 +37,17 @@ afterEach(async () => {
   }
 });
 
+/**
+ * A folder that never holds a web build: API tests answer the same whether or not the SPA has been built.
+ * A test of the static serving passes its own WEB_DIST.
+ */
+export const NO_WEB_BUILD = fileURLToPath(new URL('./no-web-build', import.meta.url));
+
 /** A fresh app on a fresh, migrated in-memory database; closed after the test. */
 export async function testApp(overrides: Partial<Config> = {}): Promise<TestContext> {
   const database = openDatabase(':memory:');
   const clock = new TestClock();
-  const app = await buildApp({ config: testConfig(overrides), database, clock: clock.now });
+  const app = await buildApp({ config: testConfig({ WEB_DIST: NO_WEB_BUILD, ...overrides }), database, clock: clock.now });
   await app.ready();
   const ctx = { app, database, clock };
   open.push(ctx);

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { CSRF_HEADER, type Role } from '@marac/shared';
 import fp from 'fastify-plugin';
+import { isApiRequest } from '../lib/api-path';
 import { AppError } from '../lib/errors';
 
 /**
@@ -45,12 +46,10 @@ export default fp(
     // onRequest runs before the body is parsed, so a caller without rights learns nothing about the
     // route's validation rules and the handler never runs.
     app.addHook('onRequest', async (request) => {
-      if (!request.url.startsWith('/api/')) return;
       const access = request.routeOptions.config.access;
       if (access === undefined) {
-        if (isDocsRoute(request.routeOptions.url ?? '')) return;
-        // No route matched (the not-found handler) — nothing to protect.
-        if (request.is404) return;
+        // No route matched (the not-found handler), or a route outside the API (the web app's files).
+        if (request.is404 || !isApiRequest(request) || isDocsRoute(request.routeOptions.url ?? '')) return;
         throw new AppError(403, 'forbidden', 'You do not have permission to do that');
       }
       if (access === 'public') return;

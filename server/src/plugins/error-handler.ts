@@ -8,7 +8,7 @@ import { AppError } from '../lib/errors';
 /** `/victim/datesOfBirth/0` → `victim.datesOfBirth.0`: the same path the SPA's form fields use. */
 const fieldPath = (instancePath: string) => instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
 
-function send(reply: FastifyReply, request: FastifyRequest, status: number, body: Omit<ApiError, 'requestId'>) {
+export function sendError(reply: FastifyReply, request: FastifyRequest, status: number, body: Omit<ApiError, 'requestId'>) {
   return reply.status(status).send({ ...body, requestId: String(request.id) } satisfies ApiError);
 }
 
@@ -20,14 +20,14 @@ export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error instanceof AppError) {
-        return send(reply, request, error.statusCode, { code: error.code, message: error.message, fields: error.fields });
+        return sendError(reply, request, error.statusCode, { code: error.code, message: error.message, fields: error.fields });
       }
       if (hasZodFastifySchemaValidationErrors(error)) {
         const fields: FieldError[] = error.validation.map((v) => ({
           field: fieldPath(v.instancePath) || (error.validationContext ?? 'body'),
           message: v.message ?? 'Invalid value',
         }));
-        return send(reply, request, 400, {
+        return sendError(reply, request, 400, {
           code: 'validation_failed',
           message: 'Check the highlighted fields and try again',
           fields,
@@ -35,28 +35,24 @@ export default fp(
       }
       if (isResponseSerializationError(error)) {
         request.log.error({ err: { message: error.message, issues: error.cause.issues.map((i) => i.path.join('.')) } }, 'response did not match its schema');
-        return send(reply, request, 500, { code: 'internal_error', message: 'Something went wrong on our side', fields: [] });
+        return sendError(reply, request, 500, { code: 'internal_error', message: 'Something went wrong on our side', fields: [] });
       }
       if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-        return send(reply, request, 415, { code: 'unsupported_media_type', message: 'Send the request as application/json', fields: [] });
+        return sendError(reply, request, 415, { code: 'unsupported_media_type', message: 'Send the request as application/json', fields: [] });
       }
       if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
-        return send(reply, request, 413, { code: 'payload_too_large', message: 'The request is too large', fields: [] });
+        return sendError(reply, request, 413, { code: 'payload_too_large', message: 'The request is too large', fields: [] });
       }
       if (error.statusCode === 429) {
-        return send(reply, request, 429, { code: 'rate_limited', message: error.message, fields: [] });
+        return sendError(reply, request, 429, { code: 'rate_limited', message: error.message, fields: [] });
       }
       if (error.statusCode === 400) {
         // Malformed JSON and similar: the parser's message may quote the body, so it is not echoed.
-        return send(reply, request, 400, { code: 'validation_failed', message: 'The request could not be read', fields: [] });
+        return sendError(reply, request, 400, { code: 'validation_failed', message: 'The request could not be read', fields: [] });
       }
       request.log.error({ err: { message: error.message, code: error.code, stack: error.stack } }, 'unhandled error');
-      return send(reply, request, 500, { code: 'internal_error', message: 'Something went wrong on our side', fields: [] });
+      return sendError(reply, request, 500, { code: 'internal_error', message: 'Something went wrong on our side', fields: [] });
     });
-
-    app.setNotFoundHandler((request, reply) =>
-      send(reply, request, 404, { code: 'not_found', message: 'There is nothing at this address', fields: [] }),
-    );
   },
   { name: 'error-handler' },
 );

@@ -2,6 +2,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
+import { isApiRequest } from '../lib/api-path';
 
 /**
  * Headers and limits that apply to every response. API responses may carry special-category personal
@@ -42,7 +43,7 @@ export default fp<{ config: Config }>(
     });
 
     app.addHook('onSend', async (request, reply) => {
-      if (request.url.startsWith('/api/')) {
+      if (isApiRequest(request)) {
         reply.header('Cache-Control', 'no-store');
         reply.header('Pragma', 'no-cache');
       }

@@ -32,7 +32,6 @@ export default fp<{ config: Config }>(
     app.decorateRequest('session', null);
 
     app.addHook('onRequest', async (request, reply) => {
-      if (!request.url.startsWith('/api/')) return;
       const token = request.cookies[app.sessionCookie.name];
       if (!token) return;
       request.session = findActiveSession(app.database.db, token, app.clock(), app.sessionLimits);

@@ -3,12 +3,13 @@ import { REPEAT_ANCHORS } from '../rules/repeat-window';
 import { Id, IsoDate, OptionalText, PostcodeDistrict, RequiredText, Timestamp, patchOf } from './common';
 
 /** Per-area choices that the domain leaves to each MARAC. */
-export const AreaSettings = z.object({
+const settingsFields = {
   repeatAnchor: z.enum(REPEAT_ANCHORS).default('last_referral'),
   visibleHighRiskThreshold: z.number().int().min(1).max(24).default(14),
   escalationIncidents: z.number().int().min(1).max(50).default(3),
   escalationMonths: z.number().int().min(1).max(24).default(12),
-});
+};
+export const AreaSettings = z.object(settingsFields);
 export type AreaSettings = z.infer<typeof AreaSettings>;
 
 export const Area = z.object({
@@ -43,7 +44,8 @@ const areaFields = {
 export const CreateArea = z.object(areaFields);
 export type CreateArea = z.infer<typeof CreateArea>;
 
-export const UpdateArea = patchOf(areaFields);
+/** Settings sent in an update change only the settings named; the others keep their values. */
+export const UpdateArea = patchOf(areaFields).extend({ settings: patchOf(settingsFields).optional() });
 export type UpdateArea = z.infer<typeof UpdateArea>;
 
 /** The register of agencies that have signed an area's information-sharing protocol. */

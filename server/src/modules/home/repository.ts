@@ -2,6 +2,7 @@ import { and, asc, count, countDistinct, eq, gte, inArray, lt, lte, notInArray, 
 import { CLOSED_ACTION_STATUSES, addDays, addMonths, type HomeFigure, type HomeSummary } from '@marac/shared';
 import type { Db } from '../../db/client';
 import { actions, agencies, agendaItems, areas, auditEvents, cases, meetingInvitations, meetings, referrals, research, users } from '../../db/schema';
+import { startOfLondonDay } from '../../lib/time';
 import type { SessionUser } from '../auth/session-store';
 
 const figure = (key: string, label: string, value: number, hint: string | null = null): HomeFigure => ({ key, label, value, hint });
@@ -101,7 +102,7 @@ function adminFigures(db: Db, today: string): HomeFigure[] {
   const agencyCount = n(db.select({ n: count() }).from(agencies).where(sql`${agencies.disabledAt} is null`).get());
   const areaCount = n(db.select({ n: count() }).from(areas).where(sql`${areas.disabledAt} is null`).get());
   const failedToday = n(
-    db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.action, 'sign_in_failed'), gte(auditEvents.at, `${today}T00:00:00.000Z`))).get(),
+    db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.action, 'sign_in_failed'), gte(auditEvents.at, startOfLondonDay(today).toISOString()))).get(),
   );
   return [
     figure('users_active', 'Active users', activeUsers),

@@ -6,6 +6,8 @@ import { conflict, notFound } from '../../../lib/errors';
 import { newId } from '../../../lib/ids';
 
 type AreaRow = typeof areas.$inferSelect;
+
+const definedOnly = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 const toArea = (r: AreaRow): Area => ({ ...r });
 
 export const listAreas = (db: Db): Area[] => db.select().from(areas).orderBy(asc(areas.name)).all().map(toArea);
@@ -49,7 +51,7 @@ export function updateArea(db: Db, id: string, input: UpdateArea): Area {
     description: input.description !== undefined ? input.description : current.description,
     postcodeDistricts: input.postcodeDistricts ? [...new Set(input.postcodeDistricts)] : current.postcodeDistricts,
     adultFemalePopulation: input.adultFemalePopulation !== undefined ? input.adultFemalePopulation : current.adultFemalePopulation,
-    settings: input.settings ?? current.settings,
+    settings: { ...current.settings, ...definedOnly(input.settings ?? {}) },
   };
   db.update(areas).set(next).where(eq(areas.id, id)).run();
   return { ...current, ...next };

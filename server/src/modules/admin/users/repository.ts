@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNotNull, isNull, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { CreateUser, FieldError, Role, UpdateUser, User, UserList, UserQuery } from '@marac/shared';
 import type { Db } from '../../../db/client';
 import { agencies, userAreas, users } from '../../../db/schema';
@@ -38,7 +38,7 @@ export function listUsers(db: Db, query: UserQuery): UserList {
   const where: SQL[] = [];
   if (query.q) {
     const pattern = likeEscape(query.q.toLowerCase());
-    where.push(or(like(users.email, pattern), like(users.name, pattern))!);
+    where.push(sql`(${users.email} like ${pattern} escape '\\' or lower(${users.name}) like ${pattern} escape '\\')`);
   }
   if (query.role) where.push(eq(users.role, query.role));
   if (query.status === 'active') where.push(isNull(users.disabledAt));
