@@ -34,8 +34,8 @@ export interface RunningPlatform {
 export async function startPlatform(): Promise<RunningPlatform> {
   const dir = mkdtempSync(join(tmpdir(), 'marac-e2e-'));
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
-    cwd: REPO_ROOT,
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: join(REPO_ROOT, 'server'),
     env: { ...process.env, PORT: String(port), DATABASE_FILE: join(dir, 'marac.db'), DEMO_MODE: 'true', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HomeSummary } from '@marac/shared';
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startPlatform, type RunningPlatform } from './browser';
 
 describe('signing in, in a real browser', () => {
@@ -21,23 +22,35 @@ describe('signing in, in a real browser', () => {
     const page = await context.newPage();
     await page.goto(platform.url);
 
-    await expect(page.getByText(/invented data/i).first().isVisible()).resolves.toBe(true);
+    // The sign-in page says, before anyone signs in, that this deployment holds invented data.
+    await page.getByText('invented data', { exact: false }).first().waitFor();
     await page.getByLabel('E-mail address').fill('coordinator@demo.test');
     await page.getByLabel('Password').fill('demo-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
 
-    await page.getByRole('heading', { level: 1 }).waitFor();
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/./);
-    await expect(page.getByText('Referrals awaiting screening').isVisible()).resolves.toBe(true);
-    // The figure next to the label is a real count from the seeded database, not a placeholder.
-    const summary = await (await fetch(`${platform.url}/api/health`)).json();
-    expect(summary).toEqual({ status: 'ok' });
-    const body = await page.locator('main').textContent();
-    expect(body).toMatch(/\d/);
-    await expect(page.getByRole('link', { name: 'Users' }).count()).resolves.toBe(0);
+    const heading = page.getByRole('heading', { level: 1 });
+    await heading.waitFor();
+    expect(await heading.textContent()).toContain('Joanne Pritchard');
+
+    // Every figure on the page is the one the API computes from the seeded database for this user.
+    const summary = HomeSummary.parse(await page.evaluate(async () => (await fetch('/api/home')).json()));
+    expect(summary.role).toBe('coordinator');
+    const awaiting = summary.figures.find((f) => f.key === 'referrals_awaiting_screening');
+    expect(awaiting?.value).toBeGreaterThan(0);
+    for (const figure of summary.figures) {
+      const card = page.locator('.app-figure', { has: page.getByRole('heading', { name: figure.label, exact: true }) });
+      expect((await card.locator('.app-figure__value').textContent())?.replace(/,/g, '')).toBe(String(figure.value));
+    }
+    expect(summary.upcomingMeetings.length).toBeGreaterThan(0);
+    await page.getByRole('cell', { name: summary.upcomingMeetings[0]!.areaName }).first().waitFor();
+
+    // A coordinator has no administration pages, so the navigation offers none.
+    expect(await page.getByRole('link', { name: 'Users' }).count()).toBe(0);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('E-mail address').waitFor();
+    const after = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
+    expect(after).toBe(401);
     await context.close();
   });
 });

@@ -7,7 +7,7 @@ import { errorResponses } from '../../../lib/openapi';
 import { hashPassword } from '../../../lib/passwords';
 import { actorOf } from '../../audit/actor';
 import { changedFields, recordAudit } from '../../audit/repository';
-import { createUser, listUsers, setUserDisabled, updateUser } from './repository';
+import { createUser, getUser, listUsers, setUserDisabled, updateUser } from './repository';
 
 const ADMIN = ['administrator'] as const;
 const ById = z.object({ id: Id });
@@ -20,6 +20,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['admin'], summary: 'List users with filters', querystring: UserQuery, response: { 200: UserList, ...errorResponses(400, 401, 403) } },
     },
     async (request) => listUsers(app.database.db, request.query),
+  );
+
+  app.get(
+    '/:id',
+    {
+      config: { access: ADMIN },
+      schema: { tags: ['admin'], summary: 'One user', params: ById, response: { 200: User, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request) => getUser(app.database.db, request.params.id),
   );
 
   app.post(

@@ -1,0 +1,16 @@
+import type { ErrorCode, FieldError, HomeSummary, Me, PublicInfo } from '@marac/shared';
+import { http, HttpResponse } from 'msw';
+import { buildApiError, buildHomeSummary, buildPublicInfo } from './factories';
+
+/** A response in the API's one error shape. */
+export const apiErrorResponse = (status: number, code: ErrorCode, message: string, fields: FieldError[] = []) =>
+  HttpResponse.json(buildApiError(code, message, fields), { status });
+
+export const signedInAs = (me: Me) => http.get('/api/auth/me', () => HttpResponse.json(me));
+
+export const signedOut = () =>
+  http.get('/api/auth/me', () => apiErrorResponse(401, 'unauthenticated', 'Sign in to continue'));
+
+export const publicInfo = (info: PublicInfo = buildPublicInfo()) => http.get('/api/public', () => HttpResponse.json(info));
+
+export const homeSummary = (summary: HomeSummary = buildHomeSummary()) => http.get('/api/home', () => HttpResponse.json(summary));

@@ -1,0 +1,17 @@
+import type { Role } from '@marac/shared';
+import type { NavigationItem } from '../components/layouts/header';
+import { paths } from '../config/paths';
+
+/** Links only to pages that exist and that the role may open; the server refuses the rest anyway. */
+export function navigationFor(role: Role): NavigationItem[] {
+  const items: NavigationItem[] = [{ to: paths.home, label: 'Home', end: true }];
+  if (role === 'administrator') {
+    items.push(
+      { to: paths.admin.areas, label: 'Areas' },
+      { to: paths.admin.agencies, label: 'Agencies' },
+      { to: paths.admin.users, label: 'Users' },
+      { to: paths.admin.audit, label: 'Audit log' },
+    );
+  }
+  return items;
+}

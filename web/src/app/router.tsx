@@ -1,0 +1,55 @@
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { AdminSection } from './routes/admin/admin-section';
+import { AgenciesRoute } from './routes/admin/agencies';
+import { EditAgencyRoute } from './routes/admin/agency-edit';
+import { NewAgencyRoute } from './routes/admin/agency-new';
+import { EditAreaRoute } from './routes/admin/area-edit';
+import { NewAreaRoute } from './routes/admin/area-new';
+import { AreasRoute } from './routes/admin/areas';
+import { AuditRoute } from './routes/admin/audit';
+import { EditUserRoute } from './routes/admin/user-edit';
+import { NewUserRoute } from './routes/admin/user-new';
+import { UsersRoute } from './routes/admin/users';
+import { AuthenticatedApp } from './routes/authenticated-app';
+import { HomeRoute } from './routes/home';
+import { NotFoundRoute } from './routes/not-found';
+import { RootRoute } from './routes/root';
+import { RouteError } from './routes/route-error';
+import { SignInRoute } from './routes/sign-in';
+
+// Paths here must agree with config/paths.ts, which is what links use.
+export const routes: RouteObject[] = [
+  {
+    element: <RootRoute />,
+    errorElement: <RouteError />,
+    children: [
+      { path: 'sign-in', element: <SignInRoute /> },
+      {
+        element: <AuthenticatedApp />,
+        children: [
+          { index: true, element: <HomeRoute /> },
+          {
+            path: 'admin',
+            element: <AdminSection />,
+            children: [
+              { index: true, element: <Navigate to="areas" replace /> },
+              { path: 'areas', element: <AreasRoute /> },
+              { path: 'areas/new', element: <NewAreaRoute /> },
+              { path: 'areas/:areaId/edit', element: <EditAreaRoute /> },
+              { path: 'agencies', element: <AgenciesRoute /> },
+              { path: 'agencies/new', element: <NewAgencyRoute /> },
+              { path: 'agencies/:agencyId/edit', element: <EditAgencyRoute /> },
+              { path: 'users', element: <UsersRoute /> },
+              { path: 'users/new', element: <NewUserRoute /> },
+              { path: 'users/:userId/edit', element: <EditUserRoute /> },
+              { path: 'audit', element: <AuditRoute /> },
+            ],
+          },
+          { path: '*', element: <NotFoundRoute /> },
+        ],
+      },
+    ],
+  },
+];
+
+export const createAppRouter = () => createBrowserRouter(routes);

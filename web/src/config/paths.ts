@@ -1,0 +1,17 @@
+/** Every address in the app, so a link and its route cannot drift apart. */
+export const paths = {
+  home: '/',
+  signIn: '/sign-in',
+  admin: {
+    areas: '/admin/areas',
+    newArea: '/admin/areas/new',
+    editArea: (id: string) => `/admin/areas/${id}/edit`,
+    agencies: '/admin/agencies',
+    newAgency: '/admin/agencies/new',
+    editAgency: (id: string) => `/admin/agencies/${id}/edit`,
+    users: '/admin/users',
+    newUser: '/admin/users/new',
+    editUser: (id: string) => `/admin/users/${id}/edit`,
+    audit: '/admin/audit',
+  },
+} as const;

@@ -1,0 +1,71 @@
+import { Link } from 'react-router';
+import { paths } from '../../../config/paths';
+import { Loading } from '../../../components/ui/loading';
+import { QueryProblem } from '../../../components/ui/query-problem';
+import { Tag } from '../../../components/ui/tag';
+import { formatNumber } from '../../../lib/format';
+import { useAreas } from '../api/get-areas';
+import { REPEAT_ANCHOR_LABELS } from './area-labels';
+
+export function AreasTable() {
+  const areas = useAreas();
+  if (areas.isPending) return <Loading label="Loading areas…" />;
+  if (areas.isError) return <QueryProblem error={areas.error} subject="the list of areas" />;
+  if (areas.data.length === 0) return <p className="govuk-body">There are no MARAC areas yet.</p>;
+
+  return (
+    <table className="govuk-table">
+      <caption className="govuk-table__caption govuk-table__caption--m">MARAC areas</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          <th scope="col" className="govuk-table__header">
+            Area
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Postcode districts
+          </th>
+          <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+            Adult female population
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Referral settings
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Status
+          </th>
+          <th scope="col" className="govuk-table__header">
+            <span className="govuk-visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {areas.data.map((area) => (
+          <tr className="govuk-table__row" key={area.id}>
+            <td className="govuk-table__cell">
+              <strong>{area.name}</strong>
+              <br />
+              <span className="govuk-body-s">{area.code}</span>
+            </td>
+            <td className="govuk-table__cell">{area.postcodeDistricts.length > 0 ? area.postcodeDistricts.join(', ') : 'None'}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric">
+              {area.adultFemalePopulation === null ? 'Not known' : formatNumber(area.adultFemalePopulation)}
+            </td>
+            <td className="govuk-table__cell govuk-body-s">
+              Repeats counted {REPEAT_ANCHOR_LABELS[area.settings.repeatAnchor].toLowerCase()}
+              <br />
+              High risk at {area.settings.visibleHighRiskThreshold} ticks
+              <br />
+              Escalation: {area.settings.escalationIncidents} incidents in {area.settings.escalationMonths} months
+            </td>
+            <td className="govuk-table__cell">{area.disabledAt ? <Tag colour="grey">Disabled</Tag> : <Tag colour="green">Active</Tag>}</td>
+            <td className="govuk-table__cell app-table__actions">
+              <Link className="govuk-link" to={paths.admin.editArea(area.id)}>
+                Change{' '}<span className="govuk-visually-hidden">{area.name}</span>
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,4 @@
+export const homeKeys = {
+  all: ['home'] as const,
+  summary: () => [...homeKeys.all, 'summary'] as const,
+};
