@@ -196,6 +196,20 @@ export const personPhones = sqliteTable(
   (t) => [primaryKey({ columns: [t.personId, t.phone] }), index('person_phones_phone_idx').on(t.phone)],
 );
 
+/**
+ * Blocking keys for identity matching: short codes (phonetic name keys, dates of birth with day and
+ * month in either order, postcodes, phones) under which a person can be found quickly among millions.
+ * Derived from the person's names, dates of birth, addresses and phones; rebuilt whenever those change.
+ */
+export const personMatchKeys = sqliteTable(
+  'person_match_keys',
+  {
+    key: text('key').notNull(),
+    personId: text('person_id').notNull().references(() => people.id),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.personId] }), index('person_match_keys_person_idx').on(t.personId)],
+);
+
 export const identityDecisions = sqliteTable(
   'identity_decisions',
   {
@@ -282,6 +296,23 @@ export const referrals = sqliteTable(
     index('referrals_agency_idx').on(t.referringAgencyId),
     index('referrals_referrer_idx').on(t.referrerUserId),
   ],
+);
+
+/**
+ * A referral still being written. Kept as the form's own JSON, so a half-finished referral is never
+ * lost and never has to be valid; it becomes a referral only when submitted and fully checked.
+ */
+export const referralDrafts = sqliteTable(
+  'referral_drafts',
+  {
+    id: id(),
+    createdBy: text('created_by').notNull().references(() => users.id),
+    agencyId: text('agency_id').references(() => agencies.id),
+    payload: json<Record<string, unknown>>('payload').notNull(),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('referral_drafts_created_by_idx').on(t.createdBy)],
 );
 
 /** People as a referral names them; `person_id` is set once identity matching links them. */

@@ -188,3 +188,63 @@ export const ScreeningDecision = z.object({
   decidedAt: Timestamp,
 });
 export type ScreeningDecision = z.infer<typeof ScreeningDecision>;
+
+/** A person as typed into the referral form. */
+export const SubjectInput = z.object({
+  givenName: RequiredText(80),
+  familyName: RequiredText(80),
+  aliases: z.array(ReferralSubjectName).max(10, 'Add 10 aliases or fewer').default([]),
+  /** Every date of birth the referrer knows of; none when unknown. */
+  datesOfBirth: z.array(IsoDate).max(4, 'Add 4 dates of birth or fewer').default([]),
+  gender: Gender.default('not_known'),
+  address: Address.nullable().default(null),
+  phone: OptionalText(40),
+  relationshipToVictim: OptionalText(120),
+  relationshipToPerpetrator: OptionalText(120),
+  school: OptionalText(120),
+});
+export type SubjectInput = z.infer<typeof SubjectInput>;
+
+export const HouseholdMemberInput = SubjectInput.extend({ role: z.enum(['child', 'household_member']) });
+export type HouseholdMemberInput = z.infer<typeof HouseholdMemberInput>;
+
+export const AssessmentInput = z.object({
+  tool: z.enum(['dash', 'dara']).default('dash'),
+  version: RequiredText(40).default('2009'),
+  completedOn: IsoDate,
+  answers: z.array(DashAnswer).max(24),
+});
+
+/**
+ * A referral as submitted. Shape and types are checked here; the rules that need today's date or the
+ * area's settings (dates of birth in the future, the score agreeing with the answers, a criterion met)
+ * are in `referralProblems`, which the form runs live and the server runs again on submission.
+ */
+export const ReferralSubmission = z.object({
+  areaId: Id,
+  /** Set by a coordinator entering a referral on someone's behalf; a representative refers for their own agency. */
+  referringAgencyId: Id.nullable().default(null),
+  referrerName: RequiredText(120),
+  referrerContact: RequiredText(200),
+  referralDate: IsoDate,
+  managerSignOff: z.object({ name: RequiredText(120), signedOn: IsoDate }).nullable().default(null),
+  urgent: z.boolean().default(false),
+  assessment: AssessmentInput,
+  /** The score the form showed the referrer; it must agree with the answers. */
+  dashScore: z.number().int().min(0).max(24),
+  professionalJudgementReasons: OptionalText(5000),
+  incidentDates: z.array(IsoDate).max(50).default([]),
+  /** The referrer knows of a MARAC referral for this victim in the last 12 months. */
+  knownRepeat: z.boolean().default(false),
+  victim: SubjectInput,
+  victimDetails: VictimDetails,
+  perpetrators: z.array(SubjectInput).min(1, 'Add at least one perpetrator').max(5, 'Add 5 perpetrators or fewer'),
+  householdMembers: z.array(HouseholdMemberInput).max(15).default([]),
+  consent: Consent,
+  victimFears: OptionalText(2000),
+  unsafeContacts: z.array(UnsafeContact).max(10).default([]),
+  previousMaracElsewhere: z.object({ area: RequiredText(120), date: IsoDate.nullable().default(null) }).nullable().default(null),
+  narrative: Narrative,
+  policeReferences: z.array(PoliceReference).max(20).default([]),
+});
+export type ReferralSubmission = z.infer<typeof ReferralSubmission>;
