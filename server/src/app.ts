@@ -13,6 +13,9 @@ import audit from './modules/audit/routes';
 import auth from './modules/auth/routes';
 import home from './modules/home/routes';
 import publicRoutes from './modules/public/routes';
+import referralDrafts from './modules/referrals/drafts-routes';
+import referrals from './modules/referrals/routes';
+import screening from './modules/referrals/screening-routes';
 import authPlugin from './plugins/auth';
 import clockPlugin from './plugins/clock';
 import dbPlugin from './plugins/db';
@@ -69,6 +72,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(adminAgencies, { prefix: '/api/admin/agencies' });
   await app.register(adminUsers, { prefix: '/api/admin/users' });
   await app.register(audit, { prefix: '/api/audit' });
+  await app.register(referralDrafts, { prefix: '/api/referral-drafts' });
+  await app.register(referrals, { prefix: '/api/referrals' });
+  await app.register(screening, { prefix: '/api/screening' });
 
   await app.register(staticWeb, { root: config.WEB_DIST ?? DEFAULT_WEB_DIST });
   return app;

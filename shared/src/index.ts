@@ -5,6 +5,7 @@ export * from './schemas/agencies';
 export * from './schemas/users';
 export * from './schemas/people';
 export * from './schemas/referrals';
+export * from './schemas/screening';
 export * from './schemas/cases';
 export * from './schemas/meetings';
 export * from './schemas/actions';

@@ -34,6 +34,7 @@ function registeredRoutes(app: App): { method: string; url: string }[] {
 /** `/api/admin/users/:id/` → `/api/admin/users/{id}`: the router's spelling in the document's terms, trailing slash aside. */
 const normalise = (url: string) => url.replace(/:(\w+)/g, '{$1}').replace(/\/$/, '');
 
+/** Operations every later capability builds on; the test below checks that nothing registered goes undocumented. */
 const EXPECTED: [method: string, path: string][] = [
   ['post', '/api/auth/login'],
   ['post', '/api/auth/logout'],
@@ -49,6 +50,7 @@ const EXPECTED: [method: string, path: string][] = [
   ['patch', '/api/admin/agencies/{id}'],
   ['get', '/api/admin/users/'],
   ['post', '/api/admin/users/'],
+  ['get', '/api/admin/users/{id}'],
   ['patch', '/api/admin/users/{id}'],
   ['post', '/api/admin/users/{id}/disable'],
   ['post', '/api/admin/users/{id}/enable'],
@@ -71,11 +73,11 @@ describe('GET /api/openapi.json', () => {
     expect(doc.components?.securitySchemes).toHaveProperty('session');
   });
 
-  it('documents exactly the platform operations, spelt as the document spells them', async () => {
+  it('documents the foundation operations, spelt as the document spells them', async () => {
     const { app } = await testApp();
     const doc = await fetchDocument(app);
     const documented = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method} ${path}`));
-    expect(documented.sort()).toEqual(EXPECTED.map(([method, path]) => `${method} ${path}`).sort());
+    expect(documented).toEqual(expect.arrayContaining(EXPECTED.map(([method, path]) => `${method} ${path}`)));
   });
 
   it('documents every /api route the router holds, except the documentation itself', async () => {

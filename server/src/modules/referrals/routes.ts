@@ -1,0 +1,154 @@
+import { Id, MyReferrals, MyReferralsQuery, ReferralDetail, ReferralSubmission, ReferralSubmissionRequest, ScreeningDecisionInput } from '@marac/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { transaction } from '../../db/client';
+import { notFound } from '../../lib/errors';
+import { errorResponses } from '../../lib/openapi';
+import { todayInLondon } from '../../lib/time';
+import { actorOf } from '../audit/actor';
+import { recordAudit } from '../audit/repository';
+import { canSeeReferral } from './access';
+import { decideReferral } from './decisions';
+import { findReferral, myReferrals, referralDetail } from './repository';
+import { createReferral, resubmitReferral } from './submission';
+
+const REFERRERS = ['agency_representative', 'coordinator'] as const;
+/** Every role that can see some referral; which referral each may see is checked per record. */
+const READERS = ['agency_representative', 'coordinator', 'chair'] as const;
+const ById = z.object({ id: Id });
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const today = () => todayInLondon(app.clock);
+
+  app.post(
+    '/',
+    {
+      config: { access: REFERRERS },
+      schema: {
+        tags: ['referrals'],
+        summary: 'Submit a referral: checked in full, scored on the server and sent for screening',
+        body: ReferralSubmissionRequest,
+        response: { 201: ReferralDetail, ...errorResponses(400, 401, 403, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const user = request.session!.user;
+      const { draftId, ...submission } = request.body;
+      const detail = transaction(app.database, (db) => {
+        const referral = createReferral(db, user, submission, draftId, app.clock(), today());
+        recordAudit(
+          db,
+          actorOf(request),
+          { action: 'create', entityType: 'referral', entityId: referral.id, detail: { areaId: referral.areaId, fromDraft: draftId ?? null } },
+          app.clock(),
+        );
+        return referralDetail(db, referral);
+      });
+      return reply.status(201).send(detail);
+    },
+  );
+
+  app.get(
+    '/mine',
+    {
+      config: { access: REFERRERS },
+      schema: {
+        tags: ['referrals'],
+        summary: 'Your own referrals with their status, and your drafts',
+        querystring: MyReferralsQuery,
+        response: { 200: MyReferrals, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const result = myReferrals(db, request.session!.user, request.query);
+        recordAudit(db, actorOf(request), { action: 'list', entityType: 'referral', detail: { mine: true, returned: result.items.length, drafts: result.drafts.length } }, app.clock());
+        return result;
+      }),
+  );
+
+  app.get(
+    '/:id',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['referrals'],
+        summary: 'One referral in full, with its screening history',
+        params: ById,
+        response: { 200: ReferralDetail, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const referral = findReferral(db, request.params.id);
+        if (!referral || !canSeeReferral(request.session!.user, referral)) throw notFound('referral');
+        recordAudit(db, actorOf(request), { action: 'view', entityType: 'referral', entityId: referral.id }, app.clock());
+        return referralDetail(db, referral);
+      }),
+  );
+
+  app.put(
+    '/:id',
+    {
+      config: { access: REFERRERS },
+      schema: {
+        tags: ['referrals'],
+        summary: 'Resubmit a referral that screening asked more information about, in full',
+        params: ById,
+        body: ReferralSubmission,
+        response: { 200: ReferralDetail, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+      },
+    },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const user = request.session!.user;
+        const found = findReferral(db, request.params.id);
+        if (!found || !canSeeReferral(user, found)) throw notFound('referral');
+        const referral = resubmitReferral(db, user, found, request.body, app.clock(), today());
+        // `resubmitted` marks this row as a step in the referral's history (see historyOf).
+        recordAudit(db, actorOf(request), { action: 'update', entityType: 'referral', entityId: referral.id, detail: { resubmitted: true, areaId: referral.areaId } }, app.clock());
+        return referralDetail(db, referral);
+      }),
+  );
+
+  app.post(
+    '/:id/decisions',
+    {
+      config: { access: ['coordinator'] },
+      schema: {
+        tags: ['screening'],
+        summary: 'Screen a referral: accept (onto the victim’s case), reject, merge or ask for more information',
+        params: ById,
+        body: ScreeningDecisionInput,
+        response: { 200: ReferralDetail, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+      },
+    },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const now = app.clock();
+        const actor = actorOf(request);
+        const outcome = decideReferral(db, request.session!.user, request.params.id, request.body, now, today());
+        const { referral, link } = outcome;
+        recordAudit(
+          db,
+          actor,
+          {
+            action: 'decide',
+            entityType: 'referral',
+            entityId: referral.id,
+            detail: { decision: outcome.decision, areaId: referral.areaId, caseId: link?.caseId ?? null, mergedIntoReferralId: referral.mergedIntoReferralId },
+          },
+          now,
+        );
+        if (link) {
+          for (const personId of link.createdPersonIds) {
+            recordAudit(db, actor, { action: 'create', entityType: 'person', entityId: personId, detail: { referralId: referral.id } }, now);
+          }
+          recordAudit(db, actor, { action: link.caseCreated ? 'create' : 'update', entityType: 'case', entityId: link.caseId, detail: { referralId: referral.id } }, now);
+        }
+        return referralDetail(db, referral);
+      }),
+  );
+};
+
+export default routes;
