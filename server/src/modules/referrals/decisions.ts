@@ -7,7 +7,7 @@ import { newId } from '../../lib/ids';
 import type { SessionUser } from '../auth/session-store';
 import { screensArea } from './access';
 import { linkReferralToCase, type CaseLink } from './case-linking';
-import { onPeopleChanged } from './people-changed';
+import { updateMatchKeys } from '../people/matching/keys';
 import { findReferral, subjectsOf, type ReferralRow } from './repository';
 
 type DecisionKind = (typeof screeningDecisions.$inferSelect)['decision'];
@@ -89,7 +89,8 @@ export function decideReferral(db: Db, user: SessionUser, referralId: string, in
     case 'accept': {
       const area = areaForAcceptance(db, user, referral, input.areaId);
       link = linkReferralToCase(db, referral, subjectsOf(db, referral.id), area, now, today);
-      onPeopleChanged(db, link.createdPersonIds);
+      // In the same transaction, so a later referral naming these people can find them from the moment they exist.
+      updateMatchKeys(db, link.createdPersonIds);
       decision = 'accepted';
       decidedAreaId = area.id;
       changes = { status: 'accepted', areaId: area.id, caseId: link.caseId };
