@@ -1,4 +1,4 @@
-import { HomeSummary } from '@marac/shared';
+import { HomeSummary, Me } from '@marac/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startPlatform, type RunningPlatform } from './browser';
@@ -28,9 +28,11 @@ describe('signing in, in a real browser', () => {
     await page.getByLabel('Password').fill('demo-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
 
-    const heading = page.getByRole('heading', { level: 1 });
-    await heading.waitFor();
-    expect(await heading.textContent()).toContain('Joanne Pritchard');
+    // The home page has replaced the sign-in form once the figures are there.
+    await page.getByRole('list', { name: 'Your figures' }).waitFor();
+    const me = Me.parse(await page.evaluate(async () => (await fetch('/api/auth/me')).json()));
+    expect(me.user.email).toBe('coordinator@demo.test');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(me.user.name);
 
     // Every figure on the page is the one the API computes from the seeded database for this user.
     const summary = HomeSummary.parse(await page.evaluate(async () => (await fetch('/api/home')).json()));
