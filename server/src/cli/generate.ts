@@ -65,7 +65,8 @@ function parse(argv: string[]): Args | 'help' {
 
   if (values.file === undefined || values.file.trim() === '') throw new UsageError('--file is required, for example --file ./data/bench.db');
   if (values.file === ':memory:') throw new UsageError('--file must be a file path; an in-memory database would be lost on exit');
-  // pnpm runs the script in the server package; a relative path means relative to where the command was typed.
+  // pnpm runs the script inside the server package, so a relative path is taken from the repository root,
+  // like DATABASE_FILE.
   const file = fromRepoRoot(values.file);
 
   const seedText = values.seed ?? '42';
@@ -164,9 +165,10 @@ async function main(): Promise<number> {
       referrals,
       passwordHash,
       onProgress,
-      onPhase: () => process.stderr.write(`${interactive ? '\n' : ''}  rebuilding indexes…\n`),
+      onPhase: () => process.stderr.write(`${interactive ? '\n' : ''}  rebuilding indexes, ${duration(performance.now() - started)}…\n`),
     });
     if (interactive) process.stderr.write('\n');
+    process.stderr.write(`  history written, ${duration(performance.now() - started)}\n`);
     process.stderr.write('  filing everyone for identity matching…\n');
     const keys = rebuildMatchKeys(database);
     process.stderr.write(`  ${fmt(keys.keys)} match keys for ${fmt(keys.people)} people, ${duration(keys.milliseconds)}\n`);

@@ -3,8 +3,10 @@
  * fortnightly meetings and the referrals, people, cases, research, actions and flags that go with them.
  *
  * The same seed and `today` always give the same database. Everything is written through raw prepared
- * statements in batches, because the same code fills the 700-referral demo at start-up and the
- * million-referral databases the benchmarks run against.
+ * statements (5,000 rows per transaction, or one bulk-load transaction above BULK_LOAD referrals), because
+ * the same code fills the 700-referral demo at start-up and the million-referral databases the benchmarks
+ * run against. On a 2-core machine a million referrals (about 32 million rows, 15 GB) take about nine
+ * minutes and up to 5 GB of memory, most of it SQLite's page cache.
  *
  * What is reduced at scale (above LARGE_RUN referrals): every hearing still gets an agenda item, actions
  * and research, but 2–3 actions instead of 2–5, and research rows only from the agencies that know the
@@ -62,6 +64,8 @@ export interface GenerateOptions {
   batchSize?: number;
   /** Told when a long step without per-referral progress starts (rebuilding indexes after a bulk load). */
   onPhase?: (phase: 'indexes') => void;
+  /** Load in bulk mode (see `generateHistory`); by default only above BULK_LOAD referrals. */
+  bulk?: boolean;
 }
 
 /** Rows written, per table. */
@@ -360,7 +364,7 @@ class Generator {
     this.caseRefs = new Uint8Array(capacity);
     this.caseSpecial = new Uint8Array(capacity);
     this.caseLastMeeting = new Int32Array(capacity);
-    this.w = new RowWriter(database.sqlite, options.batchSize ?? DEFAULT_BATCH_ROWS, options.referrals > BULK_LOAD);
+    this.w = new RowWriter(database.sqlite, options.batchSize ?? DEFAULT_BATCH_ROWS);
     this.updateCaseHeard = this.w.prepare(
       'UPDATE cases SET status = ?, closed_at = ?, last_referral_date = ?, last_hearing_date = ? WHERE id = ?',
     );
@@ -1049,14 +1053,11 @@ class Generator {
       this.writeCasePeople(h, created);
       if (transferFrom !== null) {
         const from = this.specialCases.get('transferA');
-        this.w.flush('cases');
         if (from !== undefined) this.updateCaseTransferred.run(created, area.id, this.caseIds[from.caseIndex] as string);
       }
     } else if (meeting.past) {
-      this.w.flush('cases');
       this.updateCaseHeard.run(open ? 'open' : 'closed', closedAt, dayStr(refDay), lastHearing, h.caseId);
     } else {
-      this.w.flush('cases');
       this.updateCaseListed.run(dayStr(refDay), h.caseId);
     }
 
@@ -1151,7 +1152,6 @@ class Generator {
   private writeMovedAddresses(h: Household): void {
     for (const s of [h.victim, ...h.children, ...h.others]) {
       if (!s.address) continue;
-      this.w.flush('person_addresses');
       this.retireAddresses.run(s.personId);
       this.w.insert('person_addresses', this.rng.uuid(), s.personId, s.address.line1, s.address.line2, s.address.town, s.address.postcode, 1);
     }
@@ -1431,12 +1431,24 @@ function validate(options: GenerateOptions): void {
   if (options.passwordHash.length === 0) throw new RangeError('passwordHash must not be empty');
 }
 
-/** Secondary indexes of the tables the generator fills, as `CREATE INDEX` statements to put back. */
-function dropSecondaryIndexes(database: Database_): string[] {
-  const placeholders = DEMO_TABLES.map(() => '?').join(', ');
+/**
+ * Tables whose indexes stay in place during a very large bulk load. Their rows are wide (JSON, free
+ * text), so once the file outgrows memory, rebuilding an index means reading gigabytes of table from
+ * disk again for each index; their index keys are mostly clustered (meeting, agency, status, date,
+ * sequential reference) and cheap to maintain as rows go in. Smaller loads fit in the page cache and
+ * are faster with every secondary index rebuilt.
+ */
+const KEEP_INDEXES_DURING_LOAD: readonly DemoTable[] = ['referrals', 'risk_assessments', 'research', 'agenda_items', 'actions'];
+const KEEP_INDEXES_ABOVE = 250_000;
+
+/** Secondary indexes dropped for a bulk load, as the `CREATE INDEX` statements that put them back. */
+function dropSecondaryIndexes(database: Database_, referrals: number): string[] {
+  const keep: readonly DemoTable[] = referrals > KEEP_INDEXES_ABOVE ? KEEP_INDEXES_DURING_LOAD : [];
+  const tables = DEMO_TABLES.filter((t) => !keep.includes(t));
+  const placeholders = tables.map(() => '?').join(', ');
   const rows = database.sqlite
     .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${placeholders}) ORDER BY name`)
-    .all(...DEMO_TABLES) as { name: string; sql: string }[];
+    .all(...tables) as { name: string; sql: string }[];
   for (const row of rows) database.sqlite.exec(`DROP INDEX "${row.name.replaceAll('"', '""')}"`);
   return rows.map((row) => row.sql);
 }
@@ -1445,16 +1457,19 @@ function dropSecondaryIndexes(database: Database_): string[] {
  * Fills an empty, migrated database with a year of synthetic MARAC history up to `options.today`.
  * Deterministic: the same options always produce the same rows and ids.
  *
- * Above BULK_LOAD referrals it loads the way large SQLite imports are usually done: foreign-key checks off
- * and the secondary indexes dropped for the load, then rebuilt from their original definitions (a sorted
- * build is many times faster than millions of random index inserts). The rows are the same either way;
- * smaller runs, which the tests make, keep every constraint checked as each row goes in.
+ * Above BULK_LOAD referrals it loads the way large SQLite imports are usually done: one transaction,
+ * foreign-key checks off and the secondary indexes dropped for the load (for the very largest, only
+ * those of the narrow tables), then rebuilt from their original definitions. A sorted build is many
+ * times faster than millions of random index inserts, and unique indexes still reject duplicates when
+ * rebuilt. The rows are the same either way; smaller runs, which the tests make, keep every constraint
+ * checked as each row goes in. A bulk load that fails is rolled back and its indexes restored, but one
+ * killed part-way (its journal is in memory) leaves an unusable file: start again with a new one.
  */
 export function generateHistory(database: Database_, options: GenerateOptions): GenerateSummary {
   validate(options);
   assertEmpty(database);
   const sqlite = database.sqlite;
-  const bulk = options.referrals > BULK_LOAD;
+  const bulk = options.bulk ?? options.referrals > BULK_LOAD;
   const previousSync = sqlite.pragma('synchronous', { simple: true }) as number;
   const previousCache = sqlite.pragma('cache_size', { simple: true }) as number;
   const previousForeignKeys = sqlite.pragma('foreign_keys', { simple: true }) as number;
@@ -1475,7 +1490,7 @@ export function generateHistory(database: Database_, options: GenerateOptions): 
     // mode the switch is refused and the load simply runs in WAL.)
     sqlite.pragma('journal_mode = MEMORY');
     sqlite.pragma('foreign_keys = OFF');
-    indexes = dropSecondaryIndexes(database);
+    indexes = dropSecondaryIndexes(database, options.referrals);
   }
   try {
     return new Generator(database, { ...options, batchSize: options.batchSize ?? (bulk ? BULK_BATCH_ROWS : DEFAULT_BATCH_ROWS) }).run();

@@ -1,11 +1,6 @@
 /**
  * Bulk row writer for the generator: one prepared INSERT per table, rows bound positionally (no objects
  * per row), and a commit every `batchSize` rows.
- *
- * In buffered mode (bulk loads, where foreign keys are not checked row by row) rows are held per table and
- * written a chunk at a time in key order. Each table's pages then sit in long runs in the file instead of
- * interleaved with every other table's, so the index builds that follow read it nearly sequentially, and
- * inserting keys in order keeps the primary-key index pages being written close together.
  */
 
 import type Database from 'better-sqlite3';
@@ -78,44 +73,26 @@ const IGNORE_DUPLICATES: ReadonlySet<DemoTable> = new Set<DemoTable>(['person_bi
 
 export type SqlValue = string | number | null;
 
-/** Rows held per table before a buffered writer writes them out. */
-const CHUNK_ROWS = 25_000;
-
-/** Orders rows by their first two values (the primary key, or the start of a composite one). */
-function byKey(a: SqlValue[], b: SqlValue[]): number {
-  const a0 = a[0] as string;
-  const b0 = b[0] as string;
-  if (a0 !== b0) return a0 < b0 ? -1 : 1;
-  const a1 = a[1] as string;
-  const b1 = b[1] as string;
-  return a1 < b1 ? -1 : a1 > b1 ? 1 : 0;
-}
-
 export class RowWriter {
   readonly counts: Record<DemoTable, number>;
   private readonly statements: Record<DemoTable, Database.Statement>;
-  private readonly buffers: Record<DemoTable, SqlValue[][]>;
   private pending = 0;
   private open = false;
 
   constructor(
     private readonly sqlite: Database.Database,
     private readonly batchSize: number,
-    private readonly buffered = false,
   ) {
     const counts = {} as Record<DemoTable, number>;
     const statements = {} as Record<DemoTable, Database.Statement>;
-    const buffers = {} as Record<DemoTable, SqlValue[][]>;
     for (const table of DEMO_TABLES) {
       const columns = COLUMNS[table];
       const verb = IGNORE_DUPLICATES.has(table) ? 'INSERT OR IGNORE' : 'INSERT';
       statements[table] = sqlite.prepare(`${verb} INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
       counts[table] = 0;
-      buffers[table] = [];
     }
     this.counts = counts;
     this.statements = statements;
-    this.buffers = buffers;
   }
 
   begin(): void {
@@ -125,35 +102,12 @@ export class RowWriter {
 
   insert(table: DemoTable, ...values: SqlValue[]): void {
     this.pending += 1;
-    if (this.buffered) {
-      const buffer = this.buffers[table];
-      buffer.push(values);
-      if (buffer.length >= CHUNK_ROWS) this.flush(table);
-      return;
-    }
     this.counts[table] += this.statements[table].run(...values).changes;
-  }
-
-  /** Writes out the rows held for `table`; needed before an UPDATE that must see them. */
-  flush(table: DemoTable): void {
-    const buffer = this.buffers[table];
-    if (buffer.length === 0) return;
-    buffer.sort(byKey);
-    const statement = this.statements[table];
-    let changes = 0;
-    for (const row of buffer) changes += statement.run(...row).changes;
-    this.counts[table] += changes;
-    buffer.length = 0;
-  }
-
-  private flushAll(): void {
-    for (const table of DEMO_TABLES) this.flush(table);
   }
 
   /** Commits and starts a new transaction once enough rows are waiting; called between whole referrals. */
   checkpoint(): void {
     if (this.pending >= this.batchSize) {
-      this.flushAll();
       this.sqlite.exec('COMMIT');
       this.sqlite.exec('BEGIN IMMEDIATE');
       this.pending = 0;
@@ -161,13 +115,11 @@ export class RowWriter {
   }
 
   commit(): void {
-    this.flushAll();
     if (this.open) this.sqlite.exec('COMMIT');
     this.open = false;
   }
 
   rollback(): void {
-    for (const table of DEMO_TABLES) this.buffers[table].length = 0;
     if (this.open && this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
     this.open = false;
   }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_STATUSES, Id, ROLES, dashScore, evaluateReferralCriteria } from '@marac/shared';
 import { migrateDatabase, openDatabase, type Database_ } from '../../../server/src/db/client';
@@ -365,6 +368,48 @@ describe('generateHistory', () => {
       ),
     ).toBe(0);
     expect(count(database, "SELECT count(*) AS n FROM attendance WHERE kind = 'apology'")).toBeGreaterThan(0);
+  });
+});
+
+describe('generateHistory in bulk mode', () => {
+  it('writes the same rows, rebuilds every index and restores the connection settings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marac-generate-'));
+    const database = openDatabase(join(dir, 'bulk.db'));
+    const reference = generate(11, 60);
+    try {
+      migrateDatabase(database.db);
+      const settings = () => ({
+        journal: database.sqlite.pragma('journal_mode', { simple: true }),
+        synchronous: database.sqlite.pragma('synchronous', { simple: true }),
+        foreignKeys: database.sqlite.pragma('foreign_keys', { simple: true }),
+        cache: database.sqlite.pragma('cache_size', { simple: true }),
+      });
+      const indexes = () => all<{ name: string; sql: string }>(database, "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name");
+      const before = settings();
+      const indexesBefore = indexes();
+      expect(before.journal).toBe('wal');
+
+      const phases: string[] = [];
+      const summary = generateHistory(database, {
+        seed: 11,
+        today: TODAY,
+        referrals: 60,
+        passwordHash: HASH,
+        bulk: true,
+        onPhase: (phase) => phases.push(phase),
+      });
+
+      expect(phases).toEqual(['indexes']);
+      expect(settings()).toEqual(before);
+      expect(indexes()).toEqual(indexesBefore);
+      expect(summary).toEqual(reference.summary);
+      expect(dump(database)).toBe(dump(reference.database));
+      expect(all(database, 'PRAGMA foreign_key_check')).toEqual([]);
+    } finally {
+      database.close();
+      reference.database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
