@@ -1,7 +1,6 @@
 import { AGENCY_KIND_LABELS, AGENCY_KINDS, AgencyKind, type Agency, type CreateAgency, type FieldError } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
-import { Button, ButtonGroup } from '../../../components/ui/button';
+import { FormActions } from '../../../components/ui/form-actions';
 import { Checkboxes } from '../../../components/ui/checkboxes';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { Loading } from '../../../components/ui/loading';
@@ -120,14 +119,7 @@ export function AgencyForm({ agency, cancelTo, onSuccess }: AgencyFormProps) {
           onChange={(event) => setValues({ ...values, secureEmail: event.target.value })}
           error={errorFor(errors, 'secureEmail')}
         />
-        <ButtonGroup>
-          <Button type="submit" aria-disabled={pending}>
-            {agency ? 'Save changes' : 'Add agency'}
-          </Button>
-          <Link className="govuk-link" to={cancelTo}>
-            Cancel
-          </Link>
-        </ButtonGroup>
+        <FormActions submitLabel={agency ? 'Save changes' : 'Add agency'} pending={pending} cancelTo={cancelTo} />
       </form>
     </>
   );

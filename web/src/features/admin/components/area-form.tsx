@@ -1,7 +1,6 @@
 import { AreaSettings, type Area, type CreateArea, type FieldError } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
-import { Button, ButtonGroup } from '../../../components/ui/button';
+import { FormActions } from '../../../components/ui/form-actions';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { Radios } from '../../../components/ui/radios';
 import { TextInput } from '../../../components/ui/text-input';
@@ -229,14 +228,7 @@ export function AreaForm({ area, cancelTo, onSuccess }: AreaFormProps) {
           onChange={(event) => set('escalationMonths', event.target.value)}
           error={errorFor(errors, 'settings.escalationMonths')}
         />
-        <ButtonGroup>
-          <Button type="submit" aria-disabled={pending}>
-            {area ? 'Save changes' : 'Add area'}
-          </Button>
-          <Link className="govuk-link" to={cancelTo}>
-            Cancel
-          </Link>
-        </ButtonGroup>
+        <FormActions submitLabel={area ? 'Save changes' : 'Add area'} pending={pending} cancelTo={cancelTo} />
       </form>
     </>
   );

@@ -1,7 +1,6 @@
 import { ROLE_LABELS, ROLES, Role, type CreateUser, type FieldError, type UpdateUser, type User } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
-import { Button, ButtonGroup } from '../../../components/ui/button';
+import { FormActions } from '../../../components/ui/form-actions';
 import { Checkboxes } from '../../../components/ui/checkboxes';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { Loading } from '../../../components/ui/loading';
@@ -176,14 +175,7 @@ export function UserForm({ user, cancelTo, onSuccess }: UserFormProps) {
             error={errorFor(errors, 'password')}
           />
         )}
-        <ButtonGroup>
-          <Button type="submit" aria-disabled={pending}>
-            {user ? 'Save changes' : 'Add user'}
-          </Button>
-          <Link className="govuk-link" to={cancelTo}>
-            Cancel
-          </Link>
-        </ButtonGroup>
+        <FormActions submitLabel={user ? 'Save changes' : 'Add user'} pending={pending} cancelTo={cancelTo} />
       </form>
     </>
   );
