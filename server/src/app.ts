@@ -9,11 +9,14 @@ import { systemClock, type Clock } from './lib/time';
 import adminAgencies from './modules/admin/agencies/routes';
 import adminAreas from './modules/admin/areas/routes';
 import adminUsers from './modules/admin/users/routes';
+import agencies from './modules/agencies/routes';
 import audit from './modules/audit/routes';
 import auth from './modules/auth/routes';
+import repeatWindows from './modules/history/routes';
 import home from './modules/home/routes';
 import publicRoutes from './modules/public/routes';
 import referralDrafts from './modules/referrals/drafts-routes';
+import referralMatches from './modules/referrals/matches-routes';
 import referrals from './modules/referrals/routes';
 import screening from './modules/referrals/screening-routes';
 import authPlugin from './plugins/auth';
@@ -72,8 +75,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(adminAgencies, { prefix: '/api/admin/agencies' });
   await app.register(adminUsers, { prefix: '/api/admin/users' });
   await app.register(audit, { prefix: '/api/audit' });
+  await app.register(agencies, { prefix: '/api/agencies' });
   await app.register(referralDrafts, { prefix: '/api/referral-drafts' });
   await app.register(referrals, { prefix: '/api/referrals' });
+  await app.register(referralMatches, { prefix: '/api/referrals' });
+  await app.register(repeatWindows, { prefix: '/api/repeat-windows' });
   await app.register(screening, { prefix: '/api/screening' });
 
   await app.register(staticWeb, { root: config.WEB_DIST ?? DEFAULT_WEB_DIST });

@@ -220,7 +220,26 @@ export const identityDecisions = sqliteTable(
     decidedBy: text('decided_by').notNull().references(() => users.id),
     decidedAt: text('decided_at').notNull(),
   },
-  (t) => [uniqueIndex('identity_decisions_pair_idx').on(t.personId, t.otherPersonId)],
+  (t) => [uniqueIndex('identity_decisions_pair_idx').on(t.personId, t.otherPersonId), index('identity_decisions_other_idx').on(t.otherPersonId)],
+);
+
+/**
+ * A coordinator's decision on a suggested person for someone a referral names, taken while the
+ * referral is screened and the subject is not a held person yet. Confirming links the subject to the
+ * person (`referral_subjects.person_id`); a rejection becomes an `identity_decisions` row once the
+ * subject is a held person, so the pair is never suggested again.
+ */
+export const subjectMatchDecisions = sqliteTable(
+  'subject_match_decisions',
+  {
+    id: id(),
+    subjectId: text('subject_id').notNull().references(() => referralSubjects.id),
+    personId: text('person_id').notNull().references(() => people.id),
+    decision: text('decision').$type<'confirmed' | 'rejected'>().notNull(),
+    decidedBy: text('decided_by').notNull().references(() => users.id),
+    decidedAt: text('decided_at').notNull(),
+  },
+  (t) => [uniqueIndex('subject_match_decisions_pair_idx').on(t.subjectId, t.personId)],
 );
 
 export const cases = sqliteTable(

@@ -66,3 +66,9 @@ export const UpdateAgency = patchOf(agencyFields);
 export type UpdateAgency = z.infer<typeof UpdateAgency>;
 
 export const AgencyList = z.array(Agency);
+
+/** An agency as everyone signed in may see it: enough to choose it on a form. */
+export const AgencyDirectoryEntry = z.object({ id: Id, name: z.string(), kind: AgencyKind, areaIds: z.array(Id) });
+export type AgencyDirectoryEntry = z.infer<typeof AgencyDirectoryEntry>;
+export const AgencyDirectory = z.array(AgencyDirectoryEntry);
+export type AgencyDirectory = z.infer<typeof AgencyDirectory>;

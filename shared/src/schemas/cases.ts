@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REPEAT_ANCHORS } from '../rules/repeat-window';
 import { Id, IsoDate, Timestamp } from './common';
 
 export const CASE_STATUSES = ['open', 'closed', 'transferred_out'] as const;
@@ -54,15 +55,52 @@ export const FLAG_LABELS: Record<FlagKind, string> = {
   role_conflict: 'Victim and perpetrator in different cases',
 };
 
-/** A flag computed from confirmed history; `detail` is plain words, `relatedCaseIds` only those the viewer may see. */
+/** A case as another case's flag may point to it: only ever one the viewer may open. */
+export const RelatedCase = z.object({ id: Id, reference: z.string(), areaName: z.string() });
+export type RelatedCase = z.infer<typeof RelatedCase>;
+
+/**
+ * A flag on a referral or case, computed from confirmed history when it is read, so it is never stale.
+ * `detail` is plain words with dates but never names; `relatedCases` are only cases the viewer may open,
+ * and `hiddenRelatedCount` counts the others. `previousReferralDate`, `anchorDate` and `daysLeft` are set
+ * on a repeat: the earlier referral, the date the window ran from, and the days that were left in it.
+ */
 export const Flag = z.object({
-  id: Id,
-  caseId: Id,
-  referralId: Id.nullable(),
   kind: FlagKind,
+  label: z.string(),
   detail: z.string(),
-  relatedCaseIds: z.array(Id),
+  relatedCases: z.array(RelatedCase),
   hiddenRelatedCount: z.number().int().min(0),
-  computedAt: Timestamp,
+  previousReferralDate: IsoDate.nullable(),
+  anchorDate: IsoDate.nullable(),
+  daysLeft: z.number().int().nullable(),
 });
 export type Flag = z.infer<typeof Flag>;
+
+export const REPEAT_WINDOW_LIST_STATUSES = ['lapsing_soon', 'lapsed_recently'] as const;
+
+/** A case on the coordinator's list of 12-month windows lapsing soon or lapsed recently. */
+export const RepeatWindowItem = z.object({
+  caseId: Id,
+  caseReference: z.string(),
+  area: z.object({ id: Id, name: z.string(), code: z.string() }),
+  victimName: z.string(),
+  status: z.enum(REPEAT_WINDOW_LIST_STATUSES),
+  anchor: z.enum(REPEAT_ANCHORS),
+  anchorDate: IsoDate,
+  lapsesOn: IsoDate,
+  /** Days from today to the lapse date: negative once it has lapsed. */
+  daysUntilLapse: z.number().int(),
+});
+export type RepeatWindowItem = z.infer<typeof RepeatWindowItem>;
+
+export const RepeatWindowQuery = z.object({ areaId: Id.optional() });
+export type RepeatWindowQuery = z.infer<typeof RepeatWindowQuery>;
+
+export const RepeatWindowList = z.object({
+  today: IsoDate,
+  noticeDays: z.number().int(),
+  lapsingSoon: z.array(RepeatWindowItem),
+  lapsedRecently: z.array(RepeatWindowItem),
+});
+export type RepeatWindowList = z.infer<typeof RepeatWindowList>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Flag, FlagKind } from './cases';
 import { Address, Id, IsoDate, PageQuery, Timestamp, page } from './common';
 import { Referral, ReferralCriterion, ReferralStatus, ReferralSubject, ReferralSubmission, SCREENING_DECISIONS } from './referrals';
 
@@ -84,6 +85,13 @@ export const ReferralDetail = Referral.extend({
   areaName: z.string().nullable(),
   referringAgencyName: z.string(),
   history: z.array(ReferralHistoryEntry),
+  /**
+   * Flags from confirmed history. An agency representative sees only flags drawn from the referral
+   * itself, never what other cases reveal.
+   */
+  flags: z.array(Flag),
+  /** The victim's case once accepted; set only for viewers who may open it. */
+  caseReference: z.string().nullable(),
 });
 export type ReferralDetail = z.infer<typeof ReferralDetail>;
 
@@ -160,6 +168,7 @@ export const ScreeningQueueItem = z.object({
   victim: z.object({ displayName: z.string(), yearOfBirth: z.number().int().nullable() }),
   perpetratorCount: z.number().int().min(0),
   childrenCount: z.number().int().min(0),
+  flags: z.array(z.object({ kind: FlagKind, label: z.string() })),
 });
 export type ScreeningQueueItem = z.infer<typeof ScreeningQueueItem>;
 

@@ -5,6 +5,11 @@ import { paths } from '../config/paths';
 /** Links only to pages that exist and that the role may open; the server refuses the rest anyway. */
 export function navigationFor(role: Role): NavigationItem[] {
   const items: NavigationItem[] = [{ to: paths.home, label: 'Home', end: true }];
+  if (role === 'coordinator' || role === 'chair') items.push({ to: paths.screening, label: 'Screening' });
+  if (role === 'coordinator') items.push({ to: paths.repeatWindows, label: 'Repeat windows' });
+  if (role === 'agency_representative' || role === 'coordinator') {
+    items.push({ to: paths.referrals.new, label: 'New referral' }, { to: paths.referrals.mine, label: 'My referrals', end: true });
+  }
   if (role === 'administrator') {
     items.push(
       { to: paths.admin.areas, label: 'Areas' },

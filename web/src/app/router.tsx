@@ -11,6 +11,12 @@ import { EditUserRoute } from './routes/admin/user-edit';
 import { NewUserRoute } from './routes/admin/user-new';
 import { UsersRoute } from './routes/admin/users';
 import { AuthenticatedApp } from './routes/authenticated-app';
+import { MyReferralsRoute } from './routes/referrals/my-referrals';
+import { NewReferralRoute } from './routes/referrals/new-referral';
+import { ReferralDetailRoute } from './routes/referrals/referral-detail';
+import { ResubmitReferralRoute } from './routes/referrals/resubmit-referral';
+import { RepeatWindowsRoute } from './routes/screening/repeat-windows';
+import { ScreeningQueueRoute } from './routes/screening/screening-queue';
 import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
 import { RootRoute } from './routes/root';
@@ -28,6 +34,12 @@ export const routes: RouteObject[] = [
         element: <AuthenticatedApp />,
         children: [
           { index: true, element: <HomeRoute /> },
+          { path: 'referrals', element: <MyReferralsRoute /> },
+          { path: 'referrals/new', element: <NewReferralRoute /> },
+          { path: 'referrals/:referralId', element: <ReferralDetailRoute /> },
+          { path: 'referrals/:referralId/resubmit', element: <ResubmitReferralRoute /> },
+          { path: 'screening', element: <ScreeningQueueRoute /> },
+          { path: 'repeat-windows', element: <RepeatWindowsRoute /> },
           {
             path: 'admin',
             element: <AdminSection />,

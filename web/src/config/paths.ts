@@ -2,6 +2,16 @@
 export const paths = {
   home: '/',
   signIn: '/sign-in',
+  referrals: {
+    mine: '/referrals',
+    new: '/referrals/new',
+    /** A saved draft reopened in the form; the id names the draft, never a person. */
+    draft: (draftId: string) => `/referrals/new?draft=${draftId}`,
+    detail: (id: string) => `/referrals/${id}`,
+    resubmit: (id: string) => `/referrals/${id}/resubmit`,
+  },
+  screening: '/screening',
+  repeatWindows: '/repeat-windows',
   admin: {
     areas: '/admin/areas',
     newArea: '/admin/areas/new',

@@ -124,4 +124,7 @@ export const api = {
     request('POST', path, schema, { ...options, body }),
   patch: <S extends z.ZodType>(path: string, schema: S, body: unknown, options?: RequestOptions) =>
     request('PATCH', path, schema, { ...options, body }),
+  put: <S extends z.ZodType>(path: string, schema: S, body: unknown, options?: RequestOptions) =>
+    request('PUT', path, schema, { ...options, body }),
+  delete: <S extends z.ZodType>(path: string, schema: S, options?: Omit<RequestOptions, 'body'>) => request('DELETE', path, schema, options),
 };

@@ -32,6 +32,12 @@ export function formatTimestamp(timestamp: string): string {
   return date ? format(date, 'd MMMM yyyy, HH:mm') : timestamp;
 }
 
+/** "14:03": the time of day of an instant, for things that happened today such as a draft saved. */
+export function formatTime(timestamp: string): string {
+  const date = parsed(timestamp);
+  return date ? format(date, 'HH:mm') : timestamp;
+}
+
 /** "1,234": thousands separated the UK way. */
 export function formatNumber(value: number): string {
   return value.toLocaleString('en-GB');

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { actions, agencies, agendaItems, areas, auditEvents, cases, meetingInvitations, meetings, referrals, research, users } from '../../db/schema';
 import { startOfLondonDay } from '../../lib/time';
 import type { SessionUser } from '../auth/session-store';
+import { repeatWindows } from '../history/windows';
 
 const figure = (key: string, label: string, value: number, hint: string | null = null): HomeFigure => ({ key, label, value, hint });
 const n = (row: { n: number } | undefined) => row?.n ?? 0;
@@ -51,12 +52,7 @@ function areaFigures(db: Db, user: SessionUser, today: string): HomeFigure[] {
     db.select({ n: count() }).from(actions).innerJoin(cases, eq(cases.id, actions.caseId))
       .where(and(inAreas, eq(actions.status, 'escalated'))).get(),
   );
-  // A window lapses 12 months after the last referral (the default anchor); show those ending within 30 days.
-  const lapsing = n(
-    db.select({ n: count() }).from(cases)
-      .where(and(inAreas, gte(cases.lastReferralDate, addMonths(today, -12)), lte(cases.lastReferralDate, addMonths(addDays(today, 30), -12))))
-      .get(),
-  );
+  const lapsing = repeatWindows(db, user, {}, today).lapsingSoon.length;
   const heard = n(
     db.select({ n: countDistinct(agendaItems.caseId) }).from(agendaItems).innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
       .where(and(inArray(meetings.areaId, user.areaIds), eq(agendaItems.status, 'heard'), gte(meetings.date, addMonths(today, -12)))).get(),

@@ -8,6 +8,7 @@ import type { SessionUser } from '../auth/session-store';
 import { screensArea } from './access';
 import { linkReferralToCase, type CaseLink } from './case-linking';
 import { updateMatchKeys } from '../people/matching/keys';
+import { carryScreeningRejections } from './matches';
 import { findReferral, subjectsOf, type ReferralRow } from './repository';
 
 type DecisionKind = (typeof screeningDecisions.$inferSelect)['decision'];
@@ -91,6 +92,7 @@ export function decideReferral(db: Db, user: SessionUser, referralId: string, in
       link = linkReferralToCase(db, referral, subjectsOf(db, referral.id), area, now, today);
       // In the same transaction, so a later referral naming these people can find them from the moment they exist.
       updateMatchKeys(db, link.createdPersonIds);
+      carryScreeningRejections(db, referral.id);
       decision = 'accepted';
       decidedAreaId = area.id;
       changes = { status: 'accepted', areaId: area.id, caseId: link.caseId };

@@ -16,16 +16,20 @@ import {
   agencies,
   areas,
   auditEvents,
+  cases,
   referralDrafts,
   referralSubjects,
   referrals,
   riskAssessments,
   screeningDecisions,
+  subjectMatchDecisions,
   unsafeContacts,
   users,
 } from '../../db/schema';
 import { newId } from '../../lib/ids';
 import type { SessionUser } from '../auth/session-store';
+import { referralFlags } from '../history/flags';
+import { screensArea } from './access';
 
 export type ReferralRow = typeof referrals.$inferSelect;
 type SubjectRow = typeof referralSubjects.$inferSelect;
@@ -84,13 +88,17 @@ export function writeReferralContent(db: Db, referralId: string, submission: Ref
     };
     const before = existing[position];
     if (before) {
-      const keepPerson = before.role === role && sameName(before, input) ? before.personId : null;
+      const same = before.role === role && sameName(before, input);
+      const keepPerson = same ? before.personId : null;
+      // Match decisions were about the person named before; someone else now stands at this position.
+      if (!same) db.delete(subjectMatchDecisions).where(eq(subjectMatchDecisions.subjectId, before.id)).run();
       db.update(referralSubjects).set({ ...fields, personId: keepPerson }).where(eq(referralSubjects.id, before.id)).run();
     } else {
       db.insert(referralSubjects).values({ id: newId(), referralId, position, ...fields, personId: null }).run();
     }
   });
   const surplus = existing.slice(wanted.length).map((s) => s.id);
+  if (surplus.length) db.delete(subjectMatchDecisions).where(inArray(subjectMatchDecisions.subjectId, surplus)).run();
   if (surplus.length) db.delete(referralSubjects).where(inArray(referralSubjects.id, surplus)).run();
 
   db.delete(riskAssessments).where(eq(riskAssessments.referralId, referralId)).run();
@@ -138,8 +146,10 @@ function historyOf(db: Db, referral: ReferralRow): ReferralHistoryEntry[] {
     .map((s) => ({ ...s, label: REFERRAL_HISTORY_LABELS[s.kind], byName: s.byUserId ? (names.get(s.byUserId) ?? null) : null }));
 }
 
-export function referralDetail(db: Db, referral: ReferralRow): ReferralDetail {
-  const subjects = subjectsOf(db, referral.id).map(toSubject);
+/** A referral in full for one viewer: flags and the case reference depend on what the viewer may see. */
+export function referralDetail(db: Db, referral: ReferralRow, viewer: SessionUser, today: string): ReferralDetail {
+  const rows = subjectsOf(db, referral.id);
+  const subjects = rows.map(toSubject);
   const victim = subjects.find((s) => s.role === 'victim');
   // Every referral is written with its victim; one without is damaged data, not a user error.
   if (!victim) throw new Error('referral has no victim subject');
@@ -194,6 +204,11 @@ export function referralDetail(db: Db, referral: ReferralRow): ReferralDetail {
     createdAt: referral.createdAt,
     updatedAt: referral.updatedAt,
     history: historyOf(db, referral),
+    flags: referralFlags(db, viewer, referral, rows, today),
+    caseReference:
+      referral.caseId && screensArea(viewer, referral.areaId)
+        ? (db.select({ reference: cases.reference }).from(cases).where(eq(cases.id, referral.caseId)).get()?.reference ?? null)
+        : null,
   };
 }
 

@@ -42,7 +42,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           { action: 'create', entityType: 'referral', entityId: referral.id, detail: { areaId: referral.areaId, fromDraft: draftId ?? null } },
           app.clock(),
         );
-        return referralDetail(db, referral);
+        return referralDetail(db, referral, request.session!.user, today());
       });
       return reply.status(201).send(detail);
     },
@@ -83,7 +83,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         const referral = findReferral(db, request.params.id);
         if (!referral || !canSeeReferral(request.session!.user, referral)) throw notFound('referral');
         recordAudit(db, actorOf(request), { action: 'view', entityType: 'referral', entityId: referral.id }, app.clock());
-        return referralDetail(db, referral);
+        return referralDetail(db, referral, request.session!.user, today());
       }),
   );
 
@@ -107,7 +107,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         const referral = resubmitReferral(db, user, found, request.body, app.clock(), today());
         // `resubmitted` marks this row as a step in the referral's history (see historyOf).
         recordAudit(db, actorOf(request), { action: 'update', entityType: 'referral', entityId: referral.id, detail: { resubmitted: true, areaId: referral.areaId } }, app.clock());
-        return referralDetail(db, referral);
+        return referralDetail(db, referral, request.session!.user, today());
       }),
   );
 
@@ -146,7 +146,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           }
           recordAudit(db, actor, { action: link.caseCreated ? 'create' : 'update', entityType: 'case', entityId: link.caseId, detail: { referralId: referral.id } }, now);
         }
-        return referralDetail(db, referral);
+        return referralDetail(db, referral, request.session!.user, today());
       }),
   );
 };

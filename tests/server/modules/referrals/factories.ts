@@ -4,6 +4,7 @@ import {
   auditEvents,
   casePeople,
   cases,
+  identityDecisions,
   people,
   personAddresses,
   personBirthDates,
@@ -14,6 +15,7 @@ import {
   referrals,
   riskAssessments,
   screeningDecisions,
+  subjectMatchDecisions,
   unsafeContacts,
 } from '../../../../server/src/db/schema';
 import { makeAgency, makeArea, makeUser, signIn, testApp, type Agent } from '../../helper';
@@ -153,6 +155,8 @@ export function rowCounts(world: Pick<World, 'database'>) {
     personPhones,
     cases,
     casePeople,
+    subjectMatchDecisions,
+    identityDecisions,
     auditEvents,
   };
   return Object.fromEntries(Object.entries(tables).map(([name, table]) => [name, db.select().from(table).all().length]));

@@ -81,6 +81,11 @@ describe('GET /api/screening', () => {
       victim: { displayName: 'Rhea Ashdown', yearOfBirth: null },
       perpetratorCount: 2,
       childrenCount: 2,
+      // Nine "yes" answers include question 9 (pregnancy or a baby in the last 18 months).
+      flags: [
+        { kind: 'children_in_household', label: 'Children in household' },
+        { kind: 'pregnancy_or_baby', label: 'Pregnancy or baby under 18 months' },
+      ],
     });
     expect(result.items.find((i) => i.id === refs.old.id)?.victim).toEqual({ displayName: 'Alice Ashdown', yearOfBirth: 1990 });
     // Nothing beyond the minimum: no address, full date of birth or narrative.

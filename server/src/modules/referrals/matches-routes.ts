@@ -1,0 +1,76 @@
+import { Id, MatchDecisionInput, ReferralMatches } from '@marac/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { transaction, type Db } from '../../db/client';
+import { errorResponses } from '../../lib/openapi';
+import { actorOf } from '../audit/actor';
+import { recordAudit, type Actor } from '../audit/repository';
+import { decideMatch, referralForMatching, referralMatches } from './matches';
+
+/** Each held person shown is a view of that person's record, wherever the list is sent. */
+function auditShown(db: Db, actor: Actor, matches: ReferralMatches, at: Date): ReferralMatches {
+  const shown = new Set(matches.subjects.flatMap((s) => s.candidates.map((c) => c.personId)));
+  for (const personId of shown) {
+    recordAudit(db, actor, { action: 'view', entityType: 'person', entityId: personId, detail: { referralId: matches.referralId, asMatch: true } }, at);
+  }
+  return matches;
+}
+
+/** Identity matches are the coordinator's to see and decide: they show people held in other cases and areas. */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/:id/matches',
+    {
+      config: { access: ['coordinator'] },
+      schema: {
+        tags: ['screening'],
+        summary: 'People already held, in any area, who may be the people this referral names, with the reasons',
+        params: z.object({ id: Id }),
+        response: { 200: ReferralMatches, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const user = request.session!.user;
+        const referral = referralForMatching(db, user, request.params.id);
+        const matches = referralMatches(db, user, referral);
+        recordAudit(db, actorOf(request), { action: 'view', entityType: 'referral', entityId: referral.id, detail: { matches: true } }, app.clock());
+        return auditShown(db, actorOf(request), matches, app.clock());
+      }),
+  );
+
+  app.post(
+    '/:id/subjects/:subjectId/matches',
+    {
+      config: { access: ['coordinator'] },
+      schema: {
+        tags: ['screening'],
+        summary: 'Confirm or reject a suggested person for someone the referral names; answers with the refreshed matches',
+        params: z.object({ id: Id, subjectId: Id }),
+        body: MatchDecisionInput,
+        response: { 200: ReferralMatches, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+      },
+    },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const user = request.session!.user;
+        const now = app.clock();
+        const referral = referralForMatching(db, user, request.params.id);
+        const outcome = decideMatch(db, user, referral, request.params.subjectId, request.body, now);
+        recordAudit(
+          db,
+          actorOf(request),
+          {
+            action: 'decide',
+            entityType: 'person',
+            entityId: request.body.personId,
+            detail: { referralId: referral.id, subjectId: request.params.subjectId, decision: outcome.decision, stage: outcome.stage },
+          },
+          now,
+        );
+        return auditShown(db, actorOf(request), referralMatches(db, user, referral), now);
+      }),
+  );
+};
+
+export default routes;

@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { api } from '../../../lib/api-client';
+import { referralDraftKeys, referralKeys } from './referral-keys';
+
+export const deleteReferralDraft = (id: string) => api.delete(`/api/referral-drafts/${encodeURIComponent(id)}`, z.undefined());
+
+export function useDeleteReferralDraft() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: deleteReferralDraft,
+    onSuccess: (_, id) => {
+      queryClient.removeQueries({ queryKey: referralDraftKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: referralKeys.mine() });
+    },
+  });
+}

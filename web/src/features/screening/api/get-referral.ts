@@ -1,0 +1,15 @@
+import { ReferralDetail } from '@marac/shared';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { referralKeys } from './screening-keys';
+
+export const getReferral = (id: string, signal?: AbortSignal) =>
+  api.get(`/api/referrals/${encodeURIComponent(id)}`, ReferralDetail, { signal });
+
+export const referralQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: referralKeys.detail(id),
+    queryFn: ({ signal }) => getReferral(id, signal),
+  });
+
+export const useReferral = (id: string) => useQuery(referralQueryOptions(id));

@@ -1,0 +1,58 @@
+import { DASH_QUESTIONS, type RiskAssessment } from '@marac/shared';
+import { formatDate } from '../../../lib/format';
+import { RISK_TOOL_LABELS, yesNoNotKnown } from './referral-labels';
+
+/** Question topics are the DASH checklist's; other tools number their questions without a topic here. */
+const topicOf = (assessment: RiskAssessment, question: number): string =>
+  assessment.tool === 'dash' ? (DASH_QUESTIONS[question - 1]?.topic ?? `Question ${question}`) : `Question ${question}`;
+
+/** Every question of a DASH checklist is listed, answered or not; other tools list the answers they hold. */
+function questionNumbers(assessment: RiskAssessment): number[] {
+  if (assessment.tool === 'dash') return DASH_QUESTIONS.map((question) => question.number);
+  return [...new Set(assessment.answers.map((answer) => answer.question))].sort((a, b) => a - b);
+}
+
+export function DashAnswers({ assessment }: { assessment: RiskAssessment }) {
+  const answers = new Map(assessment.answers.map((answer) => [answer.question, answer]));
+  return (
+    <table className="govuk-table">
+      <caption className="govuk-table__caption govuk-table__caption--s">
+        {RISK_TOOL_LABELS[assessment.tool]} (version {assessment.version}), completed {formatDate(assessment.completedOn)}: score{' '}
+        {assessment.score}
+      </caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          <th scope="col" className="govuk-table__header">
+            <span className="govuk-visually-hidden">Number</span>
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Question
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Answer
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Comment
+          </th>
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {questionNumbers(assessment).map((number) => {
+          const answer = answers.get(number);
+          return (
+            <tr className="govuk-table__row" key={number}>
+              <td className="govuk-table__cell">{number}</td>
+              <th scope="row" className="govuk-table__header">
+                {topicOf(assessment, number)}
+              </th>
+              <td className="govuk-table__cell">
+                {!answer ? 'Not answered' : answer.answer === 'yes' ? <strong>Yes</strong> : yesNoNotKnown(answer.answer)}
+              </td>
+              <td className="govuk-table__cell">{answer?.comment ?? ''}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

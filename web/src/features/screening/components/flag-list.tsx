@@ -1,0 +1,94 @@
+import type { Flag, FlagKind } from '@marac/shared';
+import { Tag } from '../../../components/ui/tag';
+import { formatDate } from '../../../lib/format';
+import { days, FLAG_COLOURS } from './referral-labels';
+
+/**
+ * Flags on a referral or case, wherever one is shown. `tags` is the compact form for a table row; the
+ * full form explains each flag and names the related cases the viewer may open, counting the others
+ * without saying anything about them.
+ */
+type FlagListProps =
+  | { variant: 'tags'; flags: readonly { kind: FlagKind; label: string }[] }
+  | { variant?: 'full'; flags: readonly Flag[]; heading?: string };
+
+export function FlagList(props: FlagListProps) {
+  if (props.variant === 'tags') {
+    if (props.flags.length === 0) return null;
+    return (
+      <ul className="govuk-list" aria-label="Flags">
+        {props.flags.map((flag) => (
+          <li key={flag.kind} className="govuk-!-margin-bottom-1">
+            <Tag colour={FLAG_COLOURS[flag.kind]}>{flag.label}</Tag>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+
+  const { flags, heading = 'Flags' } = props;
+  return (
+    <section aria-labelledby="flags-heading" className="govuk-!-margin-bottom-6">
+      <h2 className="govuk-heading-m" id="flags-heading">
+        {heading}
+      </h2>
+      {flags.length === 0 ? (
+        <p className="govuk-body">No flags.</p>
+      ) : (
+        <dl className="govuk-summary-list">
+          {flags.map((flag) => (
+            <div className="govuk-summary-list__row" key={flag.kind}>
+              <dt className="govuk-summary-list__key">
+                <Tag colour={FLAG_COLOURS[flag.kind]}>{flag.label}</Tag>
+              </dt>
+              <dd className="govuk-summary-list__value">
+                <FlagDetail flag={flag} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
+  );
+}
+
+function FlagDetail({ flag }: { flag: Flag }) {
+  const facts = [
+    flag.previousReferralDate ? `Previous referral: ${formatDate(flag.previousReferralDate)}` : null,
+    flag.anchorDate ? `12-month window counted from ${formatDate(flag.anchorDate)}` : null,
+    flag.daysLeft !== null ? `${days(flag.daysLeft)} left in the window` : null,
+  ].filter((fact): fact is string => fact !== null);
+  const hidden = flag.hiddenRelatedCount;
+
+  return (
+    <>
+      <p className="govuk-body govuk-!-margin-bottom-2">{flag.detail}</p>
+      {facts.length > 0 ? (
+        <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-2">
+          {facts.map((fact) => (
+            <li key={fact}>{fact}</li>
+          ))}
+        </ul>
+      ) : null}
+      {flag.relatedCases.length > 0 || hidden > 0 ? (
+        <div className="govuk-body-s govuk-!-margin-bottom-0">
+          {/* There is no case page yet: references are read out, not linked. */}
+          {flag.relatedCases.length > 0 ? (
+            <>
+              Related cases:{' '}
+              {flag.relatedCases.map((related, index) => (
+                <span key={related.id}>
+                  {index > 0 ? ', ' : null}
+                  <strong>{related.reference}</strong> ({related.areaName})
+                </span>
+              ))}
+              {hidden > 0 ? ` and ${hidden} other ${hidden === 1 ? 'case' : 'cases'} you cannot see` : null}
+            </>
+          ) : (
+            `${hidden} related ${hidden === 1 ? 'case' : 'cases'} you cannot see`
+          )}
+        </div>
+      ) : null}
+    </>
+  );
+}
