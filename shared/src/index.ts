@@ -17,6 +17,7 @@ export * from './rules/dash';
 export * from './rules/criteria';
 export * from './rules/repeat-window';
 export * from './rules/working-days';
+export * from './rules/meeting-calendar';
 export * from './rules/referral-checks';
 // The zod schemas and the pure rules both name these; the schema exports carry the type as well.
 export { IsoDate } from './schemas/common';

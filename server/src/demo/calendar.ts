@@ -5,7 +5,7 @@
  * The conversions themselves still come from the shared rules, so both sides agree on every date.
  */
 
-import { fromEpochDay, toEpochDay } from '@marac/shared';
+import { fromEpochDay, longDate as formatLongDate, toEpochDay } from '@marac/shared';
 
 export { toEpochDay as toDay };
 
@@ -90,10 +90,5 @@ export function localTimestamp(day: number, localMinute: number, second = 0): st
 /** Parses "HH:MM" into minutes after midnight. */
 export const minuteOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
-
 /** "12 March 2026", for text meant to be read by people. */
-export function longDate(day: number): string {
-  const s = dayStr(day);
-  return `${Number(s.slice(8, 10))} ${MONTHS[Number(s.slice(5, 7)) - 1] as string} ${s.slice(0, 4)}`;
-}
+export const longDate = (day: number): string => formatLongDate(dayStr(day));

@@ -212,3 +212,11 @@ export function ageOn(dateOfBirth: IsoDate, onDate: IsoDate): number {
   const hadBirthday = on.month > birth.month || (on.month === birth.month && on.day >= birth.day);
   return on.year - birth.year - (hadBirthday ? 0 : 1);
 }
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+/** "3 March 2026": dates in text meant to be read by people (flag details, e-mails, PDFs). */
+export function longDate(date: IsoDate): string {
+  const { year, month, day } = parseIsoDate(date);
+  return `${day} ${MONTH_NAMES[month - 1] as string} ${year}`;
+}

@@ -1,16 +1,15 @@
 import { z } from 'zod';
+import { MEETING_WEEKDAYS, SERIES_RECURRENCES } from '../rules/meeting-calendar';
 import { Id, IsoDate, OptionalText, TimeOfDay, Timestamp } from './common';
 
-export const RECURRENCES = ['daily', 'weekly', 'fortnightly', 'monthly'] as const;
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
 
 /** A standing series of meetings in one area; deadlines are counted in England & Wales working days. */
 export const MeetingSeries = z.object({
   id: Id,
   areaId: Id,
   name: z.string(),
-  recurrence: z.enum(RECURRENCES),
-  weekday: z.enum(WEEKDAYS),
+  recurrence: z.enum(SERIES_RECURRENCES),
+  weekday: z.enum(MEETING_WEEKDAYS),
   /** For monthly series: which occurrence of the weekday in the month (1–4, or 5 for "last"). */
   weekOfMonth: z.number().int().min(1).max(5).nullable(),
   firstDate: IsoDate,

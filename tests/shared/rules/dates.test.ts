@@ -10,6 +10,7 @@ import {
   daysInMonth,
   formatIsoDate,
   fromEpochDay,
+  longDate,
   fromUtcDate,
   isIsoDate,
   isLeapYear,
@@ -165,5 +166,17 @@ describe('time zone independence', () => {
 
   it('rejects an invalid Date', () => {
     expect(() => fromUtcDate(new Date('nope'))).toThrow(RangeError);
+  });
+});
+
+describe('longDate', () => {
+  it('writes the day without a leading zero and the month in full', () => {
+    expect(longDate('2026-03-03')).toBe('3 March 2026');
+    expect(longDate('2024-02-29')).toBe('29 February 2024');
+    expect(longDate('1999-12-31')).toBe('31 December 1999');
+  });
+
+  it('refuses text that is not a date', () => {
+    expect(() => longDate('2026-02-30')).toThrow(RangeError);
   });
 });

@@ -8,13 +8,13 @@
  */
 
 import { and, eq, inArray, lt, max, ne } from 'drizzle-orm';
-import { format, parseISO } from 'date-fns';
 import {
   FLAG_LABELS,
   addMonths,
   ageOn,
   checkRepeat,
   compareIsoDates,
+  longDate,
   repeatWindow,
   windowStatus,
   type Flag,
@@ -30,9 +30,6 @@ import { identityGroups } from './identity';
 
 type ReferralRow = typeof referrals.$inferSelect;
 type SubjectRow = typeof referralSubjects.$inferSelect;
-
-/** "3 March 2026": flag details are read by people, not parsed. */
-export const longDate = (iso: string): string => format(parseISO(iso), 'd MMMM yyyy');
 
 const BABY_MONTHS = 18;
 const PREGNANCY_QUESTION = 9;

@@ -1,0 +1,116 @@
+/**
+ * When a series meets, and the working-day deadlines around each meeting: referral cut-off, agenda
+ * circulation and research deadline before it, minutes after it. England & Wales bank holidays are not
+ * working days; a meeting that falls on one is not moved automatically but flagged for the coordinator,
+ * who knows whether the room and the chair are free on another day.
+ */
+
+import { addDays, compareIsoDates, dayOfWeek, daysBetween, daysInMonth, formatIsoDate, parseIsoDate, type IsoDate } from './dates';
+import { addWorkingDays, englandAndWalesBankHolidays, isBankHoliday } from './working-days';
+
+export const SERIES_RECURRENCES = ['daily', 'weekly', 'fortnightly', 'monthly'] as const;
+export type SeriesRecurrence = (typeof SERIES_RECURRENCES)[number];
+
+export const MEETING_WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
+export type MeetingWeekday = (typeof MEETING_WEEKDAYS)[number];
+
+/** 1 = Monday … 5 = Friday, as `dayOfWeek` numbers them. */
+const WEEKDAY_NUMBER: Record<MeetingWeekday, number> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5 };
+
+/** The "last" occurrence of a weekday in a month. */
+export const LAST_WEEK_OF_MONTH = 5;
+
+export interface SeriesPattern {
+  recurrence: SeriesRecurrence;
+  /** Ignored for daily series, which meet every Monday to Friday. */
+  weekday: MeetingWeekday;
+  /** Monthly only: the 1st–4th occurrence of the weekday, or 5 for the last. */
+  weekOfMonth: number | null;
+  /** The first meeting: weekly and fortnightly series count their weeks from it. */
+  firstDate: IsoDate;
+}
+
+/** The `n`th (1–4) or last (5) `weekday` of a month. */
+function weekdayOfMonth(year: number, month: number, weekday: MeetingWeekday, n: number): IsoDate {
+  const target = WEEKDAY_NUMBER[weekday];
+  if (n >= LAST_WEEK_OF_MONTH) {
+    const last = formatIsoDate({ year, month, day: daysInMonth(year, month) });
+    return addDays(last, -((dayOfWeek(last) - target + 7) % 7));
+  }
+  const first = formatIsoDate({ year, month, day: 1 });
+  return addDays(first, ((target - dayOfWeek(first) + 7) % 7) + (n - 1) * 7);
+}
+
+const later = (a: IsoDate, b: IsoDate) => (compareIsoDates(a, b) >= 0 ? a : b);
+
+/** The series' meeting dates from `from` to `to`, both included, never before its first date. */
+export function seriesDates(pattern: SeriesPattern, from: IsoDate, to: IsoDate): IsoDate[] {
+  const start = later(from, pattern.firstDate);
+  const dates: IsoDate[] = [];
+  if (compareIsoDates(start, to) > 0) return dates;
+  switch (pattern.recurrence) {
+    case 'daily':
+      for (let d = start; compareIsoDates(d, to) <= 0; d = addDays(d, 1)) {
+        const weekday = dayOfWeek(d);
+        if (weekday >= 1 && weekday <= 5) dates.push(d);
+      }
+      return dates;
+    case 'weekly':
+    case 'fortnightly': {
+      const step = pattern.recurrence === 'weekly' ? 7 : 14;
+      // Whole steps from the first date to the first meeting on or after `start`.
+      const behind = daysBetween(pattern.firstDate, start);
+      let d = addDays(pattern.firstDate, Math.ceil(behind / step) * step);
+      for (; compareIsoDates(d, to) <= 0; d = addDays(d, step)) dates.push(d);
+      return dates;
+    }
+    case 'monthly': {
+      const n = pattern.weekOfMonth ?? 1;
+      let { year, month } = parseIsoDate(start);
+      for (;;) {
+        const d = weekdayOfMonth(year, month, pattern.weekday, n);
+        if (compareIsoDates(d, to) > 0) return dates;
+        if (compareIsoDates(d, start) >= 0) dates.push(d);
+        month += 1;
+        if (month > 12) {
+          month = 1;
+          year += 1;
+        }
+      }
+    }
+  }
+}
+
+export interface DeadlineRules {
+  referralCutoffWorkingDays: number;
+  circulationLeadWorkingDays: number;
+  researchDeadlineWorkingDays: number;
+  minutesDeadlineWorkingDays: number;
+}
+
+export interface MeetingDeadlines {
+  /** Referrals accepted on or before this day are listed for the meeting. */
+  referralCutoff: IsoDate;
+  /** The agenda goes out to the invited agencies on this day. */
+  circulationDate: IsoDate;
+  /** Each agency's research is due by this day. */
+  researchDeadline: IsoDate;
+  /** Minutes and the action plan go out by this day. */
+  minutesDueDate: IsoDate;
+}
+
+/** Each deadline counted in working days from the meeting date, before it or (minutes) after it. */
+export function meetingDeadlines(date: IsoDate, rules: DeadlineRules): MeetingDeadlines {
+  return {
+    referralCutoff: addWorkingDays(date, -rules.referralCutoffWorkingDays),
+    circulationDate: addWorkingDays(date, -rules.circulationLeadWorkingDays),
+    researchDeadline: addWorkingDays(date, -rules.researchDeadlineWorkingDays),
+    minutesDueDate: addWorkingDays(date, rules.minutesDeadlineWorkingDays),
+  };
+}
+
+/** The bank holiday's name when a meeting would fall on one, so the coordinator can move it. */
+export function bankHolidayName(date: IsoDate): string | null {
+  if (!isBankHoliday(date)) return null;
+  return englandAndWalesBankHolidays(parseIsoDate(date).year).find((h) => h.date === date)?.name ?? null;
+}

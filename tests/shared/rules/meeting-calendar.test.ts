@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { bankHolidayName, meetingDeadlines, seriesDates, type SeriesPattern } from '../../../shared/src/rules/meeting-calendar';
+
+const pattern = (changes: Partial<SeriesPattern>): SeriesPattern => ({
+  recurrence: 'weekly',
+  weekday: 'tuesday',
+  weekOfMonth: null,
+  firstDate: '2026-01-06',
+  ...changes,
+});
+
+describe('seriesDates', () => {
+  it('meets every week on the first date’s weekday, within the range and both ends included', () => {
+    expect(seriesDates(pattern({}), '2026-03-03', '2026-03-24')).toEqual(['2026-03-03', '2026-03-10', '2026-03-17', '2026-03-24']);
+  });
+
+  it('counts fortnights from the first date, whatever the range starts on', () => {
+    const fortnightly = pattern({ recurrence: 'fortnightly' });
+    // 6 Jan + 8 fortnights = 26 May; 2 June is an off week.
+    expect(seriesDates(fortnightly, '2026-05-27', '2026-06-30')).toEqual(['2026-06-09', '2026-06-23']);
+    expect(seriesDates(fortnightly, '2026-05-26', '2026-05-26')).toEqual(['2026-05-26']);
+  });
+
+  it('never meets before the first date', () => {
+    expect(seriesDates(pattern({ firstDate: '2026-03-17' }), '2026-03-01', '2026-03-20')).toEqual(['2026-03-17']);
+    expect(seriesDates(pattern({}), '2026-03-25', '2026-03-20')).toEqual([]);
+  });
+
+  it('meets on the nth or the last weekday of each month', () => {
+    const second = pattern({ recurrence: 'monthly', weekday: 'thursday', weekOfMonth: 2, firstDate: '2026-01-01' });
+    expect(seriesDates(second, '2026-01-01', '2026-04-30')).toEqual(['2026-01-08', '2026-02-12', '2026-03-12', '2026-04-09']);
+    const last = pattern({ recurrence: 'monthly', weekday: 'friday', weekOfMonth: 5, firstDate: '2026-01-01' });
+    expect(seriesDates(last, '2026-01-01', '2026-03-31')).toEqual(['2026-01-30', '2026-02-27', '2026-03-27']);
+    // Across the year end, and a month whose last Monday is the 31st.
+    const lastMonday = pattern({ recurrence: 'monthly', weekday: 'monday', weekOfMonth: 5, firstDate: '2025-01-01' });
+    expect(seriesDates(lastMonday, '2025-12-01', '2026-02-28')).toEqual(['2025-12-29', '2026-01-26', '2026-02-23']);
+    expect(seriesDates(lastMonday, '2025-03-01', '2025-03-31')).toEqual(['2025-03-31']);
+  });
+
+  it('meets every weekday for a daily series, weekends skipped', () => {
+    expect(seriesDates(pattern({ recurrence: 'daily' }), '2026-03-05', '2026-03-10')).toEqual(['2026-03-05', '2026-03-06', '2026-03-09', '2026-03-10']);
+  });
+});
+
+describe('meetingDeadlines', () => {
+  const rules = { referralCutoffWorkingDays: 8, circulationLeadWorkingDays: 5, researchDeadlineWorkingDays: 2, minutesDeadlineWorkingDays: 3 };
+
+  it('counts working days back for cut-off, circulation and research, and forward for minutes', () => {
+    // Tuesday 17 March 2026: no bank holidays near.
+    expect(meetingDeadlines('2026-03-17', rules)).toEqual({
+      referralCutoff: '2026-03-05',
+      circulationDate: '2026-03-10',
+      researchDeadline: '2026-03-13',
+      minutesDueDate: '2026-03-20',
+    });
+  });
+
+  it('skips Easter and the early May bank holiday', () => {
+    // Tuesday 7 April 2026: Good Friday 3 April and Easter Monday 6 April are not working days.
+    expect(meetingDeadlines('2026-04-07', rules)).toMatchObject({ researchDeadline: '2026-04-01', circulationDate: '2026-03-27' });
+    // Friday 1 May 2026: minutes due three working days on, over the bank holiday on Monday 4 May.
+    expect(meetingDeadlines('2026-05-01', rules).minutesDueDate).toBe('2026-05-07');
+  });
+
+  it('skips Christmas, Boxing Day and their substitute days', () => {
+    // Christmas 2027 falls on a Saturday: the bank holidays are Monday 27 and Tuesday 28 December.
+    expect(meetingDeadlines('2027-12-24', rules).minutesDueDate).toBe('2027-12-31');
+    // Two working days before Thursday 30 December: Wednesday 29, then back over the holidays and the weekend to Friday 24.
+    expect(meetingDeadlines('2027-12-30', rules).researchDeadline).toBe('2027-12-24');
+  });
+});
+
+describe('bankHolidayName', () => {
+  it('names a bank holiday so a meeting on it can be moved, and nothing on other days', () => {
+    expect(bankHolidayName('2026-12-28')).toMatch(/Boxing Day/);
+    expect(bankHolidayName('2026-05-25')).toMatch(/Spring/);
+    expect(bankHolidayName('2026-05-26')).toBeNull();
+  });
+});
