@@ -114,3 +114,48 @@ export function bankHolidayName(date: IsoDate): string | null {
   if (!isBankHoliday(date)) return null;
   return englandAndWalesBankHolidays(parseIsoDate(date).year).find((h) => h.date === date)?.name ?? null;
 }
+
+interface Problem {
+  field: string;
+  message: string;
+}
+
+const WEEKDAY_LABEL: Record<MeetingWeekday, string> = { monday: 'Monday', tuesday: 'Tuesday', wednesday: 'Wednesday', thursday: 'Thursday', friday: 'Friday' };
+
+/**
+ * Checks on a series that need more than each field's shape; the form runs them as the coordinator
+ * types and the server again before saving. All problems are reported at once.
+ */
+export function seriesProblems(series: SeriesPattern & DeadlineRules): Problem[] {
+  const problems: Problem[] = [];
+  if (series.recurrence === 'monthly' && series.weekOfMonth === null) {
+    problems.push({ field: 'weekOfMonth', message: 'Choose which week of the month the meeting is held' });
+  }
+  const firstWeekday = dayOfWeek(series.firstDate);
+  if (series.recurrence === 'daily' && (firstWeekday === 0 || firstWeekday === 6)) {
+    problems.push({ field: 'firstDate', message: 'The first meeting must be on a weekday' });
+  } else if ((series.recurrence === 'weekly' || series.recurrence === 'fortnightly') && firstWeekday !== WEEKDAY_NUMBER[series.weekday]) {
+    problems.push({ field: 'firstDate', message: `The first meeting must be on a ${WEEKDAY_LABEL[series.weekday]}` });
+  }
+  if (series.referralCutoffWorkingDays < series.circulationLeadWorkingDays) {
+    problems.push({ field: 'referralCutoffWorkingDays', message: 'The referral cut-off must come on or before the day the agenda is circulated' });
+  }
+  if (series.researchDeadlineWorkingDays > series.circulationLeadWorkingDays) {
+    problems.push({ field: 'researchDeadlineWorkingDays', message: 'Research must be due after the agenda is circulated: use no more working days than the circulation lead time' });
+  }
+  return problems;
+}
+
+/** Checks on one meeting's own dates: every deadline before the meeting, minutes after it. */
+export function meetingDateProblems(date: IsoDate, deadlines: MeetingDeadlines): Problem[] {
+  const problems: Problem[] = [];
+  if (compareIsoDates(deadlines.referralCutoff, date) > 0) problems.push({ field: 'referralCutoff', message: 'The referral cut-off must be on or before the meeting date' });
+  if (compareIsoDates(deadlines.circulationDate, date) > 0) problems.push({ field: 'circulationDate', message: 'The agenda must be circulated on or before the meeting date' });
+  if (compareIsoDates(deadlines.researchDeadline, date) > 0) {
+    problems.push({ field: 'researchDeadline', message: 'Research must be due on or before the meeting date' });
+  } else if (compareIsoDates(deadlines.researchDeadline, deadlines.circulationDate) < 0) {
+    problems.push({ field: 'researchDeadline', message: 'Research must be due on or after the day the agenda is circulated' });
+  }
+  if (compareIsoDates(deadlines.minutesDueDate, date) < 0) problems.push({ field: 'minutesDueDate', message: 'Minutes must be due on or after the meeting date' });
+  return problems;
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MEETING_WEEKDAYS, SERIES_RECURRENCES } from '../rules/meeting-calendar';
-import { Id, IsoDate, OptionalText, TimeOfDay, Timestamp } from './common';
+import { Id, IsoDate, OptionalText, RequiredText, TimeOfDay, Timestamp } from './common';
 
 
 /** A standing series of meetings in one area; deadlines are counted in England & Wales working days. */
@@ -25,6 +25,51 @@ export const MeetingSeries = z.object({
   active: z.boolean(),
 });
 export type MeetingSeries = z.infer<typeof MeetingSeries>;
+
+const WorkingDays = (what: string) =>
+  z.number({ error: `Enter the ${what} as a number of working days` }).int(`Enter the ${what} as a whole number of working days`).min(0, 'Cannot be negative').max(30, 'Must be 30 working days or fewer');
+
+/** Room for a meeting: at least one case, and the cases must fit in a working day. */
+const Capacity = z.number({ error: 'Enter the most cases the meeting can hear' }).int('Enter a whole number of cases').min(1, 'A meeting must be able to hear at least 1 case').max(100, 'Must be 100 cases or fewer');
+const MinutesPerCase = z.number({ error: 'Enter the minutes given to each case' }).int('Enter whole minutes').min(1, 'Give each case at least 1 minute').max(120, 'Must be 120 minutes or fewer');
+const OnlineLink = z
+  .string()
+  .trim()
+  .max(500, 'Must be 500 characters or fewer')
+  .refine((v) => v === '' || /^https:\/\/[^\s]+$/.test(v), 'Enter a secure link starting with https://')
+  .transform((v) => (v === '' ? null : v))
+  .nullable()
+  .default(null);
+
+export const SERIES_DEFAULTS = {
+  capacity: 20,
+  minutesPerCase: 12,
+  referralCutoffWorkingDays: 8,
+  circulationLeadWorkingDays: 5,
+  researchDeadlineWorkingDays: 2,
+  minutesDeadlineWorkingDays: 3,
+} as const;
+
+const seriesFields = {
+  areaId: Id,
+  name: RequiredText(120),
+  recurrence: z.enum(SERIES_RECURRENCES, { error: 'Choose how often the meeting is held' }),
+  weekday: z.enum(MEETING_WEEKDAYS, { error: 'Choose the day of the week' }),
+  weekOfMonth: z.number().int().min(1).max(5).nullable().default(null),
+  firstDate: IsoDate,
+  startTime: TimeOfDay,
+  location: OptionalText(200),
+  onlineLink: OnlineLink,
+  capacity: Capacity.default(SERIES_DEFAULTS.capacity),
+  minutesPerCase: MinutesPerCase.default(SERIES_DEFAULTS.minutesPerCase),
+  referralCutoffWorkingDays: WorkingDays('referral cut-off').default(SERIES_DEFAULTS.referralCutoffWorkingDays),
+  circulationLeadWorkingDays: WorkingDays('circulation lead time').default(SERIES_DEFAULTS.circulationLeadWorkingDays),
+  researchDeadlineWorkingDays: WorkingDays('research deadline').default(SERIES_DEFAULTS.researchDeadlineWorkingDays),
+  minutesDeadlineWorkingDays: WorkingDays('minutes deadline').default(SERIES_DEFAULTS.minutesDeadlineWorkingDays),
+};
+
+export const CreateMeetingSeries = z.object(seriesFields);
+export type CreateMeetingSeries = z.infer<typeof CreateMeetingSeries>;
 
 export const MEETING_STATUSES = ['planned', 'agenda_published', 'in_progress', 'minuted', 'closed'] as const;
 export const MeetingStatus = z.enum(MEETING_STATUSES);

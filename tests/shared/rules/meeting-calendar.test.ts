@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bankHolidayName, meetingDeadlines, seriesDates, type SeriesPattern } from '../../../shared/src/rules/meeting-calendar';
+import { bankHolidayName, meetingDateProblems, meetingDeadlines, seriesDates, seriesProblems, type SeriesPattern } from '../../../shared/src/rules/meeting-calendar';
 
 const pattern = (changes: Partial<SeriesPattern>): SeriesPattern => ({
   recurrence: 'weekly',
@@ -75,5 +75,42 @@ describe('bankHolidayName', () => {
     expect(bankHolidayName('2026-12-28')).toMatch(/Boxing Day/);
     expect(bankHolidayName('2026-05-25')).toMatch(/Spring/);
     expect(bankHolidayName('2026-05-26')).toBeNull();
+  });
+});
+
+describe('seriesProblems', () => {
+  const rules = { referralCutoffWorkingDays: 8, circulationLeadWorkingDays: 5, researchDeadlineWorkingDays: 2, minutesDeadlineWorkingDays: 3 };
+
+  it('accepts a consistent series', () => {
+    expect(seriesProblems({ ...pattern({}), ...rules })).toEqual([]);
+    expect(seriesProblems({ ...pattern({ recurrence: 'monthly', weekOfMonth: 5, firstDate: '2026-01-01' }), ...rules })).toEqual([]);
+  });
+
+  it('names each inconsistent field', () => {
+    expect(seriesProblems({ ...pattern({ firstDate: '2026-01-07' }), ...rules })).toEqual([{ field: 'firstDate', message: 'The first meeting must be on a Tuesday' }]);
+    expect(seriesProblems({ ...pattern({ recurrence: 'daily', firstDate: '2026-01-10' }), ...rules }).map((p) => p.field)).toEqual(['firstDate']);
+    expect(seriesProblems({ ...pattern({ recurrence: 'monthly', weekOfMonth: null }), ...rules }).map((p) => p.field)).toEqual(['weekOfMonth']);
+    expect(seriesProblems({ ...pattern({}), ...rules, referralCutoffWorkingDays: 4, researchDeadlineWorkingDays: 6 }).map((p) => p.field)).toEqual([
+      'referralCutoffWorkingDays',
+      'researchDeadlineWorkingDays',
+    ]);
+  });
+});
+
+describe('meetingDateProblems', () => {
+  const fine = { referralCutoff: '2026-03-05', circulationDate: '2026-03-10', researchDeadline: '2026-03-13', minutesDueDate: '2026-03-20' };
+
+  it('accepts deadlines in order, including an emergency meeting with everything on the day', () => {
+    expect(meetingDateProblems('2026-03-17', fine)).toEqual([]);
+    const day = '2026-03-17';
+    expect(meetingDateProblems(day, { referralCutoff: day, circulationDate: day, researchDeadline: day, minutesDueDate: day })).toEqual([]);
+  });
+
+  it('refuses a cut-off after the meeting and research due before circulation', () => {
+    expect(meetingDateProblems('2026-03-17', { ...fine, referralCutoff: '2026-03-18' })).toEqual([
+      { field: 'referralCutoff', message: 'The referral cut-off must be on or before the meeting date' },
+    ]);
+    expect(meetingDateProblems('2026-03-17', { ...fine, researchDeadline: '2026-03-09' }).map((p) => p.field)).toEqual(['researchDeadline']);
+    expect(meetingDateProblems('2026-03-17', { ...fine, minutesDueDate: '2026-03-16' }).map((p) => p.field)).toEqual(['minutesDueDate']);
   });
 });
