@@ -14,6 +14,7 @@ import audit from './modules/audit/routes';
 import auth from './modules/auth/routes';
 import repeatWindows from './modules/history/routes';
 import home from './modules/home/routes';
+import { meetingRoutes, seriesRoutes } from './modules/meetings/routes';
 import publicRoutes from './modules/public/routes';
 import referralDrafts from './modules/referrals/drafts-routes';
 import referralMatches from './modules/referrals/matches-routes';
@@ -80,6 +81,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(referrals, { prefix: '/api/referrals' });
   await app.register(referralMatches, { prefix: '/api/referrals' });
   await app.register(repeatWindows, { prefix: '/api/repeat-windows' });
+  await app.register(seriesRoutes, { prefix: '/api/meeting-series' });
+  await app.register(meetingRoutes, { prefix: '/api/meetings' });
   await app.register(screening, { prefix: '/api/screening' });
 
   await app.register(staticWeb, { root: config.WEB_DIST ?? DEFAULT_WEB_DIST });

@@ -71,6 +71,21 @@ const seriesFields = {
 export const CreateMeetingSeries = z.object(seriesFields);
 export type CreateMeetingSeries = z.infer<typeof CreateMeetingSeries>;
 
+export const MeetingSeriesList = z.array(MeetingSeries);
+
+export const MeetingSeriesQuery = z.object({ areaId: Id.optional() });
+
+/** How far ahead a series' meetings are put in the calendar, so agendas can be planned into them. */
+export const SERIES_HORIZON_WEEKS = 26;
+
+export const CreatedMeetingSeries = z.object({
+  series: MeetingSeries,
+  meetingsCreated: z.number().int().min(0),
+  /** Meetings created on a bank holiday, for the coordinator to move. */
+  onBankHolidays: z.array(z.object({ date: IsoDate, holiday: z.string() })),
+});
+export type CreatedMeetingSeries = z.infer<typeof CreatedMeetingSeries>;
+
 export const MEETING_STATUSES = ['planned', 'agenda_published', 'in_progress', 'minuted', 'closed'] as const;
 export const MeetingStatus = z.enum(MEETING_STATUSES);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
@@ -104,6 +119,38 @@ export const Meeting = z.object({
   createdAt: Timestamp,
 });
 export type Meeting = z.infer<typeof Meeting>;
+
+/** A meeting in a list: what is needed to pick it, with a warning when it falls on a bank holiday. */
+export const MeetingSummary = Meeting.extend({
+  areaName: z.string(),
+  bankHoliday: z.string().nullable(),
+  listedCount: z.number().int().min(0),
+});
+export type MeetingSummary = z.infer<typeof MeetingSummary>;
+
+export const MeetingQuery = z.object({ areaId: Id.optional(), from: IsoDate.optional(), to: IsoDate.optional() });
+export type MeetingQuery = z.infer<typeof MeetingQuery>;
+export const MeetingList = z.array(MeetingSummary);
+
+/**
+ * A one-off or emergency meeting. Deadlines not given are counted from the date: the area's usual
+ * working days for a one-off meeting; for an emergency meeting everything is due on the day itself.
+ */
+export const CreateMeeting = z.object({
+  areaId: Id,
+  kind: z.enum(['one_off', 'emergency'], { error: 'Choose a one-off or an emergency meeting' }),
+  date: IsoDate,
+  startTime: TimeOfDay,
+  location: OptionalText(200),
+  onlineLink: OnlineLink,
+  capacity: Capacity.default(SERIES_DEFAULTS.capacity),
+  minutesPerCase: MinutesPerCase.default(SERIES_DEFAULTS.minutesPerCase),
+  referralCutoff: IsoDate.optional(),
+  circulationDate: IsoDate.optional(),
+  researchDeadline: IsoDate.optional(),
+  minutesDueDate: IsoDate.optional(),
+});
+export type CreateMeeting = z.infer<typeof CreateMeeting>;
 
 /** Agencies invited to a meeting: standing invitations (no case) or for one case. */
 export const MeetingInvitation = z.object({

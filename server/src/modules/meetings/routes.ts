@@ -1,0 +1,89 @@
+import { CreateMeeting, CreateMeetingSeries, CreatedMeetingSeries, Id, MeetingList, MeetingQuery, MeetingSeriesList, MeetingSeriesQuery, MeetingSummary } from '@marac/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { transaction } from '../../db/client';
+import { errorResponses } from '../../lib/openapi';
+import { todayInLondon } from '../../lib/time';
+import { actorOf } from '../audit/actor';
+import { recordAudit } from '../audit/repository';
+import { createMeeting, createSeries, findMeeting, listMeetings, listSeries, meetingSummary } from './calendar';
+
+const AREA_STAFF = ['coordinator', 'chair'] as const;
+
+/** Meeting series: the standing pattern of an area's MARAC. No personal data, so reads are not audited. */
+export const seriesRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/',
+    {
+      config: { access: AREA_STAFF },
+      schema: { tags: ['meetings'], summary: 'Meeting series of your areas', querystring: MeetingSeriesQuery, response: { 200: MeetingSeriesList, ...errorResponses(400, 401, 403) } },
+    },
+    async (request) => listSeries(app.database.db, request.session!.user, request.query.areaId),
+  );
+
+  app.post(
+    '/',
+    {
+      config: { access: ['coordinator'] },
+      schema: {
+        tags: ['meetings'],
+        summary: 'Start a meeting series: its meetings for the next 26 weeks are put in the calendar, with deadlines in working days',
+        body: CreateMeetingSeries,
+        response: { 201: CreatedMeetingSeries, ...errorResponses(400, 401, 403, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const created = transaction(app.database, (db) => {
+        const result = createSeries(db, request.session!.user, request.body, todayInLondon(app.clock), app.clock());
+        recordAudit(db, actorOf(request), { action: 'create', entityType: 'meeting', entityId: result.series.id, detail: { series: true, meetingsCreated: result.meetingsCreated } }, app.clock());
+        return result;
+      });
+      return reply.status(201).send(created);
+    },
+  );
+};
+
+/** Meetings: scheduled ones come from a series; one-off and emergency ones are made here. */
+export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/',
+    {
+      config: { access: AREA_STAFF },
+      schema: { tags: ['meetings'], summary: 'Meetings of your areas in a date range, soonest first', querystring: MeetingQuery, response: { 200: MeetingList, ...errorResponses(400, 401, 403) } },
+    },
+    async (request) => listMeetings(app.database.db, request.session!.user, request.query, todayInLondon(app.clock)),
+  );
+
+  app.post(
+    '/',
+    {
+      config: { access: ['coordinator'] },
+      schema: {
+        tags: ['meetings'],
+        summary: 'Arrange a one-off or emergency meeting',
+        body: CreateMeeting,
+        response: { 201: MeetingSummary, ...errorResponses(400, 401, 403, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const summary = transaction(app.database, (db) => {
+        const row = createMeeting(db, request.session!.user, request.body, todayInLondon(app.clock), app.clock());
+        recordAudit(db, actorOf(request), { action: 'create', entityType: 'meeting', entityId: row.id, detail: { kind: row.kind } }, app.clock());
+        return meetingSummary(db, row);
+      });
+      return reply.status(201).send(summary);
+    },
+  );
+
+  app.get(
+    '/:id',
+    {
+      config: { access: AREA_STAFF },
+      schema: { tags: ['meetings'], summary: 'One meeting', params: z.object({ id: Id }), response: { 200: MeetingSummary, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request) => {
+      const db = app.database.db;
+      return meetingSummary(db, findMeeting(db, request.session!.user, request.params.id));
+    },
+  );
+};
