@@ -305,12 +305,18 @@ export const referrals = sqliteTable(
     narrative: json<Narrative>('narrative').notNull(),
     policeReferences: json<PoliceReference[]>('police_references').notNull(),
     mergedIntoReferralId: text('merged_into_referral_id'),
+    /**
+     * The meeting whose agenda lists this accepted referral; null while it waits to be listed. Kept on
+     * the referral so the referrals awaiting listing are one index range even among millions heard.
+     */
+    agendaMeetingId: text('agenda_meeting_id'),
     submittedAt: text('submitted_at'),
     createdAt: createdAt(),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
     index('referrals_area_status_idx').on(t.areaId, t.status, t.referralDate),
+    index('referrals_awaiting_listing_idx').on(t.areaId, t.status, t.agendaMeetingId, t.referralDate),
     index('referrals_case_idx').on(t.caseId),
     index('referrals_agency_idx').on(t.referringAgencyId),
     index('referrals_referrer_idx').on(t.referrerUserId),

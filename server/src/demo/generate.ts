@@ -839,6 +839,8 @@ class Generator {
     assessment?: Assessment;
     /** When the coordinator accepted it (also when the case opened). */
     decidedAt?: string;
+    /** The meeting whose agenda lists it. */
+    agendaMeetingId?: string;
   }): { referralId: string; story: StoryContext; decidedAt: string | null } {
     const { area, h, status, refDay, isRepeat } = args;
     const w = this.w;
@@ -912,6 +914,7 @@ class Generator {
       narrative(rng, story),
       policeReferences(rng, String(yearOf(incidentDay)), dayStr(incidentDay), dayStr(refDay + rng.int(14, 60)), policeInvolved),
       null,
+      args.agendaMeetingId ?? null,
       submittedAt,
       createdAt,
       decidedAt ?? submittedAt ?? createdAt,
@@ -1073,6 +1076,7 @@ class Generator {
       previousElsewhere,
       assessment,
       decidedAt: created,
+      agendaMeetingId: meeting.id,
       ...(victimAs ? { victimAs } : {}),
     });
     if (special !== null) this.specialCases.set(special, { caseIndex, referralId, household: h });

@@ -40,7 +40,7 @@ const COLUMNS = {
     'id', 'reference', 'status', 'area_id', 'case_id', 'referring_agency_id', 'referrer_user_id', 'referrer_name', 'referrer_contact',
     'entered_by_user_id', 'referral_date', 'manager_sign_off', 'urgent', 'dash_score', 'criteria_met', 'professional_judgement_reasons',
     'incident_dates', 'victim_details', 'consent', 'victim_fears', 'previous_marac_elsewhere', 'narrative', 'police_references',
-    'merged_into_referral_id', 'submitted_at', 'created_at', 'updated_at',
+    'merged_into_referral_id', 'agenda_meeting_id', 'submitted_at', 'created_at', 'updated_at',
   ],
   referral_subjects: [
     'id', 'referral_id', 'position', 'role', 'given_name', 'family_name', 'aliases', 'dates_of_birth', 'gender', 'address', 'phone',

@@ -159,3 +159,17 @@ export function meetingDateProblems(date: IsoDate, deadlines: MeetingDeadlines):
   if (compareIsoDates(deadlines.minutesDueDate, date) < 0) problems.push({ field: 'minutesDueDate', message: 'Minutes must be due on or after the meeting date' });
   return problems;
 }
+
+const MINUTES_IN_DAY = 24 * 60;
+
+/**
+ * The start time of the case at `position` (1 for the first) on an agenda: cases follow each other
+ * from the meeting's start, each given the meeting's minutes per case. Null past midnight, where an
+ * agenda too long for one day would land.
+ */
+export function agendaSlot(startTime: string, position: number, minutesPerCase: number): string | null {
+  const start = Number(startTime.slice(0, 2)) * 60 + Number(startTime.slice(3, 5));
+  const minute = start + (position - 1) * minutesPerCase;
+  if (position < 1 || minute >= MINUTES_IN_DAY) return null;
+  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+}

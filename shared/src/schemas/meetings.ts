@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { MEETING_WEEKDAYS, SERIES_RECURRENCES } from '../rules/meeting-calendar';
+import { ActionStatus } from './actions';
+import { FlagKind, RepeatWindowItem } from './cases';
 import { Id, IsoDate, OptionalText, RequiredText, TimeOfDay, Timestamp } from './common';
 
 
@@ -232,3 +234,73 @@ export const RiskAnalysis = z.object({
   contributingFactors: OptionalText(5000),
   protectiveFactors: OptionalText(5000),
 });
+
+/** A case on an agenda as the coordinator and chair see it. */
+export const AgendaEntry = z.object({
+  id: Id,
+  position: z.number().int().min(1),
+  slotStart: TimeOfDay.nullable(),
+  pinned: z.boolean(),
+  manuallyPlaced: z.boolean(),
+  status: z.enum(AGENDA_ITEM_STATUSES),
+  removedReason: z.string().nullable(),
+  caseId: Id,
+  caseReference: z.string(),
+  referralId: Id,
+  referralReference: z.string(),
+  referralDate: IsoDate,
+  urgent: z.boolean(),
+  victimName: z.string(),
+  flags: z.array(z.object({ kind: FlagKind, label: z.string() })),
+  /** The area a transferred-in case came from. */
+  transferredFrom: z.string().nullable(),
+  /** Other cases on this agenda sharing a perpetrator or household member with this one. */
+  linkedItemIds: z.array(Id),
+});
+export type AgendaEntry = z.infer<typeof AgendaEntry>;
+
+/** An action from an earlier meeting still open, brought back for review. */
+export const AgendaReview = z.object({
+  actionId: Id,
+  caseId: Id,
+  caseReference: z.string(),
+  agencyName: z.string(),
+  description: z.string(),
+  dueDate: IsoDate,
+  status: ActionStatus,
+  overdue: z.boolean(),
+});
+export type AgendaReview = z.infer<typeof AgendaReview>;
+
+export const Agenda = z.object({
+  meeting: MeetingSummary,
+  editable: z.boolean(),
+  items: z.array(AgendaEntry),
+  removed: z.array(AgendaEntry),
+  reviews: z.array(AgendaReview),
+  /** Cases whose 12-month window lapsed since the area's previous meeting. */
+  lapsedWindows: z.array(RepeatWindowItem),
+});
+export type Agenda = z.infer<typeof Agenda>;
+
+export const OverflowCase = z.object({
+  referralId: Id,
+  reference: z.string(),
+  movedToMeetingId: Id.nullable(),
+  movedToDate: IsoDate.nullable(),
+});
+
+export const GeneratedAgenda = z.object({ agenda: Agenda, overflow: z.array(OverflowCase) });
+export type GeneratedAgenda = z.infer<typeof GeneratedAgenda>;
+
+const RemovalReason = z.string({ error: 'Give the reason the case is taken off the agenda' }).trim().min(1, 'Give the reason the case is taken off the agenda').max(1000, 'Must be 1000 characters or fewer');
+
+/** One change a coordinator makes to an agenda by hand. */
+export const AgendaChange = z.discriminatedUnion('change', [
+  z.object({ change: z.literal('position'), itemId: Id, position: z.number().int().min(1, 'Positions start at 1') }),
+  z.object({ change: z.literal('pin'), itemId: Id, pinned: z.boolean() }),
+  z.object({ change: z.literal('move'), itemId: Id, toMeetingId: Id }),
+  z.object({ change: z.literal('remove'), itemId: Id, reason: RemovalReason }),
+  z.object({ change: z.literal('restore'), itemId: Id }),
+]);
+export type AgendaChange = z.infer<typeof AgendaChange>;

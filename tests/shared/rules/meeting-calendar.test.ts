@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bankHolidayName, meetingDateProblems, meetingDeadlines, seriesDates, seriesProblems, type SeriesPattern } from '../../../shared/src/rules/meeting-calendar';
+import { agendaSlot, bankHolidayName, meetingDateProblems, meetingDeadlines, seriesDates, seriesProblems, type SeriesPattern } from '../../../shared/src/rules/meeting-calendar';
 
 const pattern = (changes: Partial<SeriesPattern>): SeriesPattern => ({
   recurrence: 'weekly',
@@ -112,5 +112,15 @@ describe('meetingDateProblems', () => {
     ]);
     expect(meetingDateProblems('2026-03-17', { ...fine, researchDeadline: '2026-03-09' }).map((p) => p.field)).toEqual(['researchDeadline']);
     expect(meetingDateProblems('2026-03-17', { ...fine, minutesDueDate: '2026-03-16' }).map((p) => p.field)).toEqual(['minutesDueDate']);
+  });
+});
+
+describe('agendaSlot', () => {
+  it('gives each case its minutes from the start, and no slot past midnight', () => {
+    expect(agendaSlot('09:30', 1, 12)).toBe('09:30');
+    expect(agendaSlot('09:30', 3, 12)).toBe('09:54');
+    expect(agendaSlot('09:30', 16, 12)).toBe('12:30');
+    expect(agendaSlot('23:50', 2, 12)).toBeNull();
+    expect(agendaSlot('09:30', 0, 12)).toBeNull();
   });
 });

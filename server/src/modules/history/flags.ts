@@ -126,6 +126,9 @@ function ownFlags(db: Db, referral: ReferralRow, subjects: SubjectRow[]): Flag[]
   return found;
 }
 
+/** One tag per kind of flag, in the order first raised: lists show what to look at, the detail why. */
+export const flagTags = (flags: Flag[]): { kind: FlagKind; label: string }[] => [...new Map(flags.map((f) => [f.kind, { kind: f.kind, label: f.label }])).values()];
+
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** How a flag refers to one of the referral's perpetrators without naming them. */
@@ -238,7 +241,7 @@ export function referralFlags(db: Db, viewer: SessionUser, referral: ReferralRow
       found.push(
         flag(
           'repeat',
-          `Previous referral on ${longDate(previous.referralDate)}${where}. Counting from the last ${fromHearing ? 'hearing' : 'referral'} on ${longDate(check.anchorDate)}, ${plural(check.daysLeft, 'day')} of the 12-month window were left.`,
+          `Previous referral on ${longDate(previous.referralDate)}${where}. Counting from the last ${fromHearing ? 'hearing' : 'referral'} on ${longDate(check.anchorDate)}, ${plural(check.daysLeft, 'day')} of the 12-month window ${check.daysLeft === 1 ? 'was' : 'were'} left.`,
           { ...relatedTo(viewer, [previous.case]), previousReferralDate: previous.referralDate, anchorDate: check.anchorDate, daysLeft: check.daysLeft },
         ),
       );
@@ -262,7 +265,7 @@ export function referralFlags(db: Db, viewer: SessionUser, referral: ReferralRow
     const sameVictim = theirs.filter((a) => victimOf(a) === thisVictim);
     if (sameVictim.length > 0) {
       found.push(
-        flag('repeat_perpetrator', `${name} is named against this victim in ${plural(sameVictim.length, 'earlier referral')} as well`, relatedTo(viewer, sameVictim.map((a) => a.case))),
+        flag('repeat_perpetrator', `${name} is named against this victim in ${plural(sameVictim.length, 'other referral')} as well`, relatedTo(viewer, sameVictim.map((a) => a.case))),
       );
     }
     const others = theirs.filter((a) => victimOf(a) !== thisVictim);

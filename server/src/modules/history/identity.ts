@@ -8,6 +8,7 @@ import type { Db } from '../../db/client';
 import { connectionOf, selectIn } from '../people/matching/records';
 
 interface Edge {
+  id: string;
   person_id: string;
   other_person_id: string;
 }
@@ -15,8 +16,9 @@ interface Edge {
 /**
  * The identity group of each given person: a map from every person in any of the groups to the
  * group's key (its smallest id), so two people are the same exactly when their keys are equal.
+ * `exceptDecisionId` leaves one confirmation out, to ask whether taking it back would part the two.
  */
-export function identityGroups(db: Db, personIds: readonly string[]): Map<string, string> {
+export function identityGroups(db: Db, personIds: readonly string[], options: { exceptDecisionId?: string } = {}): Map<string, string> {
   const sqlite = connectionOf(db);
   const parent = new Map<string, string>();
   const find = (id: string): string => {
@@ -47,11 +49,12 @@ export function identityGroups(db: Db, personIds: readonly string[]): Map<string
   for (const id of frontier) add(id);
   while (frontier.length > 0) {
     const edges = [
-      ...selectIn<Edge>(sqlite, (list) => `SELECT person_id, other_person_id FROM identity_decisions WHERE decision = 'confirmed' AND person_id IN ${list}`, frontier),
-      ...selectIn<Edge>(sqlite, (list) => `SELECT person_id, other_person_id FROM identity_decisions WHERE decision = 'confirmed' AND other_person_id IN ${list}`, frontier),
+      ...selectIn<Edge>(sqlite, (list) => `SELECT id, person_id, other_person_id FROM identity_decisions WHERE decision = 'confirmed' AND person_id IN ${list}`, frontier),
+      ...selectIn<Edge>(sqlite, (list) => `SELECT id, person_id, other_person_id FROM identity_decisions WHERE decision = 'confirmed' AND other_person_id IN ${list}`, frontier),
     ];
     const next: string[] = [];
     for (const edge of edges) {
+      if (edge.id === options.exceptDecisionId) continue;
       for (const id of [edge.person_id, edge.other_person_id]) {
         if (!parent.has(id)) {
           add(id);

@@ -5,7 +5,6 @@ import {
   addMonths,
   daysBetween,
   repeatWindow,
-  windowStatus,
   type RepeatWindowItem,
   type RepeatWindowList,
   type RepeatWindowQuery,
@@ -18,18 +17,16 @@ import type { SessionUser } from '../auth/session-store';
 const WINDOW_MONTHS = 12;
 
 /**
- * The coordinator's list of cases whose 12-month window lapses in the next 30 days or lapsed in the
- * last 30, in the user's areas, counted from each area's anchor. Cases transferred out are the new
- * area's to watch.
+ * Cases in these areas whose 12-month window, counted from each area's anchor, lapses from `from` to
+ * `to` (both included), soonest first, with `daysUntilLapse` counted from `today`. Cases transferred
+ * out are the new area's to watch.
  */
-export function repeatWindows(db: Db, user: SessionUser, query: RepeatWindowQuery, today: string): RepeatWindowList {
-  if (query.areaId !== undefined && !user.areaIds.includes(query.areaId)) {
-    throw invalid([{ field: 'areaId', message: 'Choose one of your MARAC areas' }]);
-  }
-  // A window lapsing within the notice period either side of today started about 12 months before;
-  // a few days' margin covers month-end clamping, and each candidate is then checked exactly.
-  const from = addDays(addMonths(addDays(today, -REPEAT_WINDOW_NOTICE_DAYS), -WINDOW_MONTHS), -3);
-  const to = addDays(addMonths(addDays(today, REPEAT_WINDOW_NOTICE_DAYS), -WINDOW_MONTHS), 3);
+export function windowsLapsingBetween(db: Db, areaIds: readonly string[], from: string, to: string, today: string): RepeatWindowItem[] {
+  if (areaIds.length === 0) return [];
+  // A window lapsing in the range started about 12 months before it; a few days' margin covers
+  // month-end clamping, and each candidate is then checked exactly.
+  const earliest = addDays(addMonths(from, -WINDOW_MONTHS), -3);
+  const latest = addDays(addMonths(to, -WINDOW_MONTHS), 3);
   const rows = db
     .select({
       caseId: cases.id,
@@ -48,36 +45,51 @@ export function repeatWindows(db: Db, user: SessionUser, query: RepeatWindowQuer
     .innerJoin(people, eq(people.id, cases.victimPersonId))
     .where(
       and(
-        inArray(cases.areaId, query.areaId ? [query.areaId] : user.areaIds),
+        inArray(cases.areaId, [...areaIds]),
         inArray(cases.status, ['open', 'closed']),
-        or(between(cases.lastReferralDate, from, to), between(cases.lastHearingDate, from, to)),
+        or(between(cases.lastReferralDate, earliest, latest), between(cases.lastHearingDate, earliest, latest)),
       ),
     )
     .all();
-
-  const lapsingSoon: RepeatWindowItem[] = [];
-  const lapsedRecently: RepeatWindowItem[] = [];
+  const items: RepeatWindowItem[] = [];
   for (const row of rows) {
     const anchor = row.settings.repeatAnchor;
-    const status = windowStatus(row, anchor, today, WINDOW_MONTHS);
     const window = repeatWindow(row, anchor, WINDOW_MONTHS);
-    if (window === null || (status !== 'lapsing_soon' && status !== 'lapsed_recently')) continue;
-    const item: RepeatWindowItem = {
+    if (window === null || window.lapsesOn < from || window.lapsesOn > to) continue;
+    const daysUntilLapse = daysBetween(today, window.lapsesOn);
+    items.push({
       caseId: row.caseId,
       caseReference: row.caseReference,
       area: { id: row.areaId, name: row.areaName, code: row.areaCode },
       victimName: `${row.givenName} ${row.familyName}`,
-      status,
+      status: daysUntilLapse > 0 ? 'lapsing_soon' : 'lapsed_recently',
       anchor,
       anchorDate: window.anchorDate,
       lapsesOn: window.lapsesOn,
-      daysUntilLapse: daysBetween(today, window.lapsesOn),
-    };
-    (status === 'lapsing_soon' ? lapsingSoon : lapsedRecently).push(item);
+      daysUntilLapse,
+    });
   }
-  const byLapse = (a: RepeatWindowItem, b: RepeatWindowItem) => a.lapsesOn.localeCompare(b.lapsesOn) || a.caseReference.localeCompare(b.caseReference);
-  lapsingSoon.sort(byLapse);
+  return items.sort((a, b) => a.lapsesOn.localeCompare(b.lapsesOn) || a.caseReference.localeCompare(b.caseReference));
+}
+
+/**
+ * The coordinator's list of cases whose 12-month window lapses in the next 30 days or lapsed in the
+ * last 30, in the user's areas.
+ */
+export function repeatWindows(db: Db, user: SessionUser, query: RepeatWindowQuery, today: string): RepeatWindowList {
+  if (query.areaId !== undefined && !user.areaIds.includes(query.areaId)) {
+    throw invalid([{ field: 'areaId', message: 'Choose one of your MARAC areas' }]);
+  }
+  const items = windowsLapsingBetween(
+    db,
+    query.areaId ? [query.areaId] : user.areaIds,
+    addDays(today, -REPEAT_WINDOW_NOTICE_DAYS),
+    addDays(today, REPEAT_WINDOW_NOTICE_DAYS),
+    today,
+  );
+  // Within the notice period either side of today, an item's status is windowStatus's answer.
+  const lapsingSoon = items.filter((i) => i.status === 'lapsing_soon');
   // The most recently lapsed first: those are the ones still worth a call.
-  lapsedRecently.sort((a, b) => byLapse(b, a));
+  const lapsedRecently = items.filter((i) => i.status === 'lapsed_recently').reverse();
   return { today, noticeDays: REPEAT_WINDOW_NOTICE_DAYS, lapsingSoon, lapsedRecently };
 }

@@ -1,14 +1,11 @@
 import { and, asc, count, desc, eq, inArray, like, lt, notLike, sql, type SQL } from 'drizzle-orm';
-import { REFERRAL_STATUS_LABELS, SCREENING_DEFAULT_STATUSES, addDays, daysBetween, type Flag, type ScreeningQuery, type ScreeningQueue } from '@marac/shared';
+import { REFERRAL_STATUS_LABELS, SCREENING_DEFAULT_STATUSES, addDays, daysBetween, type ScreeningQuery, type ScreeningQueue } from '@marac/shared';
 import type { Db } from '../../db/client';
 import { agencies, areas, referralSubjects, referrals } from '../../db/schema';
 import { invalid } from '../../lib/errors';
 import type { SessionUser } from '../auth/session-store';
-import { referralFlags } from '../history/flags';
+import { flagTags, referralFlags } from '../history/flags';
 import { subjectsOf } from './repository';
-
-/** One tag per kind of flag, in the order first raised: the queue shows what to look at, the detail why. */
-const flagTags = (flags: Flag[]) => [...new Map(flags.map((f) => [f.kind, { kind: f.kind, label: f.label }])).values()];
 
 const subjectCount = (role: 'perpetrator' | 'child') =>
   sql<number>`(select count(*) from ${referralSubjects} where ${referralSubjects.referralId} = ${referrals.id} and ${referralSubjects.role} = ${role})`;

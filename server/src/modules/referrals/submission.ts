@@ -96,6 +96,7 @@ export function createReferral(db: Db, user: SessionUser, submission: ReferralSu
     reference: nextReferralReference(db, checked.area.code, today),
     status: 'submitted',
     caseId: null,
+    agendaMeetingId: null,
     // The platform has no account for a referrer a coordinator enters for, so the coordinator stands in.
     referrerUserId: user.id,
     enteredByUserId: user.id,

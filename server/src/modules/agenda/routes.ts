@@ -1,0 +1,85 @@
+import { Agenda, AgendaChange, GeneratedAgenda, Id } from '@marac/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { transaction } from '../../db/client';
+import { errorResponses } from '../../lib/openapi';
+import { todayInLondon } from '../../lib/time';
+import { actorOf } from '../audit/actor';
+import { recordAudit } from '../audit/repository';
+import { findMeeting } from '../meetings/calendar';
+import { changeAgenda } from './changes';
+import { generateAgenda } from './generate';
+import { agendaOf } from './read';
+
+const ById = z.object({ id: Id });
+
+/** Agendas under /api/meetings/:id/agenda: read by the area's coordinators and chairs, built by coordinators. */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const today = () => todayInLondon(app.clock);
+
+  app.get(
+    '/:id/agenda',
+    {
+      config: { access: ['coordinator', 'chair'] },
+      schema: { tags: ['agenda'], summary: 'The agenda of a meeting, with actions to review and lapsed windows', params: ById, response: { 200: Agenda, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const meeting = findMeeting(db, request.session!.user, request.params.id);
+        const agenda = agendaOf(db, request.session!.user, meeting, today());
+        recordAudit(db, actorOf(request), { action: 'view', entityType: 'agenda', entityId: meeting.id, detail: { cases: agenda.items.length } }, app.clock());
+        return agenda;
+      }),
+  );
+
+  app.post(
+    '/:id/agenda/generate',
+    {
+      config: { access: ['coordinator'] },
+      schema: {
+        tags: ['agenda'],
+        summary: 'Build (or rebuild) the agenda from accepted referrals waiting to be heard; pins and cases placed by hand stay',
+        params: ById,
+        response: { 200: GeneratedAgenda, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const user = request.session!.user;
+        const meeting = findMeeting(db, user, request.params.id);
+        const result = generateAgenda(db, meeting);
+        recordAudit(
+          db,
+          actorOf(request),
+          { action: 'update', entityType: 'agenda', entityId: meeting.id, detail: { generated: true, listed: result.listed, overflow: result.overflow.length } },
+          app.clock(),
+        );
+        return { agenda: agendaOf(db, user, meeting, today()), overflow: result.overflow };
+      }),
+  );
+
+  app.post(
+    '/:id/agenda/changes',
+    {
+      config: { access: ['coordinator'] },
+      schema: {
+        tags: ['agenda'],
+        summary: 'Change the agenda by hand: move a case to a position (pinning it), pin, move to another meeting, remove with a reason, restore',
+        params: ById,
+        body: AgendaChange,
+        response: { 200: Agenda, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+      },
+    },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const user = request.session!.user;
+        const meeting = findMeeting(db, user, request.params.id);
+        changeAgenda(db, meeting, request.body);
+        const { change, itemId } = request.body;
+        recordAudit(db, actorOf(request), { action: 'update', entityType: 'agenda', entityId: meeting.id, detail: { change, itemId } }, app.clock());
+        return agendaOf(db, user, meeting, today());
+      }),
+  );
+};
+
+export default routes;
