@@ -304,3 +304,13 @@ export const AgendaChange = z.discriminatedUnion('change', [
   z.object({ change: z.literal('restore'), itemId: Id }),
 ]);
 export type AgendaChange = z.infer<typeof AgendaChange>;
+
+export const PublishedAgenda = z.object({
+  agenda: Agenda,
+  version: z.number().int().min(1),
+  researchTasks: z.number().int().min(0),
+  /** Cases held back from agencies the referral names as unsafe to contact. */
+  withheldCount: z.number().int().min(0),
+  notices: z.number().int().min(0),
+});
+export type PublishedAgenda = z.infer<typeof PublishedAgenda>;

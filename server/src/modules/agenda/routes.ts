@@ -1,4 +1,4 @@
-import { Agenda, AgendaChange, GeneratedAgenda, Id } from '@marac/shared';
+import { Agenda, AgendaChange, GeneratedAgenda, Id, PublishedAgenda } from '@marac/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { transaction } from '../../db/client';
@@ -9,12 +9,13 @@ import { recordAudit } from '../audit/repository';
 import { findMeeting } from '../meetings/calendar';
 import { changeAgenda } from './changes';
 import { generateAgenda } from './generate';
+import { publishAgenda } from './publish';
 import { agendaOf } from './read';
 
 const ById = z.object({ id: Id });
 
 /** Agendas under /api/meetings/:id/agenda: read by the area's coordinators and chairs, built by coordinators. */
-const routes: FastifyPluginAsyncZod = async (app) => {
+const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options) => {
   const today = () => todayInLondon(app.clock);
 
   app.get(
@@ -78,6 +79,33 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         const { change, itemId } = request.body;
         recordAudit(db, actorOf(request), { action: 'update', entityType: 'agenda', entityId: meeting.id, detail: { change, itemId } }, app.clock());
         return agendaOf(db, user, meeting, today());
+      }),
+  );
+
+  app.post(
+    '/:id/agenda/publish',
+    {
+      config: { access: ['coordinator'] },
+      schema: {
+        tags: ['agenda'],
+        summary: 'Publish the agenda: a numbered frozen version, research tasks for the invited agencies, notices to their mailboxes',
+        params: ById,
+        response: { 200: PublishedAgenda, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const user = request.session!.user;
+        const meeting = findMeeting(db, user, request.params.id);
+        const result = publishAgenda(db, user, meeting, app.clock(), options.publicUrl);
+        recordAudit(
+          db,
+          actorOf(request),
+          { action: 'update', entityType: 'agenda', entityId: meeting.id, detail: { published: result.version, researchTasks: result.researchTasks, withheld: result.withheld.length } },
+          app.clock(),
+        );
+        const published = findMeeting(db, user, meeting.id);
+        return { agenda: agendaOf(db, user, published, today()), version: result.version, researchTasks: result.researchTasks, withheldCount: result.withheld.length, notices: result.notices };
       }),
   );
 };

@@ -174,8 +174,11 @@ export function listMeetings(db: Db, user: SessionUser, query: MeetingQuery, tod
 
 export const meetingSummary = (db: Db, row: MeetingRow): MeetingSummary => meetingSummaries(db, [row])[0] as MeetingSummary;
 
+export const meetingById = (db: Db, id: string): MeetingRow | undefined => db.select().from(meetings).where(eq(meetings.id, id)).get();
+
+/** A meeting of one of the user's areas; any other reads as not existing. */
 export function findMeeting(db: Db, user: SessionUser, id: string): MeetingRow {
-  const row = db.select().from(meetings).where(eq(meetings.id, id)).get();
+  const row = meetingById(db, id);
   if (!row || !user.areaIds.includes(row.areaId)) throw notFound('meeting');
   return row;
 }
