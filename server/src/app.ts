@@ -7,6 +7,7 @@ import type { Config } from './config';
 import type { Database_ } from './db/client';
 import { systemClock, type Clock } from './lib/time';
 import adminAgencies from './modules/admin/agencies/routes';
+import agendaPackets from './modules/agenda/packet-routes';
 import agenda from './modules/agenda/routes';
 import adminAreas from './modules/admin/areas/routes';
 import adminUsers from './modules/admin/users/routes';
@@ -85,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(seriesRoutes, { prefix: '/api/meeting-series' });
   await app.register(meetingRoutes, { prefix: '/api/meetings' });
   await app.register(agenda, { prefix: '/api/meetings', publicUrl: config.PUBLIC_URL });
+  await app.register(agendaPackets, { prefix: '/api/meetings' });
   await app.register(screening, { prefix: '/api/screening' });
 
   await app.register(staticWeb, { root: config.WEB_DIST ?? DEFAULT_WEB_DIST });

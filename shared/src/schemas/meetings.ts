@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MEETING_WEEKDAYS, SERIES_RECURRENCES } from '../rules/meeting-calendar';
 import { ActionStatus } from './actions';
 import { FlagKind, RepeatWindowItem } from './cases';
+import { PersonRole } from './people';
 import { Id, IsoDate, OptionalText, RequiredText, TimeOfDay, Timestamp } from './common';
 
 
@@ -314,3 +315,34 @@ export const PublishedAgenda = z.object({
   notices: z.number().int().min(0),
 });
 export type PublishedAgenda = z.infer<typeof PublishedAgenda>;
+
+/** A person as a research packet names them: identifiers to search records by, nothing else. */
+export const PacketPerson = z.object({
+  role: PersonRole,
+  name: z.string(),
+  otherNames: z.array(z.string()),
+  datesOfBirth: z.array(IsoDate),
+  address: z.string().nullable(),
+});
+export type PacketPerson = z.infer<typeof PacketPerson>;
+
+/**
+ * What an invited agency receives for one case: who to search its records for, the case's flags and
+ * who referred it. Never the narrative, the DASH answers, contact details or the unsafe contacts.
+ */
+export const ResearchPacket = z.object({
+  meetingId: Id,
+  meetingDate: IsoDate,
+  areaName: z.string(),
+  caseId: Id,
+  caseReference: z.string(),
+  position: z.number().int(),
+  slotStart: TimeOfDay.nullable(),
+  referringAgencyName: z.string(),
+  researchDeadline: IsoDate,
+  flags: z.array(z.object({ kind: FlagKind, label: z.string() })),
+  people: z.array(PacketPerson),
+});
+export type ResearchPacket = z.infer<typeof ResearchPacket>;
+
+export const PacketList = z.array(ResearchPacket.pick({ caseId: true, caseReference: true, position: true, slotStart: true }));

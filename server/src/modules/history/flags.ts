@@ -210,10 +210,18 @@ const latest = (rows: Appearance[]) => rows.reduce<Appearance | undefined>((a, b
  * a referrer sees only what the referral itself says. Related cases are linked only where the viewer
  * may open them, and counted otherwise.
  */
-export function referralFlags(db: Db, viewer: SessionUser, referral: ReferralRow, subjects: SubjectRow[], today: string): Flag[] {
+export function referralFlags(
+  db: Db,
+  viewer: SessionUser,
+  referral: ReferralRow,
+  subjects: SubjectRow[],
+  today: string,
+  /** For an invited agency's research packet: every flag is raised, and no related case is named. */
+  options: { forPacket?: boolean } = {},
+): Flag[] {
   const found = ownFlags(db, referral, subjects);
   const reportedElsewhere = referral.previousMaracElsewhere;
-  if (!screensArea(viewer, referral.areaId)) {
+  if (!screensArea(viewer, referral.areaId) && !options.forPacket) {
     if (reportedElsewhere) found.push(flag('cross_area_history', `The referrer reports an earlier MARAC in ${reportedElsewhere.area}`));
     return found;
   }

@@ -20,7 +20,7 @@ import { identityGroups } from '../history/identity';
 import { findCandidates } from '../people/matching/find-candidates';
 import { normalisePostcode } from '../people/matching/normalise';
 import { connectionOf, loadPeople, type PersonRecord } from '../people/matching/records';
-import { comparePrepared, prepareSubject, type MatchSubject } from '../people/matching/score';
+import { SUGGESTION_THRESHOLD, comparePrepared, prepareSubject, type MatchSubject } from '../people/matching/score';
 import { screensArea } from './access';
 import { findReferral, subjectsOf, type ReferralRow } from './repository';
 
@@ -178,8 +178,10 @@ export function referralMatches(db: Db, viewer: SessionUser, referral: ReferralR
     const candidates = shown.flatMap((c) => {
       const record = records.get(c.personId);
       if (!record) return [];
-      // Decided people are scored again so the coordinator can still read why they were suggested.
-      const match = c.score === null ? comparePrepared(query, preparedRecord(record)) : { score: c.score, reasons: c.reasons };
+      // Decided people are scored again so the coordinator can still read why they were suggested; one
+      // matching would not have suggested was linked by hand, and has no score.
+      const rescored = c.score === null ? comparePrepared(query, preparedRecord(record)) : null;
+      const match = rescored ? { score: rescored.score >= SUGGESTION_THRESHOLD ? rescored.score : null, reasons: rescored.reasons } : { score: c.score, reasons: c.reasons };
       return [candidateView(viewer, subject, record, match, held.filter((h) => h.personId === c.personId), c.decision)];
     });
     // Confirmed first, then suggestions best first, rejected last.
@@ -209,9 +211,9 @@ function upsertSubjectDecision(db: Db, subjectId: string, personId: string, deci
     .run();
 }
 
-/** Records that two held records are (or are not) the same person, whichever order the pair was first stored in. */
-export function recordIdentityDecision(db: Db, personId: string, otherPersonId: string, decision: Decision, decidedBy: string, at: string): void {
-  const existing = db
+/** The decision already taken on a pair of held records, whichever order it was stored in. */
+const pairDecision = (db: Db, personId: string, otherPersonId: string) =>
+  db
     .select()
     .from(identityDecisions)
     .where(
@@ -221,6 +223,10 @@ export function recordIdentityDecision(db: Db, personId: string, otherPersonId: 
       ),
     )
     .get();
+
+/** Records that two held records are (or are not) the same person, whichever order the pair was first stored in. */
+export function recordIdentityDecision(db: Db, personId: string, otherPersonId: string, decision: Decision, decidedBy: string, at: string): void {
+  const existing = pairDecision(db, personId, otherPersonId);
   if (existing) db.update(identityDecisions).set({ decision, decidedBy, decidedAt: at }).where(eq(identityDecisions.id, existing.id)).run();
   else db.insert(identityDecisions).values({ id: newId(), personId, otherPersonId, decision, decidedBy, decidedAt: at }).run();
 }
@@ -236,11 +242,17 @@ export function decideMatch(db: Db, user: SessionUser, referral: ReferralRow, su
   }
   const at = now.toISOString();
   const decision: Decision = input.decision === 'confirm' ? 'confirmed' : 'rejected';
+  if (decision === 'confirmed') {
+    // One person cannot be two of the people a referral names, whether linked to them or confirmed as them.
+    const others = subjects.flatMap((s) => (s.id !== subject.id && s.personId ? [s.personId] : []));
+    const groups = identityGroups(db, [input.personId, ...others]);
+    if (others.some((other) => groups.get(other) === groups.get(input.personId))) {
+      throw conflict('This person is already linked to someone else named in this referral', [{ field: 'personId', message: 'Already linked to someone else in this referral' }]);
+    }
+  }
 
   if (referral.status !== 'accepted') {
     if (decision === 'confirmed') {
-      const elsewhere = subjects.find((s) => s.id !== subject.id && s.personId === input.personId);
-      if (elsewhere) throw conflict('This person is already linked to someone else named in this referral', [{ field: 'personId', message: 'Already linked to someone else in this referral' }]);
       // Confirming someone else replaces the earlier link; the audit trail keeps what it was.
       if (subject.personId && subject.personId !== input.personId) {
         db.delete(subjectMatchDecisions).where(and(eq(subjectMatchDecisions.subjectId, subject.id), eq(subjectMatchDecisions.personId, subject.personId))).run();
@@ -259,9 +271,14 @@ export function decideMatch(db: Db, user: SessionUser, referral: ReferralRow, su
   if (own === input.personId) {
     throw conflict('The referral was accepted with this person: they are already linked', [{ field: 'personId', message: 'This is the person already linked' }]);
   }
-  const groups = identityGroups(db, [own, input.personId]);
-  if (decision === 'rejected' && groups.get(own) === groups.get(input.personId)) {
-    throw conflict('These records are already confirmed as the same person', [{ field: 'personId', message: 'Already confirmed as the same person' }]);
+  if (decision === 'rejected') {
+    // This pair's own confirmation can be taken back; being the same person through other
+    // confirmations cannot be undone from here.
+    const confirmed = pairDecision(db, own, input.personId);
+    const groups = identityGroups(db, [own, input.personId], confirmed?.decision === 'confirmed' ? { exceptDecisionId: confirmed.id } : {});
+    if (groups.get(own) === groups.get(input.personId)) {
+      throw conflict('These records are already confirmed as the same person', [{ field: 'personId', message: 'Already confirmed as the same person' }]);
+    }
   }
   recordIdentityDecision(db, own, input.personId, decision, user.id, at);
   return { stage: 'held', decision };
@@ -282,6 +299,9 @@ export function carryScreeningRejections(db: Db, referralId: string): void {
     .all();
   for (const row of rejected) {
     const personId = subjects.find((s) => s.id === row.subjectId)?.personId;
-    if (personId && personId !== row.personId) recordIdentityDecision(db, personId, row.personId, 'rejected', row.decidedBy, row.decidedAt);
+    if (!personId || personId === row.personId || pairDecision(db, personId, row.personId)) continue;
+    // Never overturns a confirmation between held people, direct or through others.
+    const groups = identityGroups(db, [personId, row.personId]);
+    if (groups.get(personId) !== groups.get(row.personId)) recordIdentityDecision(db, personId, row.personId, 'rejected', row.decidedBy, row.decidedAt);
   }
 }

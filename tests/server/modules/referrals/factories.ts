@@ -174,3 +174,79 @@ export const referralAudit = (world: Pick<World, 'database'>) =>
 export function linkSubjectToPerson(world: Pick<World, 'database'>, subjectId: string, personId: string) {
   world.database.sqlite.prepare('update referral_subjects set person_id = ? where id = ?').run(personId, subjectId);
 }
+
+// ---- Identity matches, history and flags --------------------------------------------------------------
+
+import { ReferralMatches } from '@marac/shared';
+import { agendaItems, meetings } from '../../../../server/src/db/schema';
+
+/** Submits a referral and has a coordinator accept it (into `areaId` when given); returns it as accepted. */
+export async function acceptedReferral(
+  world: World,
+  payload: Record<string, unknown>,
+  options: { submitter?: Agent; coordinator?: Agent; areaId?: string } = {},
+): Promise<ReferralDetail> {
+  const referral = await submitReferral(options.submitter ?? world.agents.rep, payload);
+  const response = await decide(options.coordinator ?? world.agents.coordinator, referral.id, { decision: 'accept', ...(options.areaId ? { areaId: options.areaId } : {}) });
+  expect(response.statusCode, response.body).toBe(200);
+  return ReferralDetail.parse(response.json());
+}
+
+/** The referral as `agent` reads it. */
+export async function viewReferral(agent: Agent, referralId: string): Promise<ReferralDetail> {
+  const response = await agent.request({ method: 'GET', url: `/api/referrals/${referralId}` });
+  expect(response.statusCode, response.body).toBe(200);
+  return ReferralDetail.parse(response.json());
+}
+
+/** The identity matches of a referral as `agent` reads them; expects success. */
+export async function referralMatches(agent: Agent, referralId: string): Promise<ReferralMatches> {
+  const response = await agent.request({ method: 'GET', url: `/api/referrals/${referralId}/matches` });
+  expect(response.statusCode, response.body).toBe(200);
+  return ReferralMatches.parse(response.json());
+}
+
+/** A coordinator's decision on one suggested person for one subject; returns the raw response. */
+export function decideMatch(agent: Agent, referralId: string, subjectId: string, payload: Record<string, unknown>) {
+  return agent.request({ method: 'POST', url: `/api/referrals/${referralId}/subjects/${subjectId}/matches`, payload });
+}
+
+/** Confirms or rejects and expects success; returns the refreshed matches. */
+export async function matchDecided(agent: Agent, referralId: string, subjectId: string, personId: string, decision: 'confirm' | 'reject'): Promise<ReferralMatches> {
+  const response = await decideMatch(agent, referralId, subjectId, { personId, decision });
+  expect(response.statusCode, response.body).toBe(200);
+  return ReferralMatches.parse(response.json());
+}
+
+/** The held person a subject of a referral is linked to, read from the database. */
+export function personOf(world: Pick<World, 'database'>, subjectId: string): string | null {
+  return world.database.db.select().from(referralSubjects).all().find((s) => s.id === subjectId)?.personId ?? null;
+}
+
+/**
+ * Records a case as heard at a meeting on `date` (a meeting and a heard agenda item): meetings have no
+ * API yet, so this is the one piece of history written directly.
+ */
+export function heardAt(world: Pick<World, 'database'>, referral: { id: string; caseId: string | null; areaId: string | null }, date: string) {
+  const db = world.database.db;
+  const meetingId = crypto.randomUUID();
+  db.insert(meetings)
+    .values({
+      id: meetingId,
+      areaId: referral.areaId!,
+      kind: 'scheduled',
+      date,
+      startTime: '10:00',
+      capacity: 16,
+      minutesPerCase: 15,
+      status: 'closed',
+      referralCutoff: date,
+      circulationDate: date,
+      researchDeadline: date,
+      minutesDueDate: date,
+      createdAt: `${date}T09:00:00.000Z`,
+    })
+    .run();
+  db.insert(agendaItems).values({ id: crypto.randomUUID(), meetingId, caseId: referral.caseId!, referralId: referral.id, position: 1, status: 'heard' }).run();
+  return meetingId;
+}

@@ -1,0 +1,122 @@
+import { Id, PacketList, ResearchPacket } from '@marac/shared';
+import { eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { transaction, type Db } from '../../db/client';
+import { agencies, areas } from '../../db/schema';
+import { notFound } from '../../lib/errors';
+import { errorResponses } from '../../lib/openapi';
+import { todayInLondon } from '../../lib/time';
+import { actorOf } from '../audit/actor';
+import { recordAudit } from '../audit/repository';
+import type { SessionUser } from '../auth/session-store';
+import { flagTags, referralFlags } from '../history/flags';
+import { findMeeting } from '../meetings/calendar';
+import { subjectsOf, findReferral } from '../referrals/repository';
+import { packetItems, researchPacket } from './packets';
+import { agendaPdf, packetPdf, type Recipient } from './pdf';
+
+const READERS = ['coordinator', 'chair', 'agency_representative'] as const;
+const ById = z.object({ id: Id });
+const ByCase = z.object({ id: Id, caseId: Id });
+const PdfBody = z.instanceof(Buffer).describe('application/pdf');
+
+function recipientOf(db: Db, user: SessionUser): Recipient {
+  const agency = user.agencyId ? db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, user.agencyId)).get() : undefined;
+  return { name: user.name, agencyName: agency?.name ?? null };
+}
+
+/** A file name with ids and dates only, never a name. */
+const attachment = (name: string) => `attachment; filename="${name}"`;
+
+/** Research packets and printable agendas under /api/meetings/:id. */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const today = () => todayInLondon(app.clock);
+
+  app.get(
+    '/:id/packets',
+    {
+      config: { access: READERS },
+      schema: { tags: ['agenda'], summary: 'The cases on this agenda whose research packets you may read', params: ById, response: { 200: PacketList, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const meeting = findMeeting(db, request.session!.user, request.params.id);
+        if (meeting.status === 'planned') return [];
+        const items = packetItems(db, request.session!.user, meeting);
+        recordAudit(db, actorOf(request), { action: 'list', entityType: 'research', entityId: meeting.id, detail: { packets: items.length } }, app.clock());
+        return items.map(({ caseId, caseReference, position, slotStart }) => ({ caseId, caseReference, position, slotStart }));
+      }),
+  );
+
+  app.get(
+    '/:id/packets/:caseId',
+    {
+      config: { access: READERS },
+      schema: { tags: ['agenda'], summary: 'The research packet of one case: who to search for, the flags, the referring agency', params: ByCase, response: { 200: ResearchPacket, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const user = request.session!.user;
+        const meeting = findMeeting(db, user, request.params.id);
+        if (meeting.status === 'planned') throw notFound('research packet');
+        const packet = researchPacket(db, user, meeting, request.params.caseId, today());
+        recordAudit(db, actorOf(request), { action: 'view', entityType: 'case', entityId: packet.caseId, detail: { packet: true, meetingId: meeting.id } }, app.clock());
+        return packet;
+      }),
+  );
+
+  app.get(
+    '/:id/packets/:caseId/pdf',
+    {
+      config: { access: READERS },
+      schema: { tags: ['agenda'], summary: 'The research packet as a PDF marked with who it was made for', params: ByCase, response: { 200: PdfBody, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request, reply) => {
+      const { packet, recipient } = transaction(app.database, (db) => {
+        const user = request.session!.user;
+        const meeting = findMeeting(db, user, request.params.id);
+        if (meeting.status === 'planned') throw notFound('research packet');
+        const found = researchPacket(db, user, meeting, request.params.caseId, today());
+        recordAudit(db, actorOf(request), { action: 'export', entityType: 'case', entityId: found.caseId, detail: { packet: true, pdf: true, meetingId: meeting.id } }, app.clock());
+        return { packet: found, recipient: recipientOf(db, user) };
+      });
+      const pdf = await packetPdf(packet, recipient, today());
+      return reply.type('application/pdf').header('content-disposition', attachment(`packet-${packet.caseReference}.pdf`)).send(Buffer.from(pdf));
+    },
+  );
+
+  app.get(
+    '/:id/agenda/pdf',
+    {
+      config: { access: READERS },
+      schema: { tags: ['agenda'], summary: 'The agenda as a PDF: every case for the area’s staff, an agency’s own cases for its representative', params: ById, response: { 200: PdfBody, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request, reply) => {
+      const { meeting, items, recipient, areaName } = transaction(app.database, (db) => {
+        const user = request.session!.user;
+        const found = findMeeting(db, user, request.params.id);
+        if (found.status === 'planned' && user.role === 'agency_representative') throw notFound('meeting');
+        const listed = packetItems(db, user, found).map((item) => {
+          const referral = findReferral(db, item.referralId);
+          const subjects = subjectsOf(db, item.referralId);
+          const victim = subjects.find((s) => s.role === 'victim');
+          return {
+            position: item.position,
+            slotStart: item.slotStart,
+            caseReference: item.caseReference,
+            victimName: victim ? `${victim.givenName} ${victim.familyName}` : '',
+            flags: referral ? flagTags(referralFlags(db, user, referral, subjects, today(), { forPacket: true })).map((f) => f.label) : [],
+          };
+        });
+        recordAudit(db, actorOf(request), { action: 'export', entityType: 'agenda', entityId: found.id, detail: { pdf: true, cases: listed.length } }, app.clock());
+        const area = db.select({ name: areas.name }).from(areas).where(eq(areas.id, found.areaId)).get();
+        return { meeting: found, items: listed, recipient: recipientOf(db, user), areaName: area?.name ?? '' };
+      });
+      const pdf = await agendaPdf({ areaName, date: meeting.date, startTime: meeting.startTime, location: meeting.location, version: meeting.agendaVersion }, items, recipient, today());
+      return reply.type('application/pdf').header('content-disposition', attachment(`agenda-${meeting.date}.pdf`)).send(Buffer.from(pdf));
+    },
+  );
+};
+
+export default routes;
