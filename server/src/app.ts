@@ -10,6 +10,7 @@ import adminAgencies from './modules/admin/agencies/routes';
 import agendaPackets from './modules/agenda/packet-routes';
 import agenda from './modules/agenda/routes';
 import adminAreas from './modules/admin/areas/routes';
+import adminOutbox from './modules/admin/outbox/routes';
 import adminUsers from './modules/admin/users/routes';
 import agencies from './modules/agencies/routes';
 import audit from './modules/audit/routes';
@@ -77,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(adminAreas, { prefix: '/api/admin/areas' });
   await app.register(adminAgencies, { prefix: '/api/admin/agencies' });
   await app.register(adminUsers, { prefix: '/api/admin/users' });
+  await app.register(adminOutbox, { prefix: '/api/admin/outbox', smtpConfigured: Boolean(config.SMTP_HOST) });
   await app.register(audit, { prefix: '/api/audit' });
   await app.register(agencies, { prefix: '/api/agencies' });
   await app.register(referralDrafts, { prefix: '/api/referral-drafts' });

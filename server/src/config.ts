@@ -32,6 +32,16 @@ const ConfigSchema = z.object({
   /** Folder of the built SPA; the platform serves it when it exists. */
   WEB_DIST: z.string().optional().transform((v) => (v === undefined ? v : fromRepoRoot(v))),
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** Outgoing mail. Without a host, notices wait in the outbox, which administrators can read. */
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** Use TLS from the first byte (port 465); otherwise STARTTLS is used when the server offers it. */
+  SMTP_SECURE: flag(false),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  SMTP_FROM: z.string().min(3).default('MARAC platform <marac@localhost>'),
+  /** How often queued notices are sent and research reminders looked for. */
+  MAIL_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

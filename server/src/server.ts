@@ -6,6 +6,8 @@ import { migrateDatabase, openDatabase } from './db/client';
 import { seedDemoIfEmpty } from './demo/seed';
 import { count } from 'drizzle-orm';
 import { users } from './db/schema';
+import { smtpTransport } from './modules/mail/transport';
+import { startMailWorker } from './modules/mail/worker';
 
 /** Logs carry method, path and status only: query strings, cookies and bodies can hold personal data. */
 const logger = (level: string) => ({
@@ -29,7 +31,12 @@ async function main() {
   }
 
   const app = await buildApp({ config, database, logger: logger(config.LOG_LEVEL) });
-  app.addHook('onClose', async () => database.close());
+  const transport = smtpTransport(config);
+  const mail = startMailWorker(database, config, transport, systemClock, app.log);
+  app.addHook('onClose', async () => {
+    mail.stop();
+    database.close();
+  });
 
   let closing = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -45,6 +52,7 @@ async function main() {
   }
 
   await app.listen({ port: config.PORT, host: config.HOST });
+  if (!transport) console.log('No SMTP_HOST set: notices wait in the outbox (Administration → Outbox).');
   console.log(`MARAC platform listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`);
 }
 

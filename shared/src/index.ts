@@ -11,6 +11,7 @@ export * from './schemas/matches';
 export * from './schemas/meetings';
 export * from './schemas/actions';
 export * from './schemas/audit';
+export * from './schemas/outbox';
 export * from './schemas/home';
 export * from './rules/dates';
 export * from './rules/dash';

@@ -633,8 +633,9 @@ export const outbox = sqliteTable(
     createdAt: createdAt(),
     sentAt: text('sent_at'),
     error: text('error'),
+    attempts: integer('attempts').notNull().default(0),
   },
-  (t) => [uniqueIndex('outbox_dedupe_idx').on(t.dedupeKey)],
+  (t) => [uniqueIndex('outbox_dedupe_idx').on(t.dedupeKey), index('outbox_waiting_idx').on(t.sentAt, t.createdAt)],
 );
 
 /** Append-only: the migration adds triggers that refuse UPDATE and DELETE on this table. */

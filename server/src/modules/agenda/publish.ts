@@ -7,10 +7,11 @@
 import { and, asc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import { longDate } from '@marac/shared';
 import type { Db } from '../../db/client';
-import { agencies, agendaItems, agendaVersions, areas, cases, meetingInvitations, meetings, outbox, research, unsafeContacts } from '../../db/schema';
+import { agencies, agendaItems, agendaVersions, areas, cases, meetingInvitations, meetings, research, unsafeContacts } from '../../db/schema';
 import { conflict, invalid } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { SessionUser } from '../auth/session-store';
+import { queueNotice } from '../mail/outbox';
 import { AGENDA_EDITABLE } from './generate';
 
 type MeetingRow = typeof meetings.$inferSelect;
@@ -114,9 +115,9 @@ export function publishAgenda(db: Db, user: SessionUser, meeting: MeetingRow, no
   const link = `${publicUrl.replace(/\/$/, '')}/meetings/${meeting.id}`;
   for (const mailbox of mailboxes) {
     const n = casesPerAgency.get(mailbox.id) ?? 0;
-    db.insert(outbox)
-      .values({
-        id: newId(),
+    queueNotice(
+      db,
+      {
         recipient: mailbox.email,
         subject: `MARAC agenda ${version > 1 ? 'updated' : 'published'}: ${area?.name ?? 'MARAC'}, ${longDate(meeting.date)}`,
         body: [
@@ -125,12 +126,9 @@ export function publishAgenda(db: Db, user: SessionUser, meeting: MeetingRow, no
           `Sign in to read it: ${link}`,
         ].join('\n\n'),
         dedupeKey: `agenda:${meeting.id}:v${version}:${mailbox.id}`,
-        createdAt: at,
-        sentAt: null,
-        error: null,
-      })
-      .onConflictDoNothing()
-      .run();
+      },
+      now,
+    );
   }
   return { version, researchTasks, withheld, notices: mailboxes.length };
 }

@@ -7,6 +7,7 @@ import { todayInLondon } from '../../lib/time';
 import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/repository';
 import { findMeeting } from '../meetings/calendar';
+import { queueAgendaChanged } from '../mail/notices';
 import { changeAgenda } from './changes';
 import { generateAgenda } from './generate';
 import { publishAgenda } from './publish';
@@ -49,6 +50,7 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
         const user = request.session!.user;
         const meeting = findMeeting(db, user, request.params.id);
         const result = generateAgenda(db, meeting);
+        queueAgendaChanged(db, meeting, today(), app.clock(), options.publicUrl);
         recordAudit(
           db,
           actorOf(request),
@@ -76,6 +78,7 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
         const user = request.session!.user;
         const meeting = findMeeting(db, user, request.params.id);
         changeAgenda(db, meeting, request.body);
+        queueAgendaChanged(db, meeting, today(), app.clock(), options.publicUrl);
         const { change, itemId } = request.body;
         recordAudit(db, actorOf(request), { action: 'update', entityType: 'agenda', entityId: meeting.id, detail: { change, itemId } }, app.clock());
         return agendaOf(db, user, meeting, today());
