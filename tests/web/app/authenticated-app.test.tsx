@@ -17,18 +17,18 @@ describe('signed-in layout', () => {
     renderApp('/');
 
     await screen.findByRole('navigation', { name: 'Menu' });
-    expect(menuLinks()).toEqual(['Home', 'Areas', 'Agencies', 'Users', 'Audit log']);
+    expect(menuLinks()).toEqual(['Home', 'Areas', 'Agencies', 'Users', 'Audit log', 'Outbox']);
     const banner = screen.getByRole('banner');
     expect(within(banner).getByText('Alex Administrator')).toBeInTheDocument();
     expect(within(banner).getByText('Administrator')).toBeInTheDocument();
   });
 
-  it('gives a coordinator no administration links', async () => {
+  it('gives a coordinator the screening and referral pages and no administration links', async () => {
     server.use(signedInAs(buildMe({ role: 'coordinator' })), homeSummary());
     renderApp('/');
 
     await screen.findByRole('navigation', { name: 'Menu' });
-    expect(menuLinks()).toEqual(['Home']);
+    expect(menuLinks()).toEqual(['Home', 'Screening', 'Meetings', 'Repeat windows', 'New referral', 'My referrals']);
     expect(screen.queryByRole('link', { name: 'Users' })).not.toBeInTheDocument();
   });
 
@@ -42,6 +42,8 @@ describe('signed-in layout', () => {
 
     await screen.findByRole('navigation', { name: 'Menu' });
     expect(within(screen.getByRole('banner')).getByText('Agency representative, Derby Homes')).toBeInTheDocument();
+    // A representative refers and follows their own referrals; the screening queue is not theirs.
+    expect(menuLinks()).toEqual(['Home', 'Meetings', 'New referral', 'My referrals']);
   });
 
   it('tells a coordinator who opens an administration page that it is not for them', async () => {
@@ -91,7 +93,7 @@ describe('signed-in layout', () => {
 
   it('shows a not-found page for an unknown address', async () => {
     server.use(signedInAs(buildMe()));
-    renderApp('/referrals/does-not-exist');
+    renderApp('/no-such-page/here');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
     expect(document.title).toBe('Page not found – MARAC');

@@ -11,6 +11,12 @@ import { EditUserRoute } from './routes/admin/user-edit';
 import { NewUserRoute } from './routes/admin/user-new';
 import { UsersRoute } from './routes/admin/users';
 import { AuthenticatedApp } from './routes/authenticated-app';
+import { OutboxRoute } from './routes/admin/outbox';
+import { MeetingRoute } from './routes/meetings/meeting';
+import { MeetingsRoute } from './routes/meetings/meetings';
+import { NewMeetingRoute } from './routes/meetings/new-meeting';
+import { NewSeriesRoute } from './routes/meetings/new-series';
+import { PacketRoute } from './routes/meetings/packet';
 import { MyReferralsRoute } from './routes/referrals/my-referrals';
 import { NewReferralRoute } from './routes/referrals/new-referral';
 import { ReferralDetailRoute } from './routes/referrals/referral-detail';
@@ -40,6 +46,11 @@ export const routes: RouteObject[] = [
           { path: 'referrals/:referralId/resubmit', element: <ResubmitReferralRoute /> },
           { path: 'screening', element: <ScreeningQueueRoute /> },
           { path: 'repeat-windows', element: <RepeatWindowsRoute /> },
+          { path: 'meetings', element: <MeetingsRoute /> },
+          { path: 'meetings/new', element: <NewMeetingRoute /> },
+          { path: 'meetings/series/new', element: <NewSeriesRoute /> },
+          { path: 'meetings/:meetingId', element: <MeetingRoute /> },
+          { path: 'meetings/:meetingId/packets/:caseId', element: <PacketRoute /> },
           {
             path: 'admin',
             element: <AdminSection />,
@@ -55,6 +66,7 @@ export const routes: RouteObject[] = [
               { path: 'users/new', element: <NewUserRoute /> },
               { path: 'users/:userId/edit', element: <EditUserRoute /> },
               { path: 'audit', element: <AuditRoute /> },
+              { path: 'outbox', element: <OutboxRoute /> },
             ],
           },
           { path: '*', element: <NotFoundRoute /> },

@@ -11,6 +11,13 @@ export const paths = {
     resubmit: (id: string) => `/referrals/${id}/resubmit`,
   },
   screening: '/screening',
+  meetings: {
+    list: '/meetings',
+    newSeries: '/meetings/series/new',
+    newMeeting: '/meetings/new',
+    detail: (id: string) => `/meetings/${id}`,
+    packet: (meetingId: string, caseId: string) => `/meetings/${meetingId}/packets/${caseId}`,
+  },
   repeatWindows: '/repeat-windows',
   admin: {
     areas: '/admin/areas',
@@ -23,5 +30,6 @@ export const paths = {
     newUser: '/admin/users/new',
     editUser: (id: string) => `/admin/users/${id}/edit`,
     audit: '/admin/audit',
+    outbox: '/admin/outbox',
   },
 } as const;

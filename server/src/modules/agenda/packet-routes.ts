@@ -11,7 +11,7 @@ import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/repository';
 import type { SessionUser } from '../auth/session-store';
 import { flagTags, referralFlags } from '../history/flags';
-import { findMeeting } from '../meetings/calendar';
+import { findMeeting, invitedToPublished } from '../meetings/calendar';
 import { subjectsOf, findReferral } from '../referrals/repository';
 import { packetItems, researchPacket } from './packets';
 import { agendaPdf, packetPdf, type Recipient } from './pdf';
@@ -41,9 +41,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       transaction(app.database, (db) => {
-        const meeting = findMeeting(db, request.session!.user, request.params.id);
+        const user = request.session!.user;
+        const meeting = findMeeting(db, user, request.params.id);
+        if (user.role === 'agency_representative' && !invitedToPublished(db, user, meeting)) throw notFound('meeting');
         if (meeting.status === 'planned') return [];
-        const items = packetItems(db, request.session!.user, meeting);
+        const items = packetItems(db, user, meeting);
         recordAudit(db, actorOf(request), { action: 'list', entityType: 'research', entityId: meeting.id, detail: { packets: items.length } }, app.clock());
         return items.map(({ caseId, caseReference, position, slotStart }) => ({ caseId, caseReference, position, slotStart }));
       }),
@@ -96,7 +98,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const { meeting, items, recipient, areaName } = transaction(app.database, (db) => {
         const user = request.session!.user;
         const found = findMeeting(db, user, request.params.id);
-        if (found.status === 'planned' && user.role === 'agency_representative') throw notFound('meeting');
+        if (user.role === 'agency_representative' && !invitedToPublished(db, user, found)) throw notFound('meeting');
         const listed = packetItems(db, user, found).map((item) => {
           const referral = findReferral(db, item.referralId);
           const subjects = subjectsOf(db, item.referralId);

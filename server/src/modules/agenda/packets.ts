@@ -8,7 +8,7 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { ResearchPacket } from '@marac/shared';
 import type { Db } from '../../db/client';
-import { agencies, agendaItems, areas, cases, meetings, referrals, research, unsafeContacts } from '../../db/schema';
+import { agencies, agendaItems, areas, cases, referrals, research, unsafeContacts, type meetings } from '../../db/schema';
 import { notFound } from '../../lib/errors';
 import type { SessionUser } from '../auth/session-store';
 import { flagTags, referralFlags } from '../history/flags';

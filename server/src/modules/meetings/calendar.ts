@@ -163,16 +163,28 @@ export function listMeetings(db: Db, user: SessionUser, query: MeetingQuery, tod
   const from = query.from ?? today;
   const to = query.to ?? addDays(from, SERIES_HORIZON_WEEKS * 7);
   if (compareIsoDates(from, to) > 0) throw invalid([{ field: 'to', message: 'The end of the range must be on or after its start' }]);
+  const where = [inArray(meetings.areaId, query.areaId ? [query.areaId] : user.areaIds), gte(meetings.date, from), lte(meetings.date, to)];
+  if (user.role === 'agency_representative') {
+    // A representative sees the meetings their agency is invited to, once the agenda is out.
+    where.push(ne(meetings.status, 'planned'));
+    where.push(inArray(meetings.id, db.select({ id: meetingInvitations.meetingId }).from(meetingInvitations).where(eq(meetingInvitations.agencyId, user.agencyId ?? ''))));
+  }
   const rows = db
     .select()
     .from(meetings)
-    .where(and(inArray(meetings.areaId, query.areaId ? [query.areaId] : user.areaIds), gte(meetings.date, from), lte(meetings.date, to)))
+    .where(and(...where))
     .orderBy(asc(meetings.date), asc(meetings.startTime))
     .all();
   return meetingSummaries(db, rows);
 }
 
 export const meetingSummary = (db: Db, row: MeetingRow): MeetingSummary => meetingSummaries(db, [row])[0] as MeetingSummary;
+
+/** Whether the representative's agency is invited to the meeting and its agenda is out. */
+export function invitedToPublished(db: Db, user: SessionUser, meeting: MeetingRow): boolean {
+  if (meeting.status === 'planned' || !user.agencyId) return false;
+  return db.select({ id: meetingInvitations.id }).from(meetingInvitations).where(and(eq(meetingInvitations.meetingId, meeting.id), eq(meetingInvitations.agencyId, user.agencyId))).get() !== undefined;
+}
 
 export const meetingById = (db: Db, id: string): MeetingRow | undefined => db.select().from(meetings).where(eq(meetings.id, id)).get();
 

@@ -6,7 +6,8 @@ import { errorResponses } from '../../lib/openapi';
 import { todayInLondon } from '../../lib/time';
 import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/repository';
-import { createMeeting, createSeries, findMeeting, listMeetings, listSeries, meetingSummary } from './calendar';
+import { notFound } from '../../lib/errors';
+import { createMeeting, createSeries, findMeeting, invitedToPublished, listMeetings, listSeries, meetingSummary } from './calendar';
 
 const AREA_STAFF = ['coordinator', 'chair'] as const;
 
@@ -48,8 +49,8 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      config: { access: AREA_STAFF },
-      schema: { tags: ['meetings'], summary: 'Meetings of your areas in a date range, soonest first', querystring: MeetingQuery, response: { 200: MeetingList, ...errorResponses(400, 401, 403) } },
+      config: { access: [...AREA_STAFF, 'agency_representative'] },
+      schema: { tags: ['meetings'], summary: 'Meetings of your areas in a date range, soonest first (for a representative: published ones their agency is invited to)', querystring: MeetingQuery, response: { 200: MeetingList, ...errorResponses(400, 401, 403) } },
     },
     async (request) => listMeetings(app.database.db, request.session!.user, request.query, todayInLondon(app.clock)),
   );
@@ -78,12 +79,15 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:id',
     {
-      config: { access: AREA_STAFF },
-      schema: { tags: ['meetings'], summary: 'One meeting', params: z.object({ id: Id }), response: { 200: MeetingSummary, ...errorResponses(400, 401, 403, 404) } },
+      config: { access: [...AREA_STAFF, 'agency_representative'] },
+      schema: { tags: ['meetings'], summary: 'One meeting (for a representative: a published one their agency is invited to)', params: z.object({ id: Id }), response: { 200: MeetingSummary, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request) => {
       const db = app.database.db;
-      return meetingSummary(db, findMeeting(db, request.session!.user, request.params.id));
+      const user = request.session!.user;
+      const meeting = findMeeting(db, user, request.params.id);
+      if (user.role === 'agency_representative' && !invitedToPublished(db, user, meeting)) throw notFound('meeting');
+      return meetingSummary(db, meeting);
     },
   );
 };

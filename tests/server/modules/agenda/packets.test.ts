@@ -1,4 +1,4 @@
-import { PacketList, ResearchPacket, type MeetingSummary } from '@marac/shared';
+import { MeetingList, PacketList, ResearchPacket, type MeetingSummary } from '@marac/shared';
 import { PDFParse } from 'pdf-parse';
 import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../../../server/src/db/schema';
@@ -51,6 +51,18 @@ describe('research packets', () => {
       expect((await agent.request({ method: 'GET', url: `/api/meetings/${world.meeting.id}/packets/${world.guardedCase}/pdf` })).statusCode).toBe(404);
     }
     expect((await world.agents.otherCoordinator.request({ method: 'GET', url: `/api/meetings/${world.meeting.id}/packets` })).statusCode).toBe(404);
+    // Representatives find the published meeting their agency is invited to in their list of meetings.
+    const listed = MeetingList.parse((await world.agents.housingRep.request({ method: 'GET', url: '/api/meetings?from=2026-12-01' })).json());
+    expect(listed.map((m) => [m.id, m.status])).toEqual([[world.meeting.id, 'agenda_published']]);
+  });
+
+  it('shows a representative nothing of a meeting their agency is not invited to', async () => {
+    const world = await publishedWorld();
+    world.database.sqlite.prepare('DELETE FROM meeting_invitations WHERE agency_id = ?').run(world.housing.id);
+    expect(MeetingList.parse((await world.agents.housingRep.request({ method: 'GET', url: '/api/meetings?from=2026-12-01' })).json())).toEqual([]);
+    for (const url of [`/api/meetings/${world.meeting.id}`, `/api/meetings/${world.meeting.id}/packets`, `/api/meetings/${world.meeting.id}/agenda/pdf`]) {
+      expect((await world.agents.housingRep.request({ method: 'GET', url })).statusCode, url).toBe(404);
+    }
   });
 
   it('carries identifiers, flags and the referring agency, and never the narrative, answers or unsafe contacts', async () => {

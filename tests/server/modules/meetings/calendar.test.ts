@@ -116,7 +116,10 @@ describe('meeting series', () => {
   it('is for coordinators of the area only', async () => {
     const world = await calendarWorld();
     expect((await world.agents.chair.request({ method: 'POST', url: '/api/meeting-series', payload: series(world.area.id) })).statusCode).toBe(403);
-    expect((await world.agents.rep.request({ method: 'GET', url: '/api/meetings' })).statusCode).toBe(403);
+    expect((await world.agents.rep.request({ method: 'POST', url: '/api/meetings', payload: { areaId: world.area.id, kind: 'one_off', date: '2026-12-10', startTime: '10:00' } })).statusCode).toBe(403);
+    // A representative sees no meeting before its agenda is published.
+    await world.agents.coordinator.request({ method: 'POST', url: '/api/meeting-series', payload: series(world.area.id) });
+    expect(MeetingList.parse((await world.agents.rep.request({ method: 'GET', url: '/api/meetings' })).json())).toEqual([]);
     const elsewhere = await world.agents.coordinator.request({ method: 'POST', url: '/api/meeting-series', payload: series(world.other.id) });
     expect(elsewhere.statusCode).toBe(400);
     expect(elsewhere.json().fields).toEqual([{ field: 'areaId', message: 'Choose one of your MARAC areas' }]);
