@@ -4,8 +4,13 @@ import {
   Area,
   AuditEvent,
   AuditList,
+  AgencyDirectoryEntry,
   HomeSummary,
   Me,
+  MyReferral,
+  MyReferrals,
+  ReferralDetail,
+  ReferralDraft,
   PublicInfo,
   User,
   UserList,
@@ -135,4 +140,113 @@ export function buildAuditList(items: AuditEvent[], page: { total?: number; limi
 
 export function buildApiError(code: ErrorCode, message: string, fields: FieldError[] = []): ApiError {
   return ApiError.parse({ code, message, fields, requestId: `req-${newId().slice(0, 8)}` });
+}
+
+export function buildAgencyDirectoryEntry(overrides: Partial<AgencyDirectoryEntry> = {}): AgencyDirectoryEntry {
+  return AgencyDirectoryEntry.parse({ id: newId(), name: 'Derby Homes', kind: 'housing', areaIds: [], ...overrides });
+}
+
+export function buildReferralDraft(payload: Record<string, unknown>, overrides: Partial<ReferralDraft> = {}): ReferralDraft {
+  return ReferralDraft.parse({ id: newId(), payload, createdAt: CREATED_AT, updatedAt: '2026-01-15T14:03:00.000Z', ...overrides });
+}
+
+export function buildMyReferral(overrides: Partial<MyReferral> = {}): MyReferral {
+  return MyReferral.parse({
+    id: newId(),
+    reference: 'DERBY-R-2026-00001',
+    status: 'submitted',
+    statusLabel: 'Awaiting screening',
+    areaName: 'Derby City',
+    referralDate: '2026-01-14',
+    submittedAt: '2026-01-14T10:00:00.000Z',
+    victimName: 'Vicky Example',
+    reason: null,
+    ...overrides,
+  });
+}
+
+export function buildMyReferrals(
+  items: MyReferral[],
+  rest: { drafts?: MyReferrals['drafts']; draftTotal?: number; total?: number; limit?: number; offset?: number } = {},
+): MyReferrals {
+  const drafts = rest.drafts ?? [];
+  return MyReferrals.parse({
+    items,
+    total: rest.total ?? items.length,
+    limit: rest.limit ?? 25,
+    offset: rest.offset ?? 0,
+    drafts,
+    draftTotal: rest.draftTotal ?? drafts.length,
+  });
+}
+
+/** All 24 DASH answers: the first `yes` are "yes", the rest "no". */
+export const buildDashAnswers = (yes: number) =>
+  Array.from({ length: 24 }, (_, i) => ({ question: i + 1, answer: i < yes ? ('yes' as const) : ('no' as const), comment: null }));
+
+const subject = (role: 'victim' | 'perpetrator' | 'child' | 'household_member', givenName: string, familyName: string) => ({
+  id: newId(),
+  role,
+  givenName,
+  familyName,
+  aliases: [],
+  datesOfBirth: [],
+  gender: 'not_known',
+  address: null,
+  phone: null,
+  relationshipToVictim: null,
+  relationshipToPerpetrator: null,
+  school: null,
+  personId: null,
+});
+
+/** A submitted referral with invented people: 15 "yes" answers, one perpetrator, no children. */
+export function buildReferralDetail(overrides: Partial<ReferralDetail> = {}): ReferralDetail {
+  return ReferralDetail.parse({
+    id: newId(),
+    reference: 'DERBY-R-2026-00001',
+    status: 'submitted',
+    areaId: newId(),
+    caseId: null,
+    referringAgencyId: newId(),
+    referrerUserId: newId(),
+    referrerName: 'PC Robin Referrer',
+    referrerContact: 'robin.referrer@police.example.org',
+    enteredByUserId: newId(),
+    referralDate: '2026-01-14',
+    managerSignOff: null,
+    urgent: false,
+    assessments: [{ tool: 'dash', version: '2009', completedOn: '2026-01-13', answers: buildDashAnswers(15), score: 15 }],
+    dashScore: 15,
+    criteriaMet: ['visible_high_risk'],
+    professionalJudgementReasons: null,
+    incidentDates: [],
+    victim: { ...subject('victim', 'Vicky', 'Example'), gender: 'female', datesOfBirth: ['1990-04-12'] },
+    victimDetails: {
+      language: null,
+      interpreterNeeded: false,
+      gp: null,
+      contactSafety: { safeToCall: true, safeTimes: null, safeMethods: null },
+      diversity: { ethnicity: 'not_known', disability: 'not_known', lgbt: 'not_known' },
+    },
+    perpetrators: [{ ...subject('perpetrator', 'Paul', 'Sample'), gender: 'male', relationshipToVictim: 'Ex-partner' }],
+    householdMembers: [],
+    consent: { victimAware: true, consentGiven: 'yes', reason: null },
+    victimFears: null,
+    unsafeContacts: [],
+    previousMaracElsewhere: null,
+    narrative: { recentIncident: null, history: null, supportInPlace: null, risksAndTriggers: null },
+    policeReferences: [],
+    mergedIntoReferralId: null,
+    submittedAt: '2026-01-14T10:00:00.000Z',
+    createdAt: '2026-01-14T10:00:00.000Z',
+    updatedAt: '2026-01-14T10:00:00.000Z',
+    statusLabel: 'Awaiting screening',
+    areaName: 'Derby City',
+    referringAgencyName: 'Derbyshire Constabulary',
+    history: [],
+    flags: [],
+    caseReference: null,
+    ...overrides,
+  });
 }

@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldError, HomeSummary, Me, PublicInfo } from '@marac/shared';
+import type { AgencyDirectoryEntry, ErrorCode, FieldError, HomeSummary, Me, PublicInfo } from '@marac/shared';
 import { http, HttpResponse } from 'msw';
 import { buildApiError, buildHomeSummary, buildPublicInfo } from './factories';
 
@@ -14,3 +14,5 @@ export const signedOut = () =>
 export const publicInfo = (info: PublicInfo = buildPublicInfo()) => http.get('/api/public', () => HttpResponse.json(info));
 
 export const homeSummary = (summary: HomeSummary = buildHomeSummary()) => http.get('/api/home', () => HttpResponse.json(summary));
+
+export const agencyDirectory = (entries: AgencyDirectoryEntry[]) => http.get('/api/agencies', () => HttpResponse.json(entries));

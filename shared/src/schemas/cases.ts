@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REPEAT_ANCHORS } from '../rules/repeat-window';
+import { REPEAT_ANCHORS, type RepeatAnchor } from '../rules/repeat-window';
 import { Id, IsoDate, Timestamp } from './common';
 
 export const CASE_STATUSES = ['open', 'closed', 'transferred_out'] as const;
@@ -76,6 +76,12 @@ export const Flag = z.object({
   daysLeft: z.number().int().nullable(),
 });
 export type Flag = z.infer<typeof Flag>;
+
+/** What an area counts the repeat window from (`AreaSettings.repeatAnchor`). */
+export const REPEAT_ANCHOR_LABELS: Record<RepeatAnchor, string> = {
+  last_referral: 'Last referral',
+  last_hearing: 'Last hearing',
+};
 
 export const REPEAT_WINDOW_LIST_STATUSES = ['lapsing_soon', 'lapsed_recently'] as const;
 

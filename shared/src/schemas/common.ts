@@ -49,6 +49,14 @@ export type Address = z.infer<typeof Address>;
 export const Gender = z.enum(['female', 'male', 'non_binary', 'other', 'not_known']);
 export type Gender = z.infer<typeof Gender>;
 
+export const GENDER_LABELS: Record<Gender, string> = {
+  female: 'Female',
+  male: 'Male',
+  non_binary: 'Non-binary',
+  other: 'Other',
+  not_known: 'Not known',
+};
+
 /** A page of results: lists are always bounded so a query can never dump a whole table. */
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DASH_ANSWERS } from '../rules/dash';
+import { DASH_ANSWERS, type DashAnswerValue } from '../rules/dash';
 import { REFERRAL_CRITERIA } from '../rules/criteria';
 import { Address, Email, Gender, Id, IsoDate, OptionalText, RequiredText, Timestamp } from './common';
 import { PersonRole } from './people';
@@ -7,9 +7,30 @@ import { PersonRole } from './people';
 export const ReferralCriterion = z.enum(REFERRAL_CRITERIA);
 export type ReferralCriterion = z.infer<typeof ReferralCriterion>;
 
+/** The criteria's names; the referral form explains each with the area's numbers after the name. */
+export const REFERRAL_CRITERION_LABELS: Record<ReferralCriterion, string> = {
+  visible_high_risk: 'Visible high risk',
+  professional_judgement: 'Professional judgement',
+  potential_escalation: 'Potential escalation',
+  repeat: 'Repeat',
+};
+
 export const RISK_TOOLS = ['dash', 'dara', 's_dash', 'hbv_fm'] as const;
 export const RiskTool = z.enum(RISK_TOOLS);
 export type RiskTool = z.infer<typeof RiskTool>;
+
+export const RISK_TOOL_LABELS: Record<RiskTool, string> = {
+  dash: 'DASH risk identification checklist',
+  dara: 'Domestic abuse risk assessment (DARA)',
+  s_dash: 'Stalking screening (S-DASH)',
+  hbv_fm: 'Honour-based abuse and forced marriage screening',
+};
+
+/**
+ * "Yes", "No", "Not known": the answers to the DASH questions, and to the victim's disability and LGBT+
+ * questions, which take the same three values.
+ */
+export const YES_NO_NOT_KNOWN_LABELS: Record<DashAnswerValue, string> = { yes: 'Yes', no: 'No', not_known: 'Not known' };
 
 export const DashAnswer = z.object({
   question: z.number().int().min(1).max(24),
@@ -59,6 +80,17 @@ export const ETHNICITY_GROUPS = [
   'not_known',
 ] as const;
 
+export const ETHNICITY_LABELS: Record<(typeof ETHNICITY_GROUPS)[number], string> = {
+  white_british: 'White British',
+  white_other: 'White other',
+  mixed: 'Mixed or multiple ethnic groups',
+  asian: 'Asian or Asian British',
+  black: 'Black, Black British, Caribbean or African',
+  arab: 'Arab',
+  other: 'Another ethnic group',
+  not_known: 'Not known',
+};
+
 /** What the national data return needs about the victim; every field may be "not known". */
 export const VictimDiversity = z.object({
   ethnicity: z.enum(ETHNICITY_GROUPS).default('not_known'),
@@ -100,6 +132,15 @@ export const PoliceReference = z.object({
 });
 export type PoliceReference = z.infer<typeof PoliceReference>;
 
+export const POLICE_REFERENCE_KIND_LABELS: Record<PoliceReference['kind'], string> = {
+  crime: 'Crime number',
+  incident: 'Incident number',
+  order: 'Order (for example a DVPO or non-molestation order)',
+  bail: 'Bail conditions',
+  court_date: 'Court date',
+  other: 'Other',
+};
+
 export const Narrative = z.object({
   recentIncident: OptionalText(10_000),
   history: OptionalText(10_000),
@@ -136,6 +177,12 @@ export const Consent = z.object({
   /** Required when the victim was not informed or did not consent: consent is preferred, not required. */
   reason: OptionalText(1000),
 });
+
+export const CONSENT_GIVEN_LABELS: Record<z.infer<typeof Consent>['consentGiven'], string> = {
+  yes: 'Yes',
+  no: 'No',
+  not_asked: 'Not asked',
+};
 
 /** Everything a referral carries (MARAC-DOMAIN.md "What a referral carries"). */
 export const Referral = z.object({

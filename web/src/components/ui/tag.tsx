@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { cx } from './class-names';
 
-type Colour = 'grey' | 'green' | 'turquoise' | 'blue' | 'light-blue' | 'purple' | 'pink' | 'red' | 'orange' | 'yellow';
+export type TagColour = 'grey' | 'green' | 'turquoise' | 'blue' | 'light-blue' | 'purple' | 'pink' | 'red' | 'orange' | 'yellow';
 
-export function Tag({ colour, children }: { colour?: Colour; children: ReactNode }) {
+export function Tag({ colour, children }: { colour?: TagColour; children: ReactNode }) {
   return <strong className={cx('govuk-tag', colour && `govuk-tag--${colour}`)}>{children}</strong>;
 }

@@ -34,6 +34,25 @@ describe('home page', () => {
     expect(items[1]).toHaveTextContent('Minutes to sign off1,234');
   });
 
+  it('links a figure to the page that lists what it counts', async () => {
+    server.use(
+      signedInAs(buildMe({ role: 'coordinator' })),
+      homeSummary(
+        buildHomeSummary({
+          figures: [
+            { key: 'windows_lapsing', label: '12-month windows lapsing in 30 days', value: 3, hint: null },
+            { key: 'actions_escalated', label: 'Actions escalated', value: 2, hint: null },
+          ],
+        }),
+      ),
+    );
+    renderApp('/');
+
+    const figures = await screen.findByRole('list', { name: 'Your figures' });
+    expect(within(figures).getByRole('link', { name: '12-month windows lapsing in 30 days' })).toHaveAttribute('href', '/repeat-windows');
+    expect(within(figures).queryByRole('link', { name: 'Actions escalated' })).not.toBeInTheDocument();
+  });
+
   it('lists upcoming meetings with UK dates and status labels', async () => {
     server.use(
       signedInAs(buildMe({ role: 'coordinator' })),

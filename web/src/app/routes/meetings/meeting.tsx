@@ -1,4 +1,98 @@
-// Replaced by the page itself.
+import { Id, type MeetingSummary } from '@marac/shared';
+import { useParams } from 'react-router';
+import { BackLink } from '../../../components/ui/back-link';
+import { Loading } from '../../../components/ui/loading';
+import { NotificationBanner } from '../../../components/ui/notification-banner';
+import { PageHeading } from '../../../components/ui/page-heading';
+import { QueryProblem } from '../../../components/ui/query-problem';
+import { paths } from '../../../config/paths';
+import { useSession } from '../../../features/auth/components/require-session';
+import { useAgenda } from '../../../features/meetings/api/get-agenda';
+import { useMeeting } from '../../../features/meetings/api/get-meeting';
+import { AgendaWorkspace } from '../../../features/meetings/components/agenda-workspace';
+import type { FlagTags } from '../../../features/meetings/components/flag-tags';
+import { KIND_TITLES } from '../../../features/meetings/components/meeting-labels';
+import { MeetingDetails } from '../../../features/meetings/components/meeting-details';
+import { PacketList } from '../../../features/meetings/components/packet-list';
+import { FlagList } from '../../../features/screening/components/flag-list';
+import { useFlashNotice } from '../../../lib/flash-notice';
+import { formatLongDate } from '../../../lib/format';
+import { NotFoundRoute } from '../not-found';
+
+const flagTags: FlagTags = (flags) => <FlagList variant="tags" flags={flags} />;
+
+const titleOf = (meeting: MeetingSummary) => `${KIND_TITLES[meeting.kind]} on ${formatLongDate(meeting.date)}`;
+
+/**
+ * One meeting. Its coordinators and chairs see the whole agenda (coordinators change it); an agency's
+ * representative sees the meeting and the research packets for their agency's cases.
+ */
 export function MeetingRoute() {
-  return null;
+  const me = useSession();
+  const { meetingId = '' } = useParams();
+  // Anything but an id is an address that cannot name a meeting: asking the server would only be refused.
+  if (!Id.safeParse(meetingId).success) return <NotFoundRoute />;
+  switch (me.user.role) {
+    case 'coordinator':
+    case 'chair':
+      return <AgendaPage key={meetingId} meetingId={meetingId} coordinator={me.user.role === 'coordinator'} />;
+    case 'agency_representative':
+      return <RepresentativePage key={meetingId} meetingId={meetingId} />;
+    default:
+      return (
+        <>
+          <PageHeading title="You do not have access to this page" />
+          <p className="govuk-body">Meetings are for MARAC coordinators, chairs and agency representatives.</p>
+        </>
+      );
+  }
+}
+
+function Notice() {
+  const notice = useFlashNotice();
+  return notice ? <NotificationBanner type="success">{notice}</NotificationBanner> : null;
+}
+
+function AgendaPage({ meetingId, coordinator }: { meetingId: string; coordinator: boolean }) {
+  const agenda = useAgenda(meetingId);
+  if (agenda.isPending || agenda.isError) {
+    return (
+      <>
+        <BackLink to={paths.meetings.list}>Back to meetings</BackLink>
+        <PageHeading title="Meeting" />
+        {agenda.isPending ? <Loading label="Loading the meeting and its agenda…" /> : <QueryProblem error={agenda.error} subject="the meeting" />}
+      </>
+    );
+  }
+  const { meeting } = agenda.data;
+  return (
+    <>
+      <BackLink to={paths.meetings.list}>Back to meetings</BackLink>
+      <Notice />
+      <PageHeading title={titleOf(meeting)} caption={meeting.areaName} />
+      <MeetingDetails meeting={meeting} />
+      <AgendaWorkspace agenda={agenda.data} coordinator={coordinator} flagTags={flagTags} />
+    </>
+  );
+}
+
+function RepresentativePage({ meetingId }: { meetingId: string }) {
+  const meeting = useMeeting(meetingId);
+  if (meeting.isPending || meeting.isError) {
+    return (
+      <>
+        <BackLink to={paths.meetings.list}>Back to meetings</BackLink>
+        <PageHeading title="Meeting" />
+        {meeting.isPending ? <Loading label="Loading the meeting…" /> : <QueryProblem error={meeting.error} subject="the meeting" />}
+      </>
+    );
+  }
+  return (
+    <>
+      <BackLink to={paths.meetings.list}>Back to meetings</BackLink>
+      <PageHeading title={titleOf(meeting.data)} caption={meeting.data.areaName} />
+      <MeetingDetails meeting={meeting.data} />
+      <PacketList meeting={meeting.data} />
+    </>
+  );
 }

@@ -5,19 +5,19 @@ import { Loading } from '../../../components/ui/loading';
 import { NotificationBanner } from '../../../components/ui/notification-banner';
 import { PageHeading } from '../../../components/ui/page-heading';
 import { QueryProblem } from '../../../components/ui/query-problem';
+import { ReferralStatusTag } from '../../../components/ui/referral-status-tag';
 import { Tag } from '../../../components/ui/tag';
 import { paths } from '../../../config/paths';
 import { useSession } from '../../../features/auth/components/require-session';
-import { useAgencyDirectory } from '../../../features/screening/api/get-agency-directory';
-import { useReferral } from '../../../features/screening/api/get-referral';
 import { FlagList } from '../../../features/screening/components/flag-list';
 import { IdentityMatches } from '../../../features/screening/components/identity-matches';
 import { ReferralHistory } from '../../../features/screening/components/referral-history';
-import { STATUS_COLOURS } from '../../../features/screening/components/referral-labels';
 import { ReferralSummary } from '../../../features/screening/components/referral-summary';
 import { OPEN_FOR_SCREENING, ScreeningDecisionForm } from '../../../features/screening/components/screening-decision-form';
 import { ScreeningOutcome } from '../../../features/screening/components/screening-outcome';
 import { UnsafeContacts } from '../../../features/screening/components/unsafe-contacts';
+import { useAgencyDirectory } from '../../../lib/api/get-agency-directory';
+import { useReferral } from '../../../lib/api/get-referral';
 import { flashNotice, useFlashNotice } from '../../../lib/flash-notice';
 import { NotFoundRoute } from '../not-found';
 
@@ -69,7 +69,7 @@ function ReferralDetailPage({ referralId }: { referralId: string }) {
       {notice ? <NotificationBanner type="success">{notice}</NotificationBanner> : null}
       <PageHeading title={`Referral ${detail.reference}`} caption={detail.areaName} />
       <p className="govuk-body">
-        <Tag colour={STATUS_COLOURS[detail.status]}>{detail.statusLabel}</Tag>
+        <ReferralStatusTag status={detail.status}>{detail.statusLabel}</ReferralStatusTag>
         {detail.urgent ? (
           <>
             {' '}

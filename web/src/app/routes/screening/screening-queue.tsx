@@ -3,9 +3,9 @@ import { useSearchParams } from 'react-router';
 import { PageHeading } from '../../../components/ui/page-heading';
 import { paths } from '../../../config/paths';
 import { useSession } from '../../../features/auth/components/require-session';
-import { useAgencyDirectory } from '../../../features/screening/api/get-agency-directory';
 import { ScreeningFiltersForm, screeningSearchParams } from '../../../features/screening/components/screening-filters';
 import { ScreeningTable } from '../../../features/screening/components/screening-table';
+import { useAgencyDirectory } from '../../../lib/api/get-agency-directory';
 import { pageFrom, parseSearchParams, withPage } from '../../../lib/search-params';
 
 const PAGE_SIZE = 25;

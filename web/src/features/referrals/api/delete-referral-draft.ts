@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../../lib/api-client';
-import { referralDraftKeys, referralKeys } from './referral-keys';
+import { referralKeys } from '../../../lib/api/query-keys';
+import { referralDraftKeys } from './referral-draft-keys';
 
 export const deleteReferralDraft = (id: string) => api.delete(`/api/referral-drafts/${encodeURIComponent(id)}`, z.undefined());
 

@@ -1,7 +1,7 @@
 import { MyReferrals, type MyReferralsQuery } from '@marac/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { referralKeys } from './referral-keys';
+import { referralKeys } from '../../../lib/api/query-keys';
 
 export const getMyReferrals = (query: MyReferralsQuery, signal?: AbortSignal) =>
   api.get('/api/referrals/mine', MyReferrals, { query, signal });

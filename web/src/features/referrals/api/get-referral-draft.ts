@@ -1,7 +1,7 @@
 import { ReferralDraft } from '@marac/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { referralDraftKeys } from './referral-keys';
+import { referralDraftKeys } from './referral-draft-keys';
 
 export const getReferralDraft = (id: string, signal?: AbortSignal) =>
   api.get(`/api/referral-drafts/${encodeURIComponent(id)}`, ReferralDraft, { signal });

@@ -1,7 +1,7 @@
 import { ReferralDetail, type ReferralSubmission } from '@marac/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { referralKeys } from './referral-keys';
+import { referralKeys } from '../../../lib/api/query-keys';
 
 /** Answers a request for more information by sending the whole referral again. */
 export const resubmitReferral = ({ id, input }: { id: string; input: ReferralSubmission }) =>
@@ -12,8 +12,10 @@ export function useResubmitReferral() {
   return useMutation({
     mutationFn: resubmitReferral,
     onSuccess: (detail) => {
-      queryClient.setQueryData(referralKeys.detail(detail.id), detail);
-      void queryClient.invalidateQueries({ queryKey: referralKeys.all });
+      void queryClient.invalidateQueries({ queryKey: referralKeys.mine() });
+      // Marked stale but not fetched now: the page that sent it is still showing the form, and must
+      // not change under the person before it moves on to the referral.
+      void queryClient.invalidateQueries({ queryKey: referralKeys.detail(detail.id), refetchType: 'none' });
     },
   });
 }

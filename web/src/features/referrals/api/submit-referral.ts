@@ -1,7 +1,8 @@
 import { ReferralDetail, type ReferralSubmissionRequest } from '@marac/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { referralDraftKeys, referralKeys } from './referral-keys';
+import { referralKeys } from '../../../lib/api/query-keys';
+import { referralDraftKeys } from './referral-draft-keys';
 
 /** Sends a referral for screening; the draft it names is deleted with it. */
 export const submitReferral = (input: ReferralSubmissionRequest) => api.post('/api/referrals', ReferralDetail, input);

@@ -27,7 +27,7 @@ interface PersonParts {
  * they appear on the page (which is also the order the error summary lists problems in). A path that
  * names a whole list (`perpetrators`) links to that list's "Add" button.
  */
-export function referralFieldIds(values: ReferralFormValues): Record<string, string> {
+export function referralFieldIds(values: ReferralFormValues, { choosesAgency }: { choosesAgency: boolean }): Record<string, string> {
   const ids: Record<string, string> = {};
   const add = (path: string) => {
     ids[path] = fieldId(path);
@@ -59,7 +59,8 @@ export function referralFieldIds(values: ReferralFormValues): Record<string, str
   };
 
   add('areaId');
-  add('referringAgencyId');
+  // A representative's agency is not a field: a problem with it is listed without a link.
+  if (choosesAgency) add('referringAgencyId');
   add('referrerName');
   add('referrerContact');
   addDate('referralDate');

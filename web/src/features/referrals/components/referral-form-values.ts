@@ -21,7 +21,7 @@ import { todayInLondon } from '../utils/today';
  */
 
 const text = () => z.string().catch('');
-const choice = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number] | '') =>
+const choice = <const T extends readonly string[]>(values: T, fallback: T[number] | '') =>
   z.union([z.enum(values), z.literal('')]).catch(fallback);
 const yesNo = (fallback: 'yes' | 'no' | '' = '') => choice(['yes', 'no'] as const, fallback);
 const newKey = () => crypto.randomUUID();
@@ -142,7 +142,15 @@ export function newReferralValues(me: Me, today = todayInLondon()): ReferralForm
 /** What a draft holds: the form as it stands, marked so a future form can tell old drafts apart. */
 export const DRAFT_FORMAT = 'referral-form/1';
 
-export const draftPayload = (values: ReferralFormValues): Record<string, unknown> => ({ format: DRAFT_FORMAT, values });
+/** What a draft holds; `resubmits` names the referral a draft of more information is for. */
+export const draftPayload = (values: ReferralFormValues, resubmits: string | null = null): Record<string, unknown> =>
+  resubmits ? { format: DRAFT_FORMAT, resubmits, values } : { format: DRAFT_FORMAT, values };
+
+/** The referral a draft answers a request for more information about, if it does. */
+export function draftResubmits(payload: Record<string, unknown>): string | null {
+  const parsed = z.uuid().safeParse(payload.resubmits);
+  return parsed.success ? parsed.data : null;
+}
 
 /** The form from a saved draft; whatever cannot be read is left empty rather than refused. */
 export function valuesFromDraft(payload: Record<string, unknown>): ReferralFormValues {

@@ -101,7 +101,7 @@ function householdInput(reader: Reader, path: string, member: HouseholdMemberVal
 }
 
 /** The DASH answers given so far, in question order, as the shared rules and the server take them. */
-export function dashAnswersOf(values: ReferralFormValues): DashAnswer[] {
+export function dashAnswersOf(values: Pick<ReferralFormValues, 'assessment'>): DashAnswer[] {
   return values.assessment.answers.flatMap((given, i) =>
     given.answer === '' ? [] : [{ question: i + 1, answer: given.answer, comment: optionalText(given.comment) }],
   );
@@ -244,7 +244,7 @@ export function describeProblem(error: FieldError): FieldError {
 
 /** Errors in the order their fields appear on the page; those with no field first. */
 export function inPageOrder(errors: readonly FieldError[], values: ReferralFormValues): FieldError[] {
-  const order = Object.keys(referralFieldIds(values));
+  const order = Object.keys(referralFieldIds(values, { choosesAgency: true }));
   const position = (field: string) => {
     let best = -1;
     let bestLength = -1;
@@ -294,7 +294,10 @@ export function checkReferral(values: ReferralFormValues, context: CheckContext)
 }
 
 /** The live picture the form shows while it is filled in. */
-export function liveCriteria(values: ReferralFormValues, today: string) {
+export function liveCriteria(
+  values: Pick<ReferralFormValues, 'assessment' | 'professionalJudgementReasons' | 'incidentDates' | 'referralDate' | 'knownRepeat'>,
+  today: string,
+) {
   const referralDate = readDate(values.referralDate);
   const incidentDates = values.incidentDates.flatMap((row) => {
     const reading = readDate(row.date);

@@ -1,7 +1,8 @@
 import { ReferralMatches, type MatchDecisionInput } from '@marac/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { referralKeys, screeningKeys } from './screening-keys';
+import { referralKeys } from '../../../lib/api/query-keys';
+import { screeningKeys } from './screening-keys';
 
 interface MatchDecisionRequest {
   referralId: string;

@@ -1,7 +1,8 @@
 import { ReferralDetail, type ScreeningDecisionInput } from '@marac/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { referralKeys, screeningKeys } from './screening-keys';
+import { referralKeys } from '../../../lib/api/query-keys';
+import { screeningKeys } from './screening-keys';
 
 export const decideReferral = ({ id, input }: { id: string; input: ScreeningDecisionInput }) =>
   api.post(`/api/referrals/${encodeURIComponent(id)}/decisions`, ReferralDetail, input);

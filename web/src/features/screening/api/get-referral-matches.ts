@@ -1,7 +1,7 @@
 import { ReferralMatches } from '@marac/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { referralKeys } from './screening-keys';
+import { referralKeys } from '../../../lib/api/query-keys';
 
 /** Only coordinators of the referral's area may ask: everyone else is told it does not exist. */
 export const getReferralMatches = (id: string, signal?: AbortSignal) =>

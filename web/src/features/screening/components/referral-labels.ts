@@ -4,7 +4,8 @@ import type { Tag } from '../../../components/ui/tag';
 
 export type TagColour = NonNullable<ComponentProps<typeof Tag>['colour']>;
 
-// Words for codes the shared package has no label for.
+// Words for codes the shared package has no label for. The referral form (features/referrals) words the
+// same codes identically: keep the two in step until the labels move into shared.
 
 export const CRITERION_LABELS: Record<ReferralCriterion, string> = {
   visible_high_risk: 'Visible high risk',
@@ -19,7 +20,7 @@ export const STATUS_COLOURS: Record<ReferralStatus, TagColour> = {
   more_information_requested: 'yellow',
   accepted: 'green',
   rejected: 'red',
-  merged: 'grey',
+  merged: 'purple',
   withdrawn: 'grey',
 };
 
@@ -48,12 +49,12 @@ export const GENDER_LABELS: Record<Gender, string> = {
 
 export const ETHNICITY_LABELS: Record<(typeof ETHNICITY_GROUPS)[number], string> = {
   white_british: 'White British',
-  white_other: 'White, other',
+  white_other: 'White other',
   mixed: 'Mixed or multiple ethnic groups',
   asian: 'Asian or Asian British',
   black: 'Black, Black British, Caribbean or African',
   arab: 'Arab',
-  other: 'Other ethnic group',
+  other: 'Another ethnic group',
   not_known: 'Not known',
 };
 
@@ -65,12 +66,12 @@ export const RISK_TOOL_LABELS: Record<RiskTool, string> = {
 };
 
 export const POLICE_REFERENCE_LABELS: Record<PoliceReference['kind'], string> = {
-  crime: 'Crime reference',
-  incident: 'Incident reference',
-  order: 'Order',
+  crime: 'Crime number',
+  incident: 'Incident number',
+  order: 'Order (for example a DVPO or non-molestation order)',
   bail: 'Bail conditions',
   court_date: 'Court date',
-  other: 'Other reference',
+  other: 'Other',
 };
 
 export const ANCHOR_LABELS: Record<RepeatWindowItem['anchor'], string> = {

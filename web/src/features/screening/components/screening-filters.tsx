@@ -132,55 +132,63 @@ export function ScreeningFiltersForm({ initial, areas, agencies, clearTo, onAppl
     <>
       <ErrorSummary errors={errors} fieldIds={FIELD_IDS} />
       <form className="app-filters" onSubmit={submit} noValidate role="search" aria-label="Filter referrals">
-        <div className="app-filters__row">
-          {areas.length > 1 ? (
-            <Select
-              id="filter-area"
-              label="Area"
-              options={[{ value: '', label: 'All your areas' }, ...areas.map((area) => ({ value: area.id, label: area.name }))]}
-              value={areaId}
-              onChange={(event) => setAreaId(event.target.value)}
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-one-quarter">
+            <Checkboxes
+              idPrefix={FIELD_IDS.status}
+              name="status"
+              legend="Status"
+              items={STATUS_ITEMS}
+              values={statuses}
+              onChange={setStatuses}
+              error={errorFor(errors, 'status')}
+              small
             />
-          ) : null}
-          <Select
-            id="filter-agency"
-            label="Referring agency"
-            options={agencyOptions}
-            value={agencyId}
-            onChange={(event) => setAgencyId(event.target.value)}
-          />
-          <Select id="filter-urgent" label="Urgency" options={URGENT_OPTIONS} value={urgent} onChange={(event) => setUrgent(event.target.value)} />
-          <Select id="filter-repeat" label="Repeat" options={REPEAT_OPTIONS} value={repeat} onChange={(event) => setRepeat(event.target.value)} />
-        </div>
-        <div className="app-filters__row">
-          <Checkboxes
-            idPrefix={FIELD_IDS.status}
-            name="status"
-            legend="Status"
-            items={STATUS_ITEMS}
-            values={statuses}
-            onChange={setStatuses}
-            error={errorFor(errors, 'status')}
-            small
-          />
-          <TextInput
-            id={FIELD_IDS.olderThanDays}
-            label="Referred more than this many days ago"
-            width="3"
-            inputMode="numeric"
-            value={olderThan}
-            onChange={(event) => setOlderThan(event.target.value)}
-            error={errorFor(errors, 'olderThanDays')}
-          />
-          <Select id="filter-sort" label="Sort by" options={SORT_OPTIONS} value={sort} onChange={(event) => setSort(event.target.value)} />
-          <div className="govuk-form-group">
-            <div className="govuk-button-group">
-              <Button type="submit" variant="secondary">
-                Apply filters
-              </Button>
-              <Link className="govuk-link" to={clearTo}>
-                Clear filters
-              </Link>
+          </div>
+          <div className="govuk-grid-column-three-quarters">
+            <div className="app-filters__row">
+              {areas.length > 1 ? (
+                <Select
+                  id="filter-area"
+                  label="Area"
+                  options={[{ value: '', label: 'All your areas' }, ...areas.map((area) => ({ value: area.id, label: area.name }))]}
+                  value={areaId}
+                  onChange={(event) => setAreaId(event.target.value)}
+                />
+              ) : null}
+              <Select
+                id="filter-agency"
+                label="Referring agency"
+                options={agencyOptions}
+                value={agencyId}
+                onChange={(event) => setAgencyId(event.target.value)}
+              />
+            </div>
+            <div className="app-filters__row">
+              <Select id="filter-urgent" label="Urgency" options={URGENT_OPTIONS} value={urgent} onChange={(event) => setUrgent(event.target.value)} />
+              <Select id="filter-repeat" label="Repeat" options={REPEAT_OPTIONS} value={repeat} onChange={(event) => setRepeat(event.target.value)} />
+              <TextInput
+                id={FIELD_IDS.olderThanDays}
+                label="Referred more than this many days ago"
+                width="3"
+                inputMode="numeric"
+                value={olderThan}
+                onChange={(event) => setOlderThan(event.target.value)}
+                error={errorFor(errors, 'olderThanDays')}
+              />
+            </div>
+            <div className="app-filters__row">
+              <Select id="filter-sort" label="Sort by" options={SORT_OPTIONS} value={sort} onChange={(event) => setSort(event.target.value)} />
+              <div className="govuk-form-group">
+                <div className="govuk-button-group">
+                  <Button type="submit" variant="secondary">
+                    Apply filters
+                  </Button>
+                  <Link className="govuk-link" to={clearTo}>
+                    Clear filters
+                  </Link>
+                </div>
+              </div>
             </div>
           </div>
         </div>

@@ -1,0 +1,158 @@
+import {
+  Agenda,
+  AgendaEntry,
+  AgendaReview,
+  FLAG_LABELS,
+  MeetingSummary,
+  OutboxMessage,
+  OutboxPage,
+  PacketList,
+  RepeatWindowItem,
+  ResearchPacket,
+  type FlagKind,
+} from '@marac/shared';
+import { newId } from '../../factories';
+
+// Meetings data for web tests, parsed by the shared schemas like every other factory, so a test can
+// never feed the app a shape the API cannot send. All people are invented.
+
+export const AREA = { id: newId(), name: 'Northbridge City', code: 'NBC' };
+export const COUNTY = { id: newId(), name: 'Wealdshire County', code: 'WLD' };
+
+export function buildMeeting(overrides: Partial<MeetingSummary> = {}): MeetingSummary {
+  return MeetingSummary.parse({
+    id: newId(),
+    areaId: AREA.id,
+    seriesId: newId(),
+    kind: 'scheduled',
+    date: '2026-03-17',
+    startTime: '09:30',
+    location: 'Room 2, Civic Centre',
+    onlineLink: null,
+    capacity: 20,
+    minutesPerCase: 12,
+    status: 'planned',
+    referralCutoff: '2026-03-05',
+    circulationDate: '2026-03-10',
+    researchDeadline: '2026-03-13',
+    minutesDueDate: '2026-03-20',
+    agendaVersion: 0,
+    chairUserId: null,
+    createdAt: '2026-01-05T09:00:00.000Z',
+    areaName: AREA.name,
+    bankHoliday: null,
+    listedCount: 0,
+    ...overrides,
+  });
+}
+
+export const flag = (kind: FlagKind) => ({ kind, label: FLAG_LABELS[kind] });
+
+export function buildEntry(overrides: Partial<AgendaEntry> = {}): AgendaEntry {
+  return AgendaEntry.parse({
+    id: newId(),
+    position: 1,
+    slotStart: '09:30',
+    pinned: false,
+    manuallyPlaced: false,
+    status: 'listed',
+    removedReason: null,
+    caseId: newId(),
+    caseReference: 'NBC-2026-0001',
+    referralId: newId(),
+    referralReference: 'NBC-R-2026-00001',
+    referralDate: '2026-02-20',
+    urgent: false,
+    victimName: 'Jane Doe',
+    flags: [],
+    transferredFrom: null,
+    linkedItemIds: [],
+    ...overrides,
+  });
+}
+
+export function buildAgenda(meeting: MeetingSummary, overrides: Partial<Agenda> = {}): Agenda {
+  const items = overrides.items ?? [];
+  return Agenda.parse({
+    meeting: { ...meeting, listedCount: items.length },
+    editable: meeting.status === 'planned' || meeting.status === 'agenda_published',
+    items,
+    removed: [],
+    reviews: [],
+    lapsedWindows: [],
+    ...overrides,
+  });
+}
+
+export function buildReview(overrides: Partial<AgendaReview> = {}): AgendaReview {
+  return AgendaReview.parse({
+    actionId: newId(),
+    caseId: newId(),
+    caseReference: 'NBC-2025-0107',
+    agencyName: 'Northbridge Homes',
+    description: 'Fit extra locks at the victim’s home',
+    dueDate: '2026-03-01',
+    status: 'in_progress',
+    overdue: true,
+    ...overrides,
+  });
+}
+
+export function buildLapsedWindow(overrides: Partial<RepeatWindowItem> = {}): RepeatWindowItem {
+  return RepeatWindowItem.parse({
+    caseId: newId(),
+    caseReference: 'NBC-2025-0033',
+    area: AREA,
+    victimName: 'Mary Major',
+    status: 'lapsed_recently',
+    anchor: 'last_referral',
+    anchorDate: '2025-03-10',
+    lapsesOn: '2026-03-10',
+    daysUntilLapse: -2,
+    ...overrides,
+  });
+}
+
+export function buildPacket(overrides: Partial<ResearchPacket> = {}): ResearchPacket {
+  return ResearchPacket.parse({
+    meetingId: newId(),
+    meetingDate: '2026-03-17',
+    areaName: AREA.name,
+    caseId: newId(),
+    caseReference: 'NBC-2026-0001',
+    position: 1,
+    slotStart: '09:30',
+    referringAgencyName: 'Northbridge Police',
+    researchDeadline: '2026-03-13',
+    flags: [],
+    people: [],
+    ...overrides,
+  });
+}
+
+export const buildPacketList = (packets: ResearchPacket[]): PacketList =>
+  PacketList.parse(packets.map(({ caseId, caseReference, position, slotStart }) => ({ caseId, caseReference, position, slotStart })));
+
+export function buildOutboxMessage(overrides: Partial<OutboxMessage> = {}): OutboxMessage {
+  return OutboxMessage.parse({
+    id: newId(),
+    recipient: 'marac@police.example.org',
+    subject: 'Northbridge City MARAC: agenda published for 17 March 2026',
+    body: 'The agenda for the meeting on 17 March 2026 has been published.\nSign in to read your research packets.',
+    createdAt: '2026-03-10T09:00:00.000Z',
+    sentAt: null,
+    error: null,
+    attempts: 0,
+    ...overrides,
+  });
+}
+
+export function buildOutboxPage(items: OutboxMessage[], rest: { total?: number; limit?: number; offset?: number; smtpConfigured?: boolean } = {}): OutboxPage {
+  return OutboxPage.parse({
+    items,
+    total: rest.total ?? items.length,
+    limit: rest.limit ?? 50,
+    offset: rest.offset ?? 0,
+    smtpConfigured: rest.smtpConfigured ?? false,
+  });
+}

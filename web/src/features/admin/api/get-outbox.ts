@@ -1,0 +1,22 @@
+import { OutboxPage, type OutboxQuery } from '@marac/shared';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+// Notices are only ever read here, so their keys live with the one operation that reads them.
+export const outboxKeys = {
+  all: ['admin', 'outbox'] as const,
+  lists: () => [...outboxKeys.all, 'list'] as const,
+  list: (query: OutboxQuery) => [...outboxKeys.lists(), query] as const,
+};
+
+export const getOutbox = (query: OutboxQuery, signal?: AbortSignal) => api.get('/api/admin/outbox', OutboxPage, { query, signal });
+
+export const outboxQueryOptions = (query: OutboxQuery) =>
+  queryOptions({
+    queryKey: outboxKeys.list(query),
+    queryFn: ({ signal }) => getOutbox(query, signal),
+    // Keep the current page on screen while the next one loads, so the table does not jump.
+    placeholderData: keepPreviousData,
+  });
+
+export const useOutbox = (query: OutboxQuery) => useQuery(outboxQueryOptions(query));

@@ -1,0 +1,279 @@
+import { AgendaChange, type Agenda, type AgendaEntry, type FieldError, type GeneratedAgenda, type PublishedAgenda } from '@marac/shared';
+import { useState } from 'react';
+import { Button } from '../../../components/ui/button';
+import { ErrorSummary } from '../../../components/ui/error-summary';
+import { NotificationBanner } from '../../../components/ui/notification-banner';
+import { fieldErrorsFromFailure, fieldErrorsFromZod } from '../../../lib/field-errors';
+import { formatLongDate } from '../../../lib/format';
+import { useChangeAgenda } from '../api/change-agenda';
+import { useGenerateAgenda } from '../api/generate-agenda';
+import { agendaPdfUrl } from '../api/meeting-pdfs';
+import { usePublishAgenda } from '../api/publish-agenda';
+import { AgendaReviews } from './agenda-reviews';
+import { AgendaTable } from './agenda-table';
+import type { FlagTags } from './flag-tags';
+import { LapsedWindows } from './lapsed-windows';
+import { cases } from './meeting-labels';
+import { MoveCasePanel } from './move-case-panel';
+import { OverflowWarning } from './overflow-warning';
+import { PublishConfirmation } from './publish-confirmation';
+import { RemoveCasePanel } from './remove-case-panel';
+import { RemovedCases } from './removed-cases';
+
+const FIELD_IDS = { toMeetingId: 'agenda-move-to', reason: 'agenda-remove-reason' } as const;
+
+type Step = { kind: 'move' | 'remove'; entry: AgendaEntry } | { kind: 'publish' } | null;
+
+const triggerId = (kind: 'move' | 'remove', entry: AgendaEntry) => `agenda-${kind}-${entry.id}`;
+const PUBLISH_TRIGGER = 'agenda-publish';
+
+function publishedNotice(published: PublishedAgenda): string {
+  const withheld =
+    published.withheldCount === 0
+      ? 'no case withheld'
+      : `${cases(published.withheldCount)} withheld from agencies named as unsafe to contact`;
+  const notices = published.notices === 1 ? '1 notice' : `${published.notices} notices`;
+  const tasks = published.researchTasks === 1 ? '1 research task' : `${published.researchTasks} research tasks`;
+  return `Version ${published.version} of the agenda has been published: ${tasks} created for the invited agencies, ${withheld}, ${notices} queued for agency mailboxes`;
+}
+
+/** What the coordinator is told after each change, in words about the case rather than the request. */
+function changedNotice(change: AgendaChange, entry: AgendaEntry, agenda: Agenda, targetDate: string | undefined): string {
+  const now = agenda.items.find((item) => item.id === entry.id);
+  switch (change.change) {
+    case 'position':
+      return `${entry.caseReference} is now case ${now?.position ?? change.position} and pinned there`;
+    case 'pin':
+      return change.pinned ? `${entry.caseReference} is pinned: rebuilding the agenda will not move it` : `${entry.caseReference} is no longer pinned`;
+    case 'move':
+      return targetDate ? `${entry.caseReference} has been moved to the meeting on ${formatLongDate(targetDate)}` : `${entry.caseReference} has been moved to another meeting`;
+    case 'remove':
+      return `${entry.caseReference} has been taken off the agenda`;
+    case 'restore':
+      return now ? `${entry.caseReference} is back on the agenda as case ${now.position}` : `${entry.caseReference} is back on the agenda`;
+  }
+}
+
+interface AgendaWorkspaceProps {
+  agenda: Agenda;
+  /** A coordinator of the meeting's area; chairs read the agenda without changing it. */
+  coordinator: boolean;
+  flagTags: FlagTags;
+}
+
+/**
+ * A meeting's agenda for its coordinators and chairs: the cases in order, and for a coordinator while
+ * the meeting has not started, building, hand changes and publishing. Every outcome is announced in
+ * one banner; every refusal in one error summary.
+ */
+export function AgendaWorkspace({ agenda, coordinator, flagTags }: AgendaWorkspaceProps) {
+  const { meeting, items, removed } = agenda;
+  const canEdit = coordinator && agenda.editable;
+  const [step, setStep] = useState<Step>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [overflow, setOverflow] = useState<GeneratedAgenda['overflow']>([]);
+  const generate = useGenerateAgenda();
+  const change = useChangeAgenda();
+  const publish = usePublishAgenda();
+  const pending = generate.isPending || change.isPending || publish.isPending;
+
+  const begin = () => {
+    setNotice(null);
+    setErrors([]);
+  };
+
+  const closeStep = (focusId: string | null) => {
+    setStep(null);
+    if (focusId) document.getElementById(focusId)?.focus();
+  };
+
+  const build = () => {
+    if (pending) return;
+    begin();
+    setStep(null);
+    generate.mutate(meeting.id, {
+      onSuccess: (generated) => {
+        setOverflow(generated.overflow);
+        setNotice(`The agenda has been built: ${cases(generated.agenda.items.length)} listed`);
+      },
+      onError: (error) => setErrors(fieldErrorsFromFailure(error)),
+    });
+  };
+
+  const send = (raw: unknown, entry: AgendaEntry, targetDate?: string) => {
+    if (pending) return;
+    const parsed = AgendaChange.safeParse(raw);
+    if (!parsed.success) {
+      setNotice(null);
+      setErrors(fieldErrorsFromZod(parsed.error));
+      return;
+    }
+    begin();
+    change.mutate(
+      { meetingId: meeting.id, change: parsed.data },
+      {
+        onSuccess: (updated) => {
+          setStep(null);
+          setNotice(changedNotice(parsed.data, entry, updated, targetDate));
+        },
+        onError: (error) => setErrors(fieldErrorsFromFailure(error)),
+      },
+    );
+  };
+
+  const confirmPublish = () => {
+    if (pending) return;
+    begin();
+    publish.mutate(meeting.id, {
+      onSuccess: (published) => {
+        setStep(null);
+        setNotice(publishedNotice(published));
+      },
+      onError: (error) => {
+        setStep(null);
+        setErrors(fieldErrorsFromFailure(error));
+      },
+    });
+  };
+
+  const rowActions = (entry: AgendaEntry) => (
+    <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0">
+      {entry.position > 1 ? (
+        <li>
+          <button type="button" className="app-link-button" onClick={() => send({ change: 'position', itemId: entry.id, position: entry.position - 1 }, entry)}>
+            Move up <span className="govuk-visually-hidden">{entry.caseReference}</span>
+          </button>
+        </li>
+      ) : null}
+      {entry.position < items.length ? (
+        <li>
+          <button type="button" className="app-link-button" onClick={() => send({ change: 'position', itemId: entry.id, position: entry.position + 1 }, entry)}>
+            Move down <span className="govuk-visually-hidden">{entry.caseReference}</span>
+          </button>
+        </li>
+      ) : null}
+      <li>
+        <button type="button" className="app-link-button" onClick={() => send({ change: 'pin', itemId: entry.id, pinned: !entry.pinned }, entry)}>
+          {entry.pinned ? 'Unpin' : 'Pin'} <span className="govuk-visually-hidden">{entry.caseReference}</span>
+        </button>
+      </li>
+      <li>
+        <button
+          type="button"
+          id={triggerId('move', entry)}
+          className="app-link-button"
+          onClick={() => {
+            begin();
+            setStep({ kind: 'move', entry });
+          }}
+        >
+          Move to another meeting <span className="govuk-visually-hidden">{entry.caseReference}</span>
+        </button>
+      </li>
+      <li>
+        <button
+          type="button"
+          id={triggerId('remove', entry)}
+          className="app-link-button"
+          onClick={() => {
+            begin();
+            setStep({ kind: 'remove', entry });
+          }}
+        >
+          Take off the agenda <span className="govuk-visually-hidden">{entry.caseReference}</span>
+        </button>
+      </li>
+    </ul>
+  );
+
+  const buildLabel = items.length === 0 ? 'Build agenda' : 'Rebuild agenda';
+  const publishLabel = meeting.agendaVersion === 0 ? 'Publish agenda' : `Publish changes as version ${meeting.agendaVersion + 1}`;
+
+  return (
+    <>
+      <section aria-labelledby="agenda-heading" className="govuk-!-margin-bottom-8">
+        <h2 className="govuk-heading-l" id="agenda-heading">
+          Agenda
+        </h2>
+        {notice ? <NotificationBanner type="success">{notice}</NotificationBanner> : null}
+        <ErrorSummary errors={errors} fieldIds={FIELD_IDS} />
+        <OverflowWarning overflow={overflow} />
+        <p className="govuk-body">
+          {items.length === 0 ? 'No cases are listed yet.' : `${cases(items.length)} listed of ${meeting.capacity}, ${meeting.minutesPerCase} minutes each.`}
+          {meeting.agendaVersion > 0 ? ` Version ${meeting.agendaVersion} has been published.` : ''}
+        </p>
+        {canEdit ? (
+          <>
+            <p className="govuk-body">
+              Building lists the accepted referrals waiting to be heard whose referral came in by the cut-off: urgent cases first, then repeats, then
+              households with children, then the oldest, with cases that share a person side by side. Pinned cases and cases placed by hand stay where
+              they are; what does not fit moves to the next meeting.
+            </p>
+            <Button variant="secondary" onClick={build} aria-disabled={pending}>
+              {buildLabel}
+            </Button>
+          </>
+        ) : null}
+        {step?.kind === 'move' ? (
+          <MoveCasePanel
+            key={step.entry.id}
+            entry={step.entry}
+            meeting={meeting}
+            errors={errors}
+            pending={pending}
+            onMove={(target) => {
+              if (target === null) {
+                setNotice(null);
+                setErrors([{ field: 'toMeetingId', message: 'Choose the meeting to move the case to' }]);
+                return;
+              }
+              send({ change: 'move', itemId: step.entry.id, toMeetingId: target.id }, step.entry, target.date);
+            }}
+            onCancel={() => closeStep(triggerId('move', step.entry))}
+          />
+        ) : null}
+        {step?.kind === 'remove' ? (
+          <RemoveCasePanel
+            key={step.entry.id}
+            entry={step.entry}
+            errors={errors}
+            pending={pending}
+            onRemove={(reason) => send({ change: 'remove', itemId: step.entry.id, reason }, step.entry)}
+            onCancel={() => closeStep(triggerId('remove', step.entry))}
+          />
+        ) : null}
+        {items.length > 0 ? <AgendaTable items={items} flagTags={flagTags} actions={canEdit ? rowActions : undefined} /> : null}
+        {items.length > 0 ? (
+          <p className="govuk-body">
+            <a className="govuk-link" href={agendaPdfUrl(meeting.id)}>
+              Download agenda (PDF)
+            </a>
+          </p>
+        ) : null}
+        {step?.kind === 'publish' ? (
+          <PublishConfirmation
+            meeting={meeting}
+            listed={items.length}
+            pending={pending}
+            onPublish={confirmPublish}
+            onCancel={() => closeStep(PUBLISH_TRIGGER)}
+          />
+        ) : canEdit ? (
+          <Button
+            id={PUBLISH_TRIGGER}
+            onClick={() => {
+              begin();
+              setStep({ kind: 'publish' });
+            }}
+          >
+            {publishLabel}
+          </Button>
+        ) : null}
+      </section>
+      <RemovedCases removed={removed} onRestore={canEdit ? (entry) => send({ change: 'restore', itemId: entry.id }, entry) : undefined} />
+      <AgendaReviews reviews={agenda.reviews} />
+      <LapsedWindows windows={agenda.lapsedWindows} />
+    </>
+  );
+}

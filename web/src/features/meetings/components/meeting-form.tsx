@@ -1,0 +1,279 @@
+import {
+  SERIES_DEFAULTS,
+  addWorkingDays,
+  meetingDateProblems,
+  meetingDeadlines,
+  type CreateMeeting,
+  type FieldError,
+  type Me,
+  type MeetingDeadlines,
+  type MeetingSummary,
+} from '@marac/shared';
+import { useState, type FormEvent } from 'react';
+import { DateInput, emptyDate, readDate, type DateParts } from '../../../components/ui/date-input';
+import { ErrorSummary } from '../../../components/ui/error-summary';
+import { FormActions } from '../../../components/ui/form-actions';
+import { Radios } from '../../../components/ui/radios';
+import { Select } from '../../../components/ui/select';
+import { TextInput } from '../../../components/ui/text-input';
+import { errorFor, fieldErrorsFromFailure } from '../../../lib/field-errors';
+import { optionalText } from '../../../lib/form-values';
+import { formatLongDate } from '../../../lib/format';
+import { useCreateMeeting } from '../api/create-meeting';
+import { FormReader, areaOptions, initialArea, readTime } from './meeting-form-values';
+
+type Kind = CreateMeeting['kind'];
+const KINDS: readonly Kind[] = ['one_off', 'emergency'];
+type Deadline = keyof MeetingDeadlines;
+
+const DEADLINES: readonly { field: Deadline; idPrefix: string; legend: string }[] = [
+  { field: 'referralCutoff', idPrefix: 'meeting-referral-cutoff', legend: 'Referral cut-off (optional)' },
+  { field: 'circulationDate', idPrefix: 'meeting-circulation', legend: 'Agenda circulated (optional)' },
+  { field: 'researchDeadline', idPrefix: 'meeting-research-deadline', legend: 'Research due (optional)' },
+  { field: 'minutesDueDate', idPrefix: 'meeting-minutes-due', legend: 'Minutes due (optional)' },
+];
+
+const FIELD_IDS: Record<string, string> = {
+  areaId: 'meeting-area',
+  kind: 'meeting-kind',
+  date: 'meeting-date-day',
+  startTime: 'meeting-start-time',
+  location: 'meeting-location',
+  onlineLink: 'meeting-online-link',
+  capacity: 'meeting-capacity',
+  minutesPerCase: 'meeting-minutes-per-case',
+  ...Object.fromEntries(DEADLINES.map((deadline) => [deadline.field, `${deadline.idPrefix}-day`])),
+};
+
+interface MeetingFormValues extends Record<Deadline, DateParts> {
+  areaId: string;
+  kind: string;
+  date: DateParts;
+  startTime: string;
+  location: string;
+  onlineLink: string;
+  capacity: string;
+  minutesPerCase: string;
+}
+
+const initialValues = (areas: Me['areas']): MeetingFormValues => ({
+  areaId: initialArea(areas),
+  kind: '',
+  date: emptyDate,
+  startTime: '',
+  location: '',
+  onlineLink: '',
+  capacity: String(SERIES_DEFAULTS.capacity),
+  minutesPerCase: String(SERIES_DEFAULTS.minutesPerCase),
+  referralCutoff: emptyDate,
+  circulationDate: emptyDate,
+  researchDeadline: emptyDate,
+  minutesDueDate: emptyDate,
+});
+
+/**
+ * The deadlines the server counts for a deadline left blank: the usual working days for a one-off
+ * meeting, the day itself for an emergency one (minutes as usual). Keep in step with
+ * `createMeeting` in server/src/modules/meetings/calendar.ts.
+ */
+function countedDeadlines(kind: Kind, date: string): MeetingDeadlines {
+  if (kind === 'emergency') {
+    return { referralCutoff: date, circulationDate: date, researchDeadline: date, minutesDueDate: addWorkingDays(date, SERIES_DEFAULTS.minutesDeadlineWorkingDays) };
+  }
+  return meetingDeadlines(date, SERIES_DEFAULTS);
+}
+
+const readKind = (value: string): Kind | undefined => KINDS.find((kind) => kind === value);
+
+/** Each deadline as it will be: the date typed, or the one counted when it is left blank. */
+function deadlinesOf(values: MeetingFormValues, kind: Kind, date: string): MeetingDeadlines | null {
+  const counted = countedDeadlines(kind, date);
+  const deadlines = { ...counted };
+  for (const { field } of DEADLINES) {
+    const reading = readDate(values[field]);
+    if (reading.kind === 'invalid') return null;
+    if (reading.kind === 'date') deadlines[field] = reading.isoDate;
+  }
+  return deadlines;
+}
+
+/** The shared checks on the meeting's dates, run as the coordinator types once the dates can be read. */
+function liveProblems(values: MeetingFormValues): FieldError[] {
+  const kind = readKind(values.kind);
+  const date = readDate(values.date);
+  if (!kind || date.kind !== 'date') return [];
+  const deadlines = deadlinesOf(values, kind, date.isoDate);
+  return deadlines ? meetingDateProblems(date.isoDate, deadlines) : [];
+}
+
+function readMeeting(values: MeetingFormValues, areas: Me['areas']): { input: CreateMeeting | null; errors: FieldError[] } {
+  const reader = new FormReader();
+  const areaId = reader.choice('areaId', values.areaId, areas.map((area) => area.id), 'Choose the MARAC area the meeting is for');
+  const kind = reader.choice('kind', values.kind, KINDS, 'Choose a one-off or an emergency meeting');
+  const date = readDate(values.date);
+  if (date.kind === 'empty') reader.problem('date', 'Enter the date of the meeting');
+  if (date.kind === 'invalid') reader.problem('date', 'The date of the meeting must be a real date, like 3 3 2026');
+  const deadlines: Partial<MeetingDeadlines> = {};
+  for (const { field, legend } of DEADLINES) {
+    const reading = readDate(values[field]);
+    if (reading.kind === 'invalid') reader.problem(field, `${legend.replace(' (optional)', '')} must be a real date, or left blank`);
+    if (reading.kind === 'date') deadlines[field] = reading.isoDate;
+  }
+  const capacity = reader.wholeNumber('capacity', values.capacity, 'Enter the most cases the meeting can hear as a whole number, like 20');
+  const minutesPerCase = reader.wholeNumber('minutesPerCase', values.minutesPerCase, 'Enter the minutes given to each case as a whole number, like 12');
+  if (areaId === null || kind === null || date.kind !== 'date' || capacity === null || minutesPerCase === null || reader.errors.length > 0) {
+    return { input: null, errors: reader.errors };
+  }
+  return {
+    errors: [],
+    input: {
+      areaId,
+      kind,
+      date: date.isoDate,
+      startTime: readTime(values.startTime),
+      location: optionalText(values.location),
+      onlineLink: values.onlineLink.trim() === '' ? null : values.onlineLink.trim(),
+      capacity,
+      minutesPerCase,
+      ...deadlines,
+    },
+  };
+}
+
+interface MeetingFormProps {
+  areas: Me['areas'];
+  cancelTo: string;
+  onSuccess: (meeting: MeetingSummary) => void;
+}
+
+/** A one-off or emergency meeting, outside any series. */
+export function MeetingForm({ areas, cancelTo, onSuccess }: MeetingFormProps) {
+  const [values, setValues] = useState(() => initialValues(areas));
+  // As in the series form: submitted errors stay until the next submission, live problems follow the typing.
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [summary, setSummary] = useState<FieldError[]>([]);
+  const create = useCreateMeeting();
+  const live = liveProblems(values);
+  const shown = [...live, ...errors];
+
+  const set = <K extends keyof MeetingFormValues>(key: K, value: MeetingFormValues[K]) => setValues((current) => ({ ...current, [key]: value }));
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (create.isPending) return;
+    const read = readMeeting(values, areas);
+    const problems = [...read.errors, ...live];
+    if (read.input === null || problems.length > 0) {
+      setErrors(read.errors);
+      setSummary(problems);
+      return;
+    }
+    create.mutate(read.input, {
+      onSuccess,
+      onError: (error) => {
+        const failed = fieldErrorsFromFailure(error);
+        setErrors(failed);
+        setSummary(failed);
+      },
+    });
+  };
+
+  const kind = readKind(values.kind);
+  const date = readDate(values.date);
+  const counted = kind && date.kind === 'date' ? countedDeadlines(kind, date.isoDate) : null;
+
+  return (
+    <>
+      <ErrorSummary errors={summary} fieldIds={FIELD_IDS} />
+      <form onSubmit={submit} noValidate>
+        <Select
+          id="meeting-area"
+          label="MARAC area"
+          options={areaOptions(areas)}
+          value={values.areaId}
+          onChange={(event) => set('areaId', event.target.value)}
+          error={errorFor(shown, 'areaId')}
+        />
+        <Radios
+          idPrefix="meeting-kind"
+          name="kind"
+          legend="What kind of meeting?"
+          items={[
+            { value: 'one_off', label: 'One-off meeting', hint: 'An extra meeting, for example when agendas are too long' },
+            { value: 'emergency', label: 'Emergency meeting', hint: 'For an urgent case that cannot wait: its deadlines fall on the day itself unless you set them' },
+          ]}
+          value={values.kind}
+          onChange={(chosen) => set('kind', chosen)}
+          error={errorFor(shown, 'kind')}
+        />
+        <DateInput
+          idPrefix="meeting-date"
+          legend="Date"
+          hint="For example, 3 3 2026"
+          value={values.date}
+          onChange={(chosen) => set('date', chosen)}
+          error={errorFor(shown, 'date')}
+        />
+        <TextInput
+          id="meeting-start-time"
+          label="Start time"
+          hint="24-hour clock, for example 09:30"
+          width="5"
+          value={values.startTime}
+          onChange={(event) => set('startTime', event.target.value)}
+          error={errorFor(shown, 'startTime')}
+        />
+        <TextInput
+          id="meeting-location"
+          label="Place (optional)"
+          hint="The room and building"
+          value={values.location}
+          onChange={(event) => set('location', event.target.value)}
+          error={errorFor(shown, 'location')}
+        />
+        <TextInput
+          id="meeting-online-link"
+          label="Online meeting link (optional)"
+          hint="A secure link starting with https://"
+          type="url"
+          spellCheck={false}
+          value={values.onlineLink}
+          onChange={(event) => set('onlineLink', event.target.value)}
+          error={errorFor(shown, 'onlineLink')}
+        />
+        <TextInput
+          id="meeting-capacity"
+          label="Most cases at the meeting"
+          width="3"
+          inputMode="numeric"
+          value={values.capacity}
+          onChange={(event) => set('capacity', event.target.value)}
+          error={errorFor(shown, 'capacity')}
+        />
+        <TextInput
+          id="meeting-minutes-per-case"
+          label="Minutes for each case"
+          width="3"
+          inputMode="numeric"
+          value={values.minutesPerCase}
+          onChange={(event) => set('minutesPerCase', event.target.value)}
+          error={errorFor(shown, 'minutesPerCase')}
+        />
+
+        <h2 className="govuk-heading-m">Deadlines</h2>
+        {DEADLINES.map(({ field, idPrefix, legend }) => (
+          <DateInput
+            key={field}
+            idPrefix={idPrefix}
+            legend={legend}
+            hint={counted ? `Leave blank to count from the meeting date: ${formatLongDate(counted[field])}` : 'Leave blank to count from the meeting date'}
+            value={values[field]}
+            onChange={(chosen) => set(field, chosen)}
+            error={errorFor(shown, field)}
+          />
+        ))}
+        <FormActions submitLabel="Arrange the meeting" pending={create.isPending} cancelTo={cancelTo} />
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { MEETING_STATUS_LABELS, type MeetingQuery } from '@marac/shared';
+import { Link } from 'react-router';
+import { Loading } from '../../../components/ui/loading';
+import { QueryProblem } from '../../../components/ui/query-problem';
+import { Tag } from '../../../components/ui/tag';
+import { paths } from '../../../config/paths';
+import { formatDate, formatLongDate } from '../../../lib/format';
+import { useMeetings } from '../api/get-meetings';
+import { BankHolidayWarning } from './bank-holiday-warning';
+import { KIND_COLOURS, KIND_LABELS, STATUS_COLOURS } from './meeting-labels';
+
+interface MeetingsTableProps {
+  query: MeetingQuery;
+  /** Name each meeting's area when the list covers more than one. */
+  showArea: boolean;
+  /** What to say when no meeting is in range: a representative only sees published agendas. */
+  empty: string;
+}
+
+export function MeetingsTable({ query, showArea, empty }: MeetingsTableProps) {
+  const meetings = useMeetings(query);
+
+  if (meetings.isPending) return <Loading label="Loading meetings…" />;
+  if (meetings.isError) return <QueryProblem error={meetings.error} subject="the meetings" />;
+  if (meetings.data.length === 0) return <p className="govuk-body">{empty}</p>;
+
+  const columns = ['Date', 'Time', ...(showArea ? ['Area'] : []), 'Kind', 'Status', 'Cases', 'Referral cut-off', 'Research due'];
+  return (
+    <>
+      <p className="govuk-body" role="status">
+        {meetings.data.length === 1 ? 'Showing 1 meeting' : `Showing ${meetings.data.length} meetings`}
+      </p>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-visually-hidden">Meetings, soonest first</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            {columns.map((column) => (
+              <th scope="col" className={`govuk-table__header${column === 'Cases' ? ' govuk-table__header--numeric' : ''}`} key={column}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {meetings.data.map((meeting) => (
+            <tr className="govuk-table__row" key={meeting.id}>
+              <td className="govuk-table__cell">
+                <Link className="govuk-link" to={paths.meetings.detail(meeting.id)}>
+                  {formatLongDate(meeting.date)}
+                </Link>
+                <BankHolidayWarning holiday={meeting.bankHoliday} />
+              </td>
+              <td className="govuk-table__cell">{meeting.startTime}</td>
+              {showArea ? <td className="govuk-table__cell">{meeting.areaName}</td> : null}
+              <td className="govuk-table__cell">
+                <Tag colour={KIND_COLOURS[meeting.kind]}>{KIND_LABELS[meeting.kind]}</Tag>
+              </td>
+              <td className="govuk-table__cell">
+                <Tag colour={STATUS_COLOURS[meeting.status]}>{MEETING_STATUS_LABELS[meeting.status]}</Tag>
+              </td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">
+                {meeting.listedCount} of {meeting.capacity}
+              </td>
+              <td className="govuk-table__cell">{formatDate(meeting.referralCutoff)}</td>
+              <td className="govuk-table__cell">{formatDate(meeting.researchDeadline)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import type { AgendaEntry, FieldError, MeetingStatus, MeetingSummary } from '@marac/shared';
+import { useState, type FormEvent } from 'react';
+import { Button, ButtonGroup } from '../../../components/ui/button';
+import { Loading } from '../../../components/ui/loading';
+import { QueryProblem } from '../../../components/ui/query-problem';
+import { Select } from '../../../components/ui/select';
+import { errorFor } from '../../../lib/field-errors';
+import { formatLongDate } from '../../../lib/format';
+import { useMeetings } from '../api/get-meetings';
+import { KIND_LABELS, cases } from './meeting-labels';
+import { PanelHeading } from './panel-heading';
+
+/** Meetings whose agenda can still change, as the server allows a move to them. */
+const OPEN_FOR_CASES: readonly MeetingStatus[] = ['planned', 'agenda_published'];
+
+function targetLabel(meeting: MeetingSummary): string {
+  const kind = meeting.kind === 'scheduled' ? '' : ` (${KIND_LABELS[meeting.kind].toLowerCase()})`;
+  const room = meeting.listedCount >= meeting.capacity ? 'full' : `${meeting.listedCount} of ${cases(meeting.capacity)}`;
+  return `${formatLongDate(meeting.date)} at ${meeting.startTime}${kind}: ${room}`;
+}
+
+interface MoveCasePanelProps {
+  entry: AgendaEntry;
+  meeting: MeetingSummary;
+  errors: readonly FieldError[];
+  pending: boolean;
+  /** The meeting chosen, or null when none was. */
+  onMove: (target: MeetingSummary | null) => void;
+  onCancel: () => void;
+}
+
+/** Moves a case to another meeting of the same area; it is marked as placed by hand there and stays. */
+export function MoveCasePanel({ entry, meeting, errors, pending, onMove, onCancel }: MoveCasePanelProps) {
+  const [toMeetingId, setToMeetingId] = useState('');
+  const meetings = useMeetings({ areaId: meeting.areaId });
+  const targets = (meetings.data ?? []).filter((other) => other.id !== meeting.id && OPEN_FOR_CASES.includes(other.status));
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!pending) onMove(targets.find((target) => target.id === toMeetingId) ?? null);
+  };
+
+  return (
+    <section className="app-confirmation" aria-labelledby="agenda-move-heading">
+      <PanelHeading id="agenda-move-heading">{`Move ${entry.caseReference} to another meeting`}</PanelHeading>
+      {meetings.isPending ? (
+        <Loading label="Loading the area’s meetings…" />
+      ) : meetings.isError ? (
+        <QueryProblem error={meetings.error} subject="the area’s other meetings" />
+      ) : (
+        <form onSubmit={submit} noValidate>
+          {targets.length === 0 ? (
+            <p className="govuk-body">There is no other meeting in {meeting.areaName} in the next 26 weeks whose agenda can still change.</p>
+          ) : (
+            <Select
+              id="agenda-move-to"
+              label="Meeting"
+              hint="Meetings of this area in the next 26 weeks that have not started"
+              options={[{ value: '', label: 'Choose a meeting' }, ...targets.map((target) => ({ value: target.id, label: targetLabel(target) }))]}
+              value={toMeetingId}
+              onChange={(event) => setToMeetingId(event.target.value)}
+              error={errorFor(errors, 'toMeetingId')}
+            />
+          )}
+          <ButtonGroup>
+            {targets.length === 0 ? null : (
+              <Button type="submit" aria-disabled={pending}>
+                Move the case
+              </Button>
+            )}
+            <button type="button" className="app-link-button" onClick={onCancel}>
+              Cancel
+            </button>
+          </ButtonGroup>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+import type { RepeatWindowItem, RepeatWindowQuery } from '@marac/shared';
+import { Loading } from '../../../components/ui/loading';
+import { QueryProblem } from '../../../components/ui/query-problem';
+import { formatDate } from '../../../lib/format';
+import { useRepeatWindows } from '../api/get-repeat-windows';
+import { ANCHOR_LABELS, days } from './referral-labels';
+
+const whenItLapses = (daysUntilLapse: number): string => {
+  if (daysUntilLapse === 0) return 'Today';
+  return daysUntilLapse > 0 ? `In ${days(daysUntilLapse)}` : `${days(-daysUntilLapse)} ago`;
+};
+
+interface WindowTableProps {
+  id: string;
+  title: string;
+  empty: string;
+  items: readonly RepeatWindowItem[];
+  showArea: boolean;
+}
+
+function WindowTable({ id, title, empty, items, showArea }: WindowTableProps) {
+  return (
+    <section aria-labelledby={id} className="govuk-!-margin-bottom-8">
+      <h2 className="govuk-heading-m" id={id}>
+        {title}
+      </h2>
+      {items.length === 0 ? (
+        <p className="govuk-body">{empty}</p>
+      ) : (
+        <table className="govuk-table" aria-labelledby={id}>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Case
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Victim
+              </th>
+              {showArea ? (
+                <th scope="col" className="govuk-table__header">
+                  Area
+                </th>
+              ) : null}
+              <th scope="col" className="govuk-table__header">
+                Counted from
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Window lapses
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {items.map((item) => (
+              <tr className="govuk-table__row" key={item.caseId}>
+                {/* There is no case page yet: the reference is read out, not linked. */}
+                <td className="govuk-table__cell">{item.caseReference}</td>
+                <td className="govuk-table__cell">{item.victimName}</td>
+                {showArea ? <td className="govuk-table__cell">{item.area.name}</td> : null}
+                <td className="govuk-table__cell">
+                  {ANCHOR_LABELS[item.anchor]}
+                  <br />
+                  <span className="govuk-body-s">{formatDate(item.anchorDate)}</span>
+                </td>
+                <td className="govuk-table__cell">
+                  {formatDate(item.lapsesOn)}
+                  <br />
+                  <span className="govuk-body-s">{whenItLapses(item.daysUntilLapse)}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+interface RepeatWindowsTablesProps {
+  query: RepeatWindowQuery;
+  /** Name each case's area when the list covers more than one. */
+  showArea: boolean;
+}
+
+/** Cases whose 12-month repeat window is about to lapse, and those whose window has just lapsed. */
+export function RepeatWindowsTables({ query, showArea }: RepeatWindowsTablesProps) {
+  const windows = useRepeatWindows(query);
+  if (windows.isPending) return <Loading label="Loading repeat windows…" />;
+  if (windows.isError) return <QueryProblem error={windows.error} subject="the repeat windows" />;
+  const { noticeDays, today, lapsingSoon, lapsedRecently } = windows.data;
+  return (
+    <>
+      <p className="govuk-body">
+        As of {formatDate(today)}. A further incident within a case’s window makes a repeat referral, whatever its severity; after the
+        window lapses it is a new referral.
+      </p>
+      <WindowTable
+        id="lapsing-soon-heading"
+        title={`Lapsing in the next ${noticeDays} days`}
+        empty={`No case’s window lapses in the next ${noticeDays} days.`}
+        items={lapsingSoon}
+        showArea={showArea}
+      />
+      <WindowTable
+        id="lapsed-recently-heading"
+        title={`Lapsed in the last ${noticeDays} days`}
+        empty={`No case’s window has lapsed in the last ${noticeDays} days.`}
+        items={lapsedRecently}
+        showArea={showArea}
+      />
+    </>
+  );
+}
