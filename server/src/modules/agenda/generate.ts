@@ -11,7 +11,7 @@
  * regenerating only rebuilds what the generator placed.
  */
 
-import { and, asc, eq, gt, inArray, isNull, lte, ne } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, lte, ne } from 'drizzle-orm';
 import { addMonths, agendaSlot, compareIsoDates } from '@marac/shared';
 import type { Db } from '../../db/client';
 import { agendaItems, cases, meetings, referralSubjects, referrals } from '../../db/schema';
@@ -187,8 +187,9 @@ function listOn(db: Db, meeting: MeetingRow, position: number, c: Candidate, man
   db.update(referrals).set({ agendaMeetingId: meeting.id }).where(eq(referrals.id, c.referralId)).run();
 }
 
-const activeItems = (db: Db, meetingId: string): ItemRow[] =>
-  db.select().from(agendaItems).where(and(eq(agendaItems.meetingId, meetingId), ne(agendaItems.status, 'removed'))).orderBy(asc(agendaItems.position)).all();
+/** Cases a meeting already lists, counted in its index rather than read. */
+const listedCount = (db: Db, meetingId: string): number =>
+  db.select({ n: count() }).from(agendaItems).where(and(eq(agendaItems.meetingId, meetingId), ne(agendaItems.status, 'removed'))).get()?.n ?? 0;
 
 /** Carries cases that did not fit to the area's next planned meetings with room, in order. */
 function carryOverflow(db: Db, meeting: MeetingRow, overflow: Candidate[]): OverflowCase[] {
@@ -199,7 +200,7 @@ function carryOverflow(db: Db, meeting: MeetingRow, overflow: Candidate[]): Over
     .orderBy(asc(meetings.date), asc(meetings.startTime))
     .limit(OVERFLOW_MEETINGS)
     .all();
-  const room = new Map(later.map((m) => [m.id, { meeting: m, used: activeItems(db, m.id).length }]));
+  const room = new Map(later.map((m) => [m.id, { meeting: m, used: listedCount(db, m.id) }]));
   return overflow.map((c) => {
     for (const slot of room.values()) {
       if (slot.used < slot.meeting.capacity) {
