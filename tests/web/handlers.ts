@@ -1,4 +1,4 @@
-import type { AgencyDirectoryEntry, ErrorCode, FieldError, HomeSummary, Me, PublicInfo } from '@marac/shared';
+import type { AgencyDirectoryEntry, ErrorCode, FieldError, HomeSummary, Me, PublicInfo, ReferralDetail } from '@marac/shared';
 import { http, HttpResponse } from 'msw';
 import { buildApiError, buildHomeSummary, buildPublicInfo } from './factories';
 
@@ -16,3 +16,10 @@ export const publicInfo = (info: PublicInfo = buildPublicInfo()) => http.get('/a
 export const homeSummary = (summary: HomeSummary = buildHomeSummary()) => http.get('/api/home', () => HttpResponse.json(summary));
 
 export const agencyDirectory = (entries: AgencyDirectoryEntry[]) => http.get('/api/agencies', () => HttpResponse.json(entries));
+
+/** The referral as the server holds it; `current` is read on every request so a test can change it. */
+export const referralDetail = (current: () => ReferralDetail) =>
+  http.get('/api/referrals/:id', ({ params }) => {
+    const detail = current();
+    return params.id === detail.id ? HttpResponse.json(detail) : apiErrorResponse(404, 'not_found', 'The referral was not found');
+  });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLongDate, formatNumber, formatTimestampWithSeconds, humanise } from '../../../web/src/lib/format';
+import { formatCount, formatLongDate, formatNumber, formatTimestampWithSeconds, humanise } from '../../../web/src/lib/format';
 
 describe('format', () => {
   it('writes calendar dates the UK way, with the weekday', () => {
@@ -18,5 +18,13 @@ describe('format', () => {
   it('separates thousands and turns codes into words', () => {
     expect(formatNumber(1234567)).toBe('1,234,567');
     expect(humanise('agenda_published')).toBe('Agenda published');
+  });
+
+  it('counts with the noun in the singular only for one, either side of zero', () => {
+    expect(formatCount(1, 'day')).toBe('1 day');
+    expect(formatCount(-1, 'day')).toBe('-1 day');
+    expect(formatCount(0, 'case')).toBe('0 cases');
+    expect(formatCount(12, 'day')).toBe('12 days');
+    expect(formatCount(2, 'person', 'people')).toBe('2 people');
   });
 });

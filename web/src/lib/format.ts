@@ -43,6 +43,11 @@ export function formatNumber(value: number): string {
   return value.toLocaleString('en-GB');
 }
 
+/** "1 day", "12 days", "1 case": a count with its noun; "-1 day" too, for callers that say "ago" themselves. */
+export function formatCount(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${Math.abs(n) === 1 ? one : many}`;
+}
+
 /** "agenda_published" → "Agenda published", for codes the shared package has no label for. */
 export function humanise(code: string): string {
   const words = code.replace(/[_-]+/g, ' ').trim();

@@ -4,8 +4,6 @@ import {
   AgendaReview,
   FLAG_LABELS,
   MeetingSummary,
-  OutboxMessage,
-  OutboxPage,
   PacketList,
   RepeatWindowItem,
   ResearchPacket,
@@ -130,29 +128,5 @@ export function buildPacket(overrides: Partial<ResearchPacket> = {}): ResearchPa
   });
 }
 
-export const buildPacketList = (packets: ResearchPacket[]): PacketList =>
+export const buildPacketList = (packets: ResearchPacket[]) =>
   PacketList.parse(packets.map(({ caseId, caseReference, position, slotStart }) => ({ caseId, caseReference, position, slotStart })));
-
-export function buildOutboxMessage(overrides: Partial<OutboxMessage> = {}): OutboxMessage {
-  return OutboxMessage.parse({
-    id: newId(),
-    recipient: 'marac@police.example.org',
-    subject: 'Northbridge City MARAC: agenda published for 17 March 2026',
-    body: 'The agenda for the meeting on 17 March 2026 has been published.\nSign in to read your research packets.',
-    createdAt: '2026-03-10T09:00:00.000Z',
-    sentAt: null,
-    error: null,
-    attempts: 0,
-    ...overrides,
-  });
-}
-
-export function buildOutboxPage(items: OutboxMessage[], rest: { total?: number; limit?: number; offset?: number; smtpConfigured?: boolean } = {}): OutboxPage {
-  return OutboxPage.parse({
-    items,
-    total: rest.total ?? items.length,
-    limit: rest.limit ?? 50,
-    offset: rest.offset ?? 0,
-    smtpConfigured: rest.smtpConfigured ?? false,
-  });
-}

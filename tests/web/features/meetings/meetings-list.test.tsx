@@ -1,11 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { buildMe } from '../../factories';
+import { buildMe, newId } from '../../factories';
 import { signedInAs } from '../../handlers';
 import { server } from '../../msw-server';
 import { currentPath, renderApp } from '../../render-app';
-import { AREA, COUNTY, buildMeeting } from './meeting-factories';
-import { meetingList } from './meeting-handlers';
+import { AREA, COUNTY, buildAgenda, buildMeeting } from './meeting-factories';
+import { agendaOf, meetingList } from './meeting-handlers';
 
 const table = () => screen.getByRole('table', { name: 'Meetings, soonest first' });
 const rowOf = (text: string) => within(table()).getByText(text).closest('tr') as HTMLElement;
@@ -15,7 +15,11 @@ describe('meetings list', () => {
     const scheduled = buildMeeting({ date: '2026-03-17', listedCount: 3, capacity: 20 });
     const onHoliday = buildMeeting({ date: '2026-05-25', startTime: '10:00', bankHoliday: 'Spring bank holiday', referralCutoff: '2026-05-13', researchDeadline: '2026-05-20' });
     const emergency = buildMeeting({ kind: 'emergency', seriesId: null, date: '2026-03-05', status: 'agenda_published', listedCount: 1, capacity: 2 });
-    server.use(signedInAs(buildMe({ role: 'coordinator', areas: [AREA] })), meetingList(() => [emergency, scheduled, onHoliday]));
+    server.use(
+      signedInAs(buildMe({ role: 'coordinator', areas: [AREA] })),
+      meetingList(() => [emergency, scheduled, onHoliday]),
+      agendaOf(() => buildAgenda(scheduled)),
+    );
     const { user, router } = renderApp('/meetings');
 
     await screen.findByRole('table', { name: 'Meetings, soonest first' });
@@ -47,6 +51,7 @@ describe('meetings list', () => {
 
     await user.click(within(first).getByRole('link', { name: 'Tuesday 17 March 2026' }));
     expect(currentPath(router)).toBe(`/meetings/${scheduled.id}`);
+    expect(await screen.findByRole('heading', { level: 1, name: /Meeting on Tuesday 17 March 2026/ })).toBeInTheDocument();
   });
 
   it('keeps the dates and area in the address and asks the server for them', async () => {
@@ -77,7 +82,7 @@ describe('meetings list', () => {
     await user.click(within(filters).getByRole('button', { name: 'Apply filters' }));
 
     expect(currentPath(router)).toBe(`/meetings?areaId=${COUNTY.id}&from=2026-04-01&to=2026-06-30`);
-    expect(await screen.findByText('From Wednesday 1 April 2026 to Tuesday 30 June 2026.')).toBeInTheDocument();
+    expect(await screen.findByText(/From Wednesday 1 April 2026 to Tuesday 30 June 2026\./)).toBeInTheDocument();
     expect(Object.fromEntries(seen[seen.length - 1] ?? [])).toEqual({ areaId: COUNTY.id, from: '2026-04-01', to: '2026-06-30' });
   });
 
@@ -107,7 +112,7 @@ describe('meetings list', () => {
   it('shows a representative the published agendas sent to their agency, with no buttons', async () => {
     const published = buildMeeting({ status: 'agenda_published', agendaVersion: 1, listedCount: 12 });
     server.use(
-      signedInAs(buildMe({ role: 'agency_representative', areas: [AREA], agency: { id: published.areaId, name: 'Northbridge Police' } })),
+      signedInAs(buildMe({ role: 'agency_representative', areas: [AREA], agency: { id: newId(), name: 'Northbridge Police', kind: 'police' } })),
       meetingList(() => [published]),
     );
     renderApp('/meetings');

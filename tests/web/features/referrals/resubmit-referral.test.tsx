@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { valuesFromReferral } from '../../../../web/src/features/referrals/components/referral-form-values';
 import { buildDashAnswers, buildReferralDetail, newId } from '../../factories';
+import { referralDetail } from '../../handlers';
 import { server } from '../../msw-server';
 import { currentPath, renderApp } from '../../render-app';
 import { closeForm, dashQuestion, referralWorld, section } from './referral-world';
@@ -71,9 +72,7 @@ describe('providing more information', () => {
     let body: ReferralSubmission | undefined;
     let putId: string | undefined;
     server.use(
-      http.get('/api/referrals/:id', ({ params }) =>
-        params.id === referral.id ? HttpResponse.json(current) : HttpResponse.json({ code: 'not_found', message: 'Not found', fields: [], requestId: 'r' }, { status: 404 }),
-      ),
+      referralDetail(() => current),
       http.put('/api/referrals/:id', async ({ request, params }) => {
         putId = String(params.id);
         body = ReferralSubmission.parse(await request.json());
@@ -133,7 +132,7 @@ describe('providing more information', () => {
   it('continues a saved draft of more information on the referral’s own page', async () => {
     const world = referralWorld();
     const referral = waitingForInformation(world);
-    server.use(http.get('/api/referrals/:id', () => HttpResponse.json(referral)));
+    server.use(referralDetail(() => referral));
     const values = valuesFromReferral(referral, world.me);
     const draft = world.saveDraft({ ...values, victimFears: 'That he will take the children' }, referral.id);
     // Drafts are listed without their content, so "Continue" always opens the new-referral address.
@@ -148,7 +147,7 @@ describe('providing more information', () => {
   it('does not offer the form when the referral is not waiting for more information', async () => {
     const world = referralWorld();
     const referral = waitingForInformation(world, { status: 'accepted', statusLabel: 'Accepted', reference: 'DERBY-R-2026-00007' });
-    server.use(http.get('/api/referrals/:id', () => HttpResponse.json(referral)));
+    server.use(referralDetail(() => referral));
     renderApp(`/referrals/${referral.id}/resubmit`);
 
     expect(await screen.findByText(/Referral DERBY-R-2026-00007 is not waiting for more information/)).toBeInTheDocument();

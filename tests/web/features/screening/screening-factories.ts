@@ -54,17 +54,16 @@ export function buildFlag(kind: FlagKind, overrides: Partial<Flag> = {}): Flag {
   });
 }
 
-/** A referral awaiting screening in Northbridge City, built on the shared referral factory with screening's people and answers. */
+/**
+ * A referral awaiting screening in Northbridge City: the shared referral factory's (15 "yes" answers, one
+ * perpetrator, no children) with screening's area, people, answers and history.
+ */
 export function buildScreeningReferral(overrides: Partial<ReferralDetail> = {}): ReferralDetail {
   const referrerUserId = overrides.referrerUserId ?? newId();
   return buildReferralDetail({
     reference: 'NBC-R-2026-00042',
-    status: 'submitted',
-    statusLabel: 'Awaiting screening',
     areaId: AREA.id,
     areaName: AREA.name,
-    caseId: null,
-    caseReference: null,
     referringAgencyId: newId(),
     referringAgencyName: 'Northbridge Police',
     referrerUserId,
@@ -72,8 +71,6 @@ export function buildScreeningReferral(overrides: Partial<ReferralDetail> = {}):
     referrerContact: 'pat.police@police.example.org',
     enteredByUserId: referrerUserId,
     referralDate: '2026-03-01',
-    managerSignOff: null,
-    urgent: false,
     assessments: [
       {
         tool: 'dash',
@@ -87,32 +84,13 @@ export function buildScreeningReferral(overrides: Partial<ReferralDetail> = {}):
         score: 15,
       },
     ],
-    dashScore: 15,
-    criteriaMet: ['visible_high_risk'],
-    professionalJudgementReasons: null,
-    incidentDates: [],
     victim: buildSubject(),
-    victimDetails: {
-      language: null,
-      interpreterNeeded: false,
-      gp: null,
-      contactSafety: { safeToCall: true, safeTimes: null, safeMethods: null },
-      diversity: { ethnicity: 'not_known', disability: 'not_known', lgbt: 'not_known' },
-    },
     perpetrators: [buildSubject({ role: 'perpetrator', givenName: 'John', familyName: 'Roe', relationshipToVictim: 'Ex-partner' })],
-    householdMembers: [],
-    consent: { victimAware: true, consentGiven: 'yes', reason: null },
-    victimFears: null,
-    unsafeContacts: [],
-    previousMaracElsewhere: null,
     narrative: { recentIncident: 'Assault at home.', history: null, supportInPlace: null, risksAndTriggers: null },
-    policeReferences: [],
-    mergedIntoReferralId: null,
     submittedAt: AT,
     createdAt: AT,
     updatedAt: AT,
     history: [{ kind: 'submitted', label: 'Submitted', at: AT, byUserId: referrerUserId, byName: 'PC Pat Police', reason: null }],
-    flags: [],
     ...overrides,
   });
 }

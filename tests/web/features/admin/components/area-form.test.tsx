@@ -53,7 +53,7 @@ describe('areas', () => {
     await user.type(screen.getByLabelText('Code'), 'EREWASH');
     await user.type(screen.getByLabelText('Postcode districts'), 'de7, DE72 ng10');
     await user.type(screen.getByLabelText('Adult female population (optional)'), '48,000');
-    await user.click(screen.getByLabelText('From the last hearing'));
+    await user.click(screen.getByLabelText('Last hearing'));
     await user.clear(screen.getByLabelText('Potential escalation: within this many months'));
     await user.type(screen.getByLabelText('Potential escalation: within this many months'), '6');
     await user.click(screen.getByRole('button', { name: 'Add area' }));
@@ -138,7 +138,7 @@ describe('areas', () => {
 
     const districts = await screen.findByLabelText('Postcode districts');
     expect(districts).toHaveValue('DE1, DE21');
-    expect(screen.getByLabelText('From the last referral')).toBeChecked();
+    expect(screen.getByLabelText('Last referral')).toBeChecked();
     await user.type(districts, ', DE22');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
 

@@ -3,11 +3,11 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { buildMe, newId } from '../../../factories';
-import { agencyDirectory, apiErrorResponse, signedInAs } from '../../../handlers';
+import { agencyDirectory, apiErrorResponse, referralDetail, signedInAs } from '../../../handlers';
 import { server } from '../../../msw-server';
 import { renderApp } from '../../../render-app';
 import { AREA, buildCandidate, buildFlag, buildMatches, buildScreeningReferral, buildSubjectMatches } from '../screening-factories';
-import { referralDetail, referralMatches } from '../screening-handlers';
+import { referralMatches } from '../screening-handlers';
 
 function coordinatorOpens(referral: ReferralDetail, matches: ReferralMatches) {
   const state = { referral, matches };

@@ -3,11 +3,11 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { buildMe, newId } from '../../../factories';
-import { agencyDirectory, apiErrorResponse, signedInAs } from '../../../handlers';
+import { agencyDirectory, apiErrorResponse, referralDetail, signedInAs } from '../../../handlers';
 import { server } from '../../../msw-server';
 import { currentPath, renderApp } from '../../../render-app';
 import { AREA, buildMatches, buildQueue, buildQueueItem, buildScreeningReferral } from '../screening-factories';
-import { referralDetail, referralMatches } from '../screening-handlers';
+import { referralMatches } from '../screening-handlers';
 
 const COUNTY = { id: newId(), name: 'Wealdshire County', code: 'WLD' };
 

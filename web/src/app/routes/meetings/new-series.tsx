@@ -6,12 +6,12 @@ import { paths } from '../../../config/paths';
 import { useSession } from '../../../features/auth/components/require-session';
 import { SeriesForm } from '../../../features/meetings/components/series-form';
 import { flashNotice } from '../../../lib/flash-notice';
-import { formatLongDate } from '../../../lib/format';
+import { formatCount, formatLongDate } from '../../../lib/format';
 import { CoordinatorsOnly } from '../../../features/meetings/components/coordinators-only';
 
 /** "12 meetings added to the calendar", with the bank holidays among them for the coordinator to move. */
 function seriesNotice({ meetingsCreated, onBankHolidays }: CreatedMeetingSeries): string {
-  const added = `${meetingsCreated} ${meetingsCreated === 1 ? 'meeting' : 'meetings'} added to the calendar`;
+  const added = `${formatCount(meetingsCreated, 'meeting')} added to the calendar`;
   if (onBankHolidays.length === 0) return added;
   const dates = onBankHolidays.map(({ date, holiday }) => `${formatLongDate(date)} (${holiday})`);
   const listed = dates.length === 1 ? dates[0] : `${dates.slice(0, -1).join(', ')} and ${dates[dates.length - 1]}`;

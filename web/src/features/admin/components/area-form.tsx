@@ -1,4 +1,4 @@
-import { AreaSettings, type Area, type CreateArea, type FieldError } from '@marac/shared';
+import { AreaSettings, REPEAT_ANCHOR_LABELS, type Area, type CreateArea, type FieldError } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
 import { FormActions } from '../../../components/ui/form-actions';
 import { ErrorSummary } from '../../../components/ui/error-summary';
@@ -9,7 +9,6 @@ import { errorFor, fieldErrorsFromFailure } from '../../../lib/field-errors';
 import { optionalText, readList, readWholeNumber } from '../../../lib/form-values';
 import { useCreateArea } from '../api/create-area';
 import { useUpdateArea } from '../api/update-area';
-import { REPEAT_ANCHOR_LABELS } from './area-labels';
 
 const FIELD_IDS = {
   name: 'area-name',

@@ -5,7 +5,7 @@ import { QueryProblem } from '../../../components/ui/query-problem';
 import { Tag } from '../../../components/ui/tag';
 import { formatNumber } from '../../../lib/format';
 import { useAreas } from '../api/get-areas';
-import { REPEAT_ANCHOR_LABELS } from './area-labels';
+import { REPEAT_ANCHOR_LABELS } from '@marac/shared';
 
 export function AreasTable() {
   const areas = useAreas();
@@ -51,7 +51,7 @@ export function AreasTable() {
               {area.adultFemalePopulation === null ? 'Not known' : formatNumber(area.adultFemalePopulation)}
             </td>
             <td className="govuk-table__cell govuk-body-s">
-              Repeats counted {REPEAT_ANCHOR_LABELS[area.settings.repeatAnchor].toLowerCase()}
+              Repeats counted from the {REPEAT_ANCHOR_LABELS[area.settings.repeatAnchor].toLowerCase()}
               <br />
               High risk at {area.settings.visibleHighRiskThreshold} ticks
               <br />

@@ -4,7 +4,7 @@ import { Button } from '../../../components/ui/button';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { NotificationBanner } from '../../../components/ui/notification-banner';
 import { fieldErrorsFromFailure, fieldErrorsFromZod } from '../../../lib/field-errors';
-import { formatLongDate } from '../../../lib/format';
+import { formatCount, formatLongDate } from '../../../lib/format';
 import { useChangeAgenda } from '../api/change-agenda';
 import { useGenerateAgenda } from '../api/generate-agenda';
 import { agendaPdfUrl } from '../api/meeting-pdfs';
@@ -13,7 +13,6 @@ import { AgendaReviews } from './agenda-reviews';
 import { AgendaTable } from './agenda-table';
 import type { FlagTags } from './flag-tags';
 import { LapsedWindows } from './lapsed-windows';
-import { cases } from './meeting-labels';
 import { MoveCasePanel } from './move-case-panel';
 import { OverflowWarning } from './overflow-warning';
 import { PublishConfirmation } from './publish-confirmation';
@@ -31,9 +30,9 @@ function publishedNotice(published: PublishedAgenda): string {
   const withheld =
     published.withheldCount === 0
       ? 'no case withheld'
-      : `${cases(published.withheldCount)} withheld from agencies named as unsafe to contact`;
-  const notices = published.notices === 1 ? '1 notice' : `${published.notices} notices`;
-  const tasks = published.researchTasks === 1 ? '1 research task' : `${published.researchTasks} research tasks`;
+      : `${formatCount(published.withheldCount, 'case')} withheld from agencies named as unsafe to contact`;
+  const tasks = formatCount(published.researchTasks, 'research task');
+  const notices = formatCount(published.notices, 'notice');
   return `Version ${published.version} of the agenda has been published: ${tasks} created for the invited agencies, ${withheld}, ${notices} queued for agency mailboxes`;
 }
 
@@ -95,7 +94,7 @@ export function AgendaWorkspace({ agenda, coordinator, flagTags }: AgendaWorkspa
     generate.mutate(meeting.id, {
       onSuccess: (generated) => {
         setOverflow(generated.overflow);
-        setNotice(`The agenda has been built: ${cases(generated.agenda.items.length)} listed`);
+        setNotice(`The agenda has been built: ${formatCount(generated.agenda.items.length, 'case')} listed`);
       },
       onError: (error) => setErrors(fieldErrorsFromFailure(error)),
     });
@@ -200,7 +199,7 @@ export function AgendaWorkspace({ agenda, coordinator, flagTags }: AgendaWorkspa
         <ErrorSummary errors={errors} fieldIds={FIELD_IDS} />
         <OverflowWarning overflow={overflow} />
         <p className="govuk-body">
-          {items.length === 0 ? 'No cases are listed yet.' : `${cases(items.length)} listed of ${meeting.capacity}, ${meeting.minutesPerCase} minutes each.`}
+          {items.length === 0 ? 'No cases are listed yet.' : `${formatCount(items.length, 'case')} listed of ${meeting.capacity}, ${meeting.minutesPerCase} minutes each.`}
           {meeting.agendaVersion > 0 ? ` Version ${meeting.agendaVersion} has been published.` : ''}
         </p>
         {canEdit ? (
@@ -251,15 +250,7 @@ export function AgendaWorkspace({ agenda, coordinator, flagTags }: AgendaWorkspa
             </a>
           </p>
         ) : null}
-        {step?.kind === 'publish' ? (
-          <PublishConfirmation
-            meeting={meeting}
-            listed={items.length}
-            pending={pending}
-            onPublish={confirmPublish}
-            onCancel={() => closeStep(PUBLISH_TRIGGER)}
-          />
-        ) : canEdit ? (
+        {canEdit ? (
           <Button
             id={PUBLISH_TRIGGER}
             onClick={() => {
@@ -269,6 +260,15 @@ export function AgendaWorkspace({ agenda, coordinator, flagTags }: AgendaWorkspa
           >
             {publishLabel}
           </Button>
+        ) : null}
+        {step?.kind === 'publish' ? (
+          <PublishConfirmation
+            meeting={meeting}
+            listed={items.length}
+            pending={pending}
+            onPublish={confirmPublish}
+            onCancel={() => closeStep(PUBLISH_TRIGGER)}
+          />
         ) : null}
       </section>
       <RemovedCases removed={removed} onRestore={canEdit ? (entry) => send({ change: 'restore', itemId: entry.id }, entry) : undefined} />

@@ -1,8 +1,5 @@
 import type { Meeting, MeetingStatus, MeetingWeekday, SeriesRecurrence } from '@marac/shared';
-import type { ComponentProps } from 'react';
-import type { Tag } from '../../../components/ui/tag';
-
-type TagColour = NonNullable<ComponentProps<typeof Tag>['colour']>;
+import type { TagColour } from '../../../components/ui/tag';
 export type MeetingKind = Meeting['kind'];
 
 export const KIND_LABELS: Record<MeetingKind, string> = {
@@ -55,6 +52,3 @@ export const WEEK_OF_MONTH_LABELS: readonly { value: number; label: string }[] =
   { value: 4, label: 'Fourth' },
   { value: 5, label: 'Last' },
 ];
-
-/** "1 case", "12 cases" */
-export const cases = (n: number): string => `${n} ${n === 1 ? 'case' : 'cases'}`;

@@ -1,10 +1,10 @@
 import type { FieldError, Me, MeetingQuery } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { AreaFilterSelect } from '../../../components/ui/area-filter-select';
 import { Button } from '../../../components/ui/button';
 import { DateInput, datePartsFrom, readDate, type DateParts } from '../../../components/ui/date-input';
 import { ErrorSummary } from '../../../components/ui/error-summary';
-import { Select } from '../../../components/ui/select';
 import { errorFor } from '../../../lib/field-errors';
 
 export type MeetingFilters = Pick<MeetingQuery, 'areaId' | 'from' | 'to'>;
@@ -52,17 +52,9 @@ export function MeetingsFilters({ initial, areas, clearTo, onApply }: MeetingsFi
       <ErrorSummary errors={errors} fieldIds={FIELD_IDS} />
       <form className="app-filters" onSubmit={submit} noValidate role="search" aria-label="Filter meetings">
         <div className="app-filters__row">
-          {areas.length > 1 ? (
-            <Select
-              id="filter-area"
-              label="Area"
-              options={[{ value: '', label: 'All your areas' }, ...areas.map((area) => ({ value: area.id, label: area.name }))]}
-              value={areaId}
-              onChange={(event) => setAreaId(event.target.value)}
-            />
-          ) : null}
+          {areas.length > 1 ? <AreaFilterSelect areas={areas} value={areaId} onChange={setAreaId} /> : null}
           <DateInput idPrefix="filter-from" legend="From" hint="Leave blank for today" value={from} onChange={setFrom} error={errorFor(errors, 'from')} />
-          <DateInput idPrefix="filter-to" legend="To" hint="Leave blank for 26 weeks on" value={to} onChange={setTo} error={errorFor(errors, 'to')} />
+          <DateInput idPrefix="filter-to" legend="To" hint="Leave blank for 26 weeks from the start" value={to} onChange={setTo} error={errorFor(errors, 'to')} />
           <div className="govuk-form-group">
             <div className="govuk-button-group">
               <Button type="submit" variant="secondary">

@@ -4,7 +4,7 @@ import { Loading } from '../../../components/ui/loading';
 import { QueryProblem } from '../../../components/ui/query-problem';
 import { Tag } from '../../../components/ui/tag';
 import { paths } from '../../../config/paths';
-import { formatDate, formatLongDate } from '../../../lib/format';
+import { formatCount, formatDate, formatLongDate } from '../../../lib/format';
 import { useMeetings } from '../api/get-meetings';
 import { BankHolidayWarning } from './bank-holiday-warning';
 import { KIND_COLOURS, KIND_LABELS, STATUS_COLOURS } from './meeting-labels';
@@ -28,7 +28,7 @@ export function MeetingsTable({ query, showArea, empty }: MeetingsTableProps) {
   return (
     <>
       <p className="govuk-body" role="status">
-        {meetings.data.length === 1 ? 'Showing 1 meeting' : `Showing ${meetings.data.length} meetings`}
+        Showing {formatCount(meetings.data.length, 'meeting')}
       </p>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-visually-hidden">Meetings, soonest first</caption>

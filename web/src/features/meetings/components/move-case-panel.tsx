@@ -5,9 +5,9 @@ import { Loading } from '../../../components/ui/loading';
 import { QueryProblem } from '../../../components/ui/query-problem';
 import { Select } from '../../../components/ui/select';
 import { errorFor } from '../../../lib/field-errors';
-import { formatLongDate } from '../../../lib/format';
+import { formatCount, formatLongDate } from '../../../lib/format';
 import { useMeetings } from '../api/get-meetings';
-import { KIND_LABELS, cases } from './meeting-labels';
+import { KIND_LABELS } from './meeting-labels';
 import { PanelHeading } from './panel-heading';
 
 /** Meetings whose agenda can still change, as the server allows a move to them. */
@@ -15,7 +15,7 @@ const OPEN_FOR_CASES: readonly MeetingStatus[] = ['planned', 'agenda_published']
 
 function targetLabel(meeting: MeetingSummary): string {
   const kind = meeting.kind === 'scheduled' ? '' : ` (${KIND_LABELS[meeting.kind].toLowerCase()})`;
-  const room = meeting.listedCount >= meeting.capacity ? 'full' : `${meeting.listedCount} of ${cases(meeting.capacity)}`;
+  const room = meeting.listedCount >= meeting.capacity ? 'full' : `${meeting.listedCount} of ${formatCount(meeting.capacity, 'case')}`;
   return `${formatLongDate(meeting.date)} at ${meeting.startTime}${kind}: ${room}`;
 }
 

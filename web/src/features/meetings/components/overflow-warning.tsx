@@ -1,8 +1,7 @@
 import type { GeneratedAgenda } from '@marac/shared';
 import { Link } from 'react-router';
 import { paths } from '../../../config/paths';
-import { formatLongDate } from '../../../lib/format';
-import { cases } from './meeting-labels';
+import { formatCount, formatLongDate } from '../../../lib/format';
 
 type OverflowCase = GeneratedAgenda['overflow'][number];
 
@@ -16,7 +15,7 @@ export function OverflowWarning({ overflow }: { overflow: readonly OverflowCase[
       </span>
       <div className="govuk-warning-text__text">
         <span className="govuk-visually-hidden">Warning</span>
-        <strong>{overflow.length === 1 ? '1 case did not fit on this agenda:' : `${cases(overflow.length)} did not fit on this agenda:`}</strong>
+        <strong>{`${formatCount(overflow.length, 'case')} did not fit on this agenda:`}</strong>
         <ul className="govuk-list govuk-list--bullet govuk-!-margin-top-2 govuk-!-margin-bottom-0">
           {overflow.map((item) => (
             <li key={item.referralId}>

@@ -1,6 +1,6 @@
 import type { MeetingSummary } from '@marac/shared';
 import { Button, ButtonGroup } from '../../../components/ui/button';
-import { cases } from './meeting-labels';
+import { formatCount } from '../../../lib/format';
 import { PanelHeading } from './panel-heading';
 
 interface PublishConfirmationProps {
@@ -18,7 +18,7 @@ export function PublishConfirmation({ meeting, listed, pending, onPublish, onCan
     <section className="app-confirmation" aria-labelledby="agenda-publish-heading">
       <PanelHeading id="agenda-publish-heading">{version === 1 ? 'Publish the agenda?' : `Publish the changes as version ${version}?`}</PanelHeading>
       <p className="govuk-body">
-        The agenda of {cases(listed)} becomes version {version}. Each invited agency gets a research task for every case and a notice in its
+        The agenda of {formatCount(listed, 'case')} becomes version {version}. Each invited agency gets a research task for every case and a notice in its
         mailbox, except agencies a referral names as unsafe to contact, which are not told about that case.
       </p>
       <ButtonGroup>

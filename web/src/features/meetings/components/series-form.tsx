@@ -93,19 +93,20 @@ function readSeries(values: SeriesFormValues, areas: Me['areas']): { input: Crea
   const reader = new FormReader();
   const areaId = reader.choice('areaId', values.areaId, areas.map((area) => area.id), 'Choose the MARAC area the meetings are for');
   const recurrence = reader.choice('recurrence', values.recurrence, SERIES_RECURRENCES, 'Choose how often the meeting is held');
-  const firstDate = readDate(values.firstDate);
-  if (firstDate.kind === 'empty') reader.problem('firstDate', 'Enter the date of the first meeting');
-  if (firstDate.kind === 'invalid') reader.problem('firstDate', 'The date of the first meeting must be a real date, like 3 3 2026');
-  const firstIsoDate = firstDate.kind === 'date' ? firstDate.isoDate : null;
-  const weekday =
-    recurrence === 'daily'
-      ? weekdayOfDailySeries(firstIsoDate)
-      : reader.choice('weekday', values.weekday, MEETING_WEEKDAYS, 'Choose the day of the week');
+  // Problems are listed in the order the questions are asked: week of the month, weekday, first date.
   let weekOfMonth: number | null = null;
   if (recurrence === 'monthly') {
     weekOfMonth = WEEK_OF_MONTH_LABELS.find((week) => String(week.value) === values.weekOfMonth)?.value ?? null;
     if (weekOfMonth === null) reader.problem('weekOfMonth', 'Choose which week of the month the meeting is held');
   }
+  const firstDate = readDate(values.firstDate);
+  const firstIsoDate = firstDate.kind === 'date' ? firstDate.isoDate : null;
+  const weekday =
+    recurrence === 'daily'
+      ? weekdayOfDailySeries(firstIsoDate)
+      : reader.choice('weekday', values.weekday, MEETING_WEEKDAYS, 'Choose the day of the week');
+  if (firstDate.kind === 'empty') reader.problem('firstDate', 'Enter the date of the first meeting');
+  if (firstDate.kind === 'invalid') reader.problem('firstDate', 'The date of the first meeting must be a real date, like 3 3 2026');
   const numbers = {} as Record<NumberField, number | null>;
   for (const field of Object.keys(NUMBER_MESSAGES) as NumberField[]) {
     numbers[field] = reader.wholeNumber(field, values[field], NUMBER_MESSAGES[field]);

@@ -1,4 +1,4 @@
-import { DASH_QUESTION_COUNT, type CriteriaSettings, type ReferralCriterion } from '@marac/shared';
+import { DASH_QUESTION_COUNT, REFERRAL_CRITERION_LABELS, type CriteriaSettings, type ReferralCriterion } from '@marac/shared';
 import { Checkboxes } from '../../../components/ui/checkboxes';
 import { DateInput } from '../../../components/ui/date-input';
 import { ErrorMessage } from '../../../components/ui/form-group';
@@ -9,10 +9,20 @@ import { AddButton, FormSection } from './form-section';
 import { errorAt } from './referral-errors';
 import { dateTargetId, fieldId, SCORE_PANEL_ID } from './referral-field-ids';
 import { emptyRows } from './referral-form-values';
-import { criterionLabels } from './referral-labels';
 import { sectionOf, type SectionProps } from './section-props';
 
 export const MAX_INCIDENT_DATES = 50;
+
+/** Each criterion's name, then what it means in the referrer's words, with the area's numbers. */
+function criterionLabels(settings: CriteriaSettings): Record<ReferralCriterion, string> {
+  const names = REFERRAL_CRITERION_LABELS;
+  return {
+    visible_high_risk: `${names.visible_high_risk}: ${settings.visibleHighRiskThreshold} or more “yes” answers on the DASH checklist`,
+    professional_judgement: `${names.professional_judgement}: you have explained why the case is high risk`,
+    potential_escalation: `${names.potential_escalation}: ${settings.escalationIncidents} or more incidents in ${settings.escalationMonths} months`,
+    repeat: `${names.repeat}: the victim was referred to a MARAC in the last 12 months`,
+  };
+}
 
 interface CriteriaSectionProps extends SectionProps {
   score: number;

@@ -1,4 +1,4 @@
-import { DASH_ANSWERS, DASH_QUESTION_COUNT, DASH_QUESTIONS } from '@marac/shared';
+import { DASH_ANSWERS, DASH_QUESTION_COUNT, DASH_QUESTIONS, YES_NO_NOT_KNOWN_LABELS } from '@marac/shared';
 import { DateInput } from '../../../components/ui/date-input';
 import { Radios } from '../../../components/ui/radios';
 import { TextInput } from '../../../components/ui/text-input';
@@ -7,10 +7,9 @@ import { FormSection } from './form-section';
 import { errorAt } from './referral-errors';
 import { dashQuestionPath, fieldId } from './referral-field-ids';
 import type { DashAnswerValues } from './referral-form-values';
-import { DASH_ANSWER_LABELS } from './referral-labels';
 import { sectionOf, type SectionProps } from './section-props';
 
-const ANSWER_ITEMS = DASH_ANSWERS.map((answer) => ({ value: answer, label: DASH_ANSWER_LABELS[answer] }));
+const ANSWER_ITEMS = DASH_ANSWERS.map((answer) => ({ value: answer, label: YES_NO_NOT_KNOWN_LABELS[answer] }));
 
 interface DashSectionProps extends SectionProps {
   score: number;

@@ -5,12 +5,11 @@ import { Loading } from '../../../components/ui/loading';
 import { NotificationBanner } from '../../../components/ui/notification-banner';
 import { Pagination, ResultCount } from '../../../components/ui/pagination';
 import { QueryProblem } from '../../../components/ui/query-problem';
-import { Tag } from '../../../components/ui/tag';
+import { ReferralStatusTag } from '../../../components/ui/referral-status-tag';
 import { paths } from '../../../config/paths';
 import { formatDate, formatTimestamp } from '../../../lib/format';
 import { useMyReferrals } from '../api/get-my-referrals';
 import { DraftDeleteConfirmation } from './draft-delete-confirmation';
-import { REFERRAL_STATUS_COLOURS } from './referral-labels';
 
 interface MyReferralsProps {
   query: MyReferralsQuery;
@@ -158,7 +157,7 @@ function ReferralsTable({ items }: { items: MyReferral[] }) {
             <td className="govuk-table__cell">{formatDate(referral.referralDate)}</td>
             <td className="govuk-table__cell">{referral.areaName ?? 'Not yet assigned'}</td>
             <td className="govuk-table__cell">
-              <Tag colour={REFERRAL_STATUS_COLOURS[referral.status]}>{referral.statusLabel}</Tag>
+              <ReferralStatusTag status={referral.status}>{referral.statusLabel}</ReferralStatusTag>
               {referral.reason ? (
                 <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-1">
                   <span className="govuk-visually-hidden">Reason: </span>

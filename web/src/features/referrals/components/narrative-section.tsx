@@ -1,3 +1,4 @@
+import { POLICE_REFERENCE_KIND_LABELS } from '@marac/shared';
 import { DateInput } from '../../../components/ui/date-input';
 import { Select } from '../../../components/ui/select';
 import { TextInput } from '../../../components/ui/text-input';
@@ -8,7 +9,6 @@ import { AddButton, FormSection, ListItem } from './form-section';
 import { errorAt } from './referral-errors';
 import { fieldId } from './referral-field-ids';
 import { emptyRows, POLICE_REFERENCE_KINDS, type PoliceReferenceValues, type ReferralFormValues } from './referral-form-values';
-import { POLICE_REFERENCE_KIND_LABELS } from './referral-labels';
 import { sectionOf, type SectionProps } from './section-props';
 
 export const MAX_POLICE_REFERENCES = 20;

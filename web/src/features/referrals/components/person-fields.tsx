@@ -1,4 +1,4 @@
-import { Gender, type FieldError } from '@marac/shared';
+import { Gender, GENDER_LABELS, type FieldError } from '@marac/shared';
 import { DateInput } from '../../../components/ui/date-input';
 import { Select } from '../../../components/ui/select';
 import { TextInput } from '../../../components/ui/text-input';
@@ -8,7 +8,6 @@ import { AddButton, ListItem } from './form-section';
 import { errorAt } from './referral-errors';
 import { dateTargetId, fieldId } from './referral-field-ids';
 import { emptyRows, type PersonValues } from './referral-form-values';
-import { GENDER_LABELS } from './referral-labels';
 
 export const MAX_ALIASES = 10;
 export const MAX_DATES_OF_BIRTH = 4;

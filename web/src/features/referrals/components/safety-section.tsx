@@ -1,4 +1,4 @@
-import type { AgencyDirectory } from '@marac/shared';
+import { CONSENT_GIVEN_LABELS, Consent, type AgencyDirectory } from '@marac/shared';
 import { DateInput } from '../../../components/ui/date-input';
 import { Radios } from '../../../components/ui/radios';
 import { Select } from '../../../components/ui/select';
@@ -14,6 +14,7 @@ import { emptyRows, type UnsafeContactValues } from './referral-form-values';
 import { sectionOf, type SectionProps } from './section-props';
 
 export const MAX_UNSAFE_CONTACTS = 10;
+const CONSENT_ITEMS = Consent.shape.consentGiven.options.map((given) => ({ value: given, label: CONSENT_GIVEN_LABELS[given] }));
 
 interface SafetySectionProps extends SectionProps {
   agencies: AgencyDirectory;
@@ -54,11 +55,7 @@ function Safety({ values, set, errors, onLeave, agencies }: SafetySectionProps) 
         name="consentGiven"
         legend="Has the victim consented to the referral?"
         hint="Consent is preferred but not required for a high-risk referral"
-        items={[
-          { value: 'yes', label: 'Yes' },
-          { value: 'no', label: 'No' },
-          { value: 'not_asked', label: 'Not asked' },
-        ]}
+        items={CONSENT_ITEMS}
         value={consent.consentGiven}
         onChange={(given) =>
           set('consent', { ...consent, consentGiven: given === 'yes' || given === 'no' || given === 'not_asked' ? given : '' })

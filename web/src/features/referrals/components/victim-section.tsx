@@ -1,4 +1,4 @@
-import { ETHNICITY_GROUPS } from '@marac/shared';
+import { ETHNICITY_GROUPS, ETHNICITY_LABELS, YES_NO_NOT_KNOWN_LABELS } from '@marac/shared';
 import { Radios } from '../../../components/ui/radios';
 import { Select } from '../../../components/ui/select';
 import { TextInput } from '../../../components/ui/text-input';
@@ -7,7 +7,6 @@ import { FormSection } from './form-section';
 import { PersonFields } from './person-fields';
 import { fieldId } from './referral-field-ids';
 import type { ReferralFormValues } from './referral-form-values';
-import { ETHNICITY_LABELS, YES_NO_NOT_KNOWN_LABELS } from './referral-labels';
 import { sectionOf, type SectionProps } from './section-props';
 
 type Details = ReferralFormValues['victimDetails'];

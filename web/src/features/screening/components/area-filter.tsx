@@ -1,7 +1,7 @@
 import type { Me } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
+import { AreaFilterSelect } from '../../../components/ui/area-filter-select';
 import { Button } from '../../../components/ui/button';
-import { Select } from '../../../components/ui/select';
 
 interface AreaFilterProps {
   areas: Me['areas'];
@@ -19,13 +19,7 @@ export function AreaFilter({ areas, initial, onApply }: AreaFilterProps) {
   return (
     <form className="app-filters" onSubmit={submit} role="search" aria-label="Choose an area">
       <div className="app-filters__row">
-        <Select
-          id="filter-area"
-          label="Area"
-          options={[{ value: '', label: 'All your areas' }, ...areas.map((area) => ({ value: area.id, label: area.name }))]}
-          value={areaId}
-          onChange={(event) => setAreaId(event.target.value)}
-        />
+        <AreaFilterSelect areas={areas} value={areaId} onChange={setAreaId} />
         <div className="govuk-form-group">
           <Button type="submit" variant="secondary">
             Show

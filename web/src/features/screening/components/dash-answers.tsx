@@ -1,6 +1,5 @@
-import { DASH_QUESTIONS, type RiskAssessment } from '@marac/shared';
+import { DASH_QUESTIONS, RISK_TOOL_LABELS, YES_NO_NOT_KNOWN_LABELS, type RiskAssessment } from '@marac/shared';
 import { formatDate } from '../../../lib/format';
-import { RISK_TOOL_LABELS, yesNoNotKnown } from './referral-labels';
 
 /** Question topics are the DASH checklist's; other tools number their questions without a topic here. */
 const topicOf = (assessment: RiskAssessment, question: number): string =>
@@ -46,7 +45,7 @@ export function DashAnswers({ assessment }: { assessment: RiskAssessment }) {
                 {topicOf(assessment, number)}
               </th>
               <td className="govuk-table__cell">
-                {!answer ? 'Not answered' : answer.answer === 'yes' ? <strong>Yes</strong> : yesNoNotKnown(answer.answer)}
+                {!answer ? 'Not answered' : answer.answer === 'yes' ? <strong>Yes</strong> : YES_NO_NOT_KNOWN_LABELS[answer.answer]}
               </td>
               <td className="govuk-table__cell">{answer?.comment ?? ''}</td>
             </tr>

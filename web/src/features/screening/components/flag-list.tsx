@@ -1,7 +1,21 @@
 import type { Flag, FlagKind } from '@marac/shared';
-import { Tag } from '../../../components/ui/tag';
-import { formatDate } from '../../../lib/format';
-import { days, FLAG_COLOURS } from './referral-labels';
+import { Tag, type TagColour } from '../../../components/ui/tag';
+import { formatCount, formatDate } from '../../../lib/format';
+
+/** Red for what puts someone in danger, orange for what changes how the case is handled, blue for context. */
+const FLAG_COLOURS: Record<FlagKind, TagColour> = {
+  repeat: 'red',
+  repeat_perpetrator: 'red',
+  serial_perpetrator: 'red',
+  role_conflict: 'red',
+  children_in_household: 'blue',
+  pregnancy_or_baby: 'orange',
+  victim_aged_16_17: 'orange',
+  perpetrator_under_18: 'orange',
+  transferred_in: 'purple',
+  cross_area_history: 'purple',
+  window_lapsing: 'yellow',
+};
 
 /**
  * Flags on a referral or case, wherever one is shown. `tags` is the compact form for a table row; the
@@ -56,7 +70,7 @@ function FlagDetail({ flag }: { flag: Flag }) {
   const facts = [
     flag.previousReferralDate ? `Previous referral: ${formatDate(flag.previousReferralDate)}` : null,
     flag.anchorDate ? `12-month window counted from ${formatDate(flag.anchorDate)}` : null,
-    flag.daysLeft !== null ? `${days(flag.daysLeft)} left in the window` : null,
+    flag.daysLeft !== null ? `${formatCount(flag.daysLeft, 'day')} left in the window` : null,
   ].filter((fact): fact is string => fact !== null);
   const hidden = flag.hiddenRelatedCount;
 

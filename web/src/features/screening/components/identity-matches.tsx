@@ -14,14 +14,14 @@ import { QueryProblem } from '../../../components/ui/query-problem';
 import { Tag } from '../../../components/ui/tag';
 import { WarningText } from '../../../components/ui/warning-text';
 import { fieldErrorsFromFailure } from '../../../lib/field-errors';
-import { formatDate } from '../../../lib/format';
+import { formatCount, formatDate } from '../../../lib/format';
 import { useDecideMatch } from '../api/decide-match';
 import { useReferralMatches } from '../api/get-referral-matches';
 import { SummaryList } from './summary-list';
 
 const NO_FIELDS = {};
 
-const cases = (n: number) => `${n} ${n === 1 ? 'case' : 'cases'}`;
+const cases = (n: number) => formatCount(n, 'case');
 
 type Decide = (subject: SubjectMatches, candidate: MatchCandidate, decision: MatchDecisionInput['decision']) => void;
 

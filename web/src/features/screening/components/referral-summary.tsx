@@ -1,20 +1,21 @@
-import type { ReferralDetail } from '@marac/shared';
+import {
+  CONSENT_GIVEN_LABELS,
+  ETHNICITY_LABELS,
+  POLICE_REFERENCE_KIND_LABELS,
+  REFERRAL_CRITERION_LABELS,
+  YES_NO_NOT_KNOWN_LABELS,
+  type ReferralDetail,
+} from '@marac/shared';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { ReferralStatusTag } from '../../../components/ui/referral-status-tag';
 import { Tag } from '../../../components/ui/tag';
 import { WarningText } from '../../../components/ui/warning-text';
 import { paths } from '../../../config/paths';
 import { formatDate, formatTimestamp } from '../../../lib/format';
 import { DashAnswers } from './dash-answers';
-import { CRITERION_LABELS, ETHNICITY_LABELS, POLICE_REFERENCE_LABELS, STATUS_COLOURS, yesNoNotKnown } from './referral-labels';
 import { subjectRows, SubjectSummary } from './subject-summary';
 import { multiline, SummaryList, yesNo } from './summary-list';
-
-const CONSENT_LABELS: Record<ReferralDetail['consent']['consentGiven'], string> = {
-  yes: 'Yes',
-  no: 'No',
-  not_asked: 'Not asked',
-};
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -31,7 +32,7 @@ function ReferralFacts({ referral }: { referral: ReferralDetail }) {
   return (
     <SummaryList
       rows={[
-        { key: 'Status', value: <Tag colour={STATUS_COLOURS[referral.status]}>{referral.statusLabel}</Tag> },
+        { key: 'Status', value: <ReferralStatusTag status={referral.status}>{referral.statusLabel}</ReferralStatusTag> },
         { key: 'MARAC area', value: referral.areaName },
         ...(referral.caseReference ? [{ key: 'Case', value: referral.caseReference }] : []),
         ...(referral.mergedIntoReferralId
@@ -57,7 +58,7 @@ function ReferralFacts({ referral }: { referral: ReferralDetail }) {
         },
         { key: 'Urgent', value: referral.urgent ? <Tag colour="red">Urgent</Tag> : 'No' },
         { key: 'DASH score', value: `${referral.dashScore} of 24` },
-        { key: 'Criteria met', value: referral.criteriaMet.map((criterion) => CRITERION_LABELS[criterion]).join(', ') || 'None' },
+        { key: 'Criteria met', value: referral.criteriaMet.map((criterion) => REFERRAL_CRITERION_LABELS[criterion]).join(', ') || 'None' },
         { key: 'Professional judgement', value: multiline(referral.professionalJudgementReasons) },
         { key: 'Incidents known to any agency', value: referral.incidentDates.map(formatDate).join(', ') },
         {
@@ -88,8 +89,8 @@ function VictimSummary({ referral }: { referral: ReferralDetail }) {
           { key: 'Interpreter needed', value: yesNo(details.interpreterNeeded) },
           { key: 'GP', value: details.gp },
           { key: 'Ethnicity', value: ETHNICITY_LABELS[details.diversity.ethnicity] },
-          { key: 'Disability', value: yesNoNotKnown(details.diversity.disability) },
-          { key: 'LGBT+', value: yesNoNotKnown(details.diversity.lgbt) },
+          { key: 'Disability', value: YES_NO_NOT_KNOWN_LABELS[details.diversity.disability] },
+          { key: 'LGBT+', value: YES_NO_NOT_KNOWN_LABELS[details.diversity.lgbt] },
           { key: 'Who the victim fears', value: multiline(referral.victimFears) },
         ]}
       />
@@ -138,7 +139,7 @@ export function ReferralSummary({ referral }: { referral: ReferralDetail }) {
         <SummaryList
           rows={[
             { key: 'Victim aware of the referral', value: yesNo(consent.victimAware) },
-            { key: 'Consent given', value: CONSENT_LABELS[consent.consentGiven] },
+            { key: 'Consent given', value: CONSENT_GIVEN_LABELS[consent.consentGiven] },
             { key: 'Reason', value: multiline(consent.reason) },
           ]}
         />
@@ -180,7 +181,7 @@ export function ReferralSummary({ referral }: { referral: ReferralDetail }) {
             <tbody className="govuk-table__body">
               {referral.policeReferences.map((reference, index) => (
                 <tr className="govuk-table__row" key={index}>
-                  <td className="govuk-table__cell">{POLICE_REFERENCE_LABELS[reference.kind]}</td>
+                  <td className="govuk-table__cell">{POLICE_REFERENCE_KIND_LABELS[reference.kind]}</td>
                   <td className="govuk-table__cell">{reference.reference}</td>
                   <td className="govuk-table__cell">{reference.date ? formatDate(reference.date) : ''}</td>
                   <td className="govuk-table__cell">{reference.detail ?? ''}</td>

@@ -1,13 +1,12 @@
-import type { RepeatWindowItem, RepeatWindowQuery } from '@marac/shared';
+import { REPEAT_ANCHOR_LABELS, type RepeatWindowItem, type RepeatWindowQuery } from '@marac/shared';
 import { Loading } from '../../../components/ui/loading';
 import { QueryProblem } from '../../../components/ui/query-problem';
-import { formatDate } from '../../../lib/format';
+import { formatCount, formatDate } from '../../../lib/format';
 import { useRepeatWindows } from '../api/get-repeat-windows';
-import { ANCHOR_LABELS, days } from './referral-labels';
 
 const whenItLapses = (daysUntilLapse: number): string => {
   if (daysUntilLapse === 0) return 'Today';
-  return daysUntilLapse > 0 ? `In ${days(daysUntilLapse)}` : `${days(-daysUntilLapse)} ago`;
+  return daysUntilLapse > 0 ? `In ${formatCount(daysUntilLapse, 'day')}` : `${formatCount(-daysUntilLapse, 'day')} ago`;
 };
 
 interface WindowTableProps {
@@ -57,7 +56,7 @@ function WindowTable({ id, title, empty, items, showArea }: WindowTableProps) {
                 <td className="govuk-table__cell">{item.victimName}</td>
                 {showArea ? <td className="govuk-table__cell">{item.area.name}</td> : null}
                 <td className="govuk-table__cell">
-                  {ANCHOR_LABELS[item.anchor]}
+                  {REPEAT_ANCHOR_LABELS[item.anchor]}
                   <br />
                   <span className="govuk-body-s">{formatDate(item.anchorDate)}</span>
                 </td>

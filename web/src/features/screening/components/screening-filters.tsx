@@ -12,6 +12,7 @@ import {
 } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { AreaFilterSelect } from '../../../components/ui/area-filter-select';
 import { Button } from '../../../components/ui/button';
 import { Checkboxes } from '../../../components/ui/checkboxes';
 import { ErrorSummary } from '../../../components/ui/error-summary';
@@ -147,15 +148,7 @@ export function ScreeningFiltersForm({ initial, areas, agencies, clearTo, onAppl
           </div>
           <div className="govuk-grid-column-three-quarters">
             <div className="app-filters__row">
-              {areas.length > 1 ? (
-                <Select
-                  id="filter-area"
-                  label="Area"
-                  options={[{ value: '', label: 'All your areas' }, ...areas.map((area) => ({ value: area.id, label: area.name }))]}
-                  value={areaId}
-                  onChange={(event) => setAreaId(event.target.value)}
-                />
-              ) : null}
+              {areas.length > 1 ? <AreaFilterSelect areas={areas} value={areaId} onChange={setAreaId} /> : null}
               <Select
                 id="filter-agency"
                 label="Referring agency"

@@ -1,14 +1,14 @@
-import type { ScreeningQuery } from '@marac/shared';
+import { REFERRAL_CRITERION_LABELS, type ScreeningQuery } from '@marac/shared';
 import { Link } from 'react-router';
 import { Loading } from '../../../components/ui/loading';
 import { Pagination, ResultCount } from '../../../components/ui/pagination';
 import { QueryProblem } from '../../../components/ui/query-problem';
+import { ReferralStatusTag } from '../../../components/ui/referral-status-tag';
 import { Tag } from '../../../components/ui/tag';
 import { paths } from '../../../config/paths';
-import { formatDate } from '../../../lib/format';
+import { formatCount, formatDate } from '../../../lib/format';
 import { useScreeningQueue } from '../api/get-screening-queue';
 import { FlagList } from './flag-list';
-import { CRITERION_LABELS, days, STATUS_COLOURS } from './referral-labels';
 
 interface ScreeningTableProps {
   query: ScreeningQuery;
@@ -73,17 +73,17 @@ export function ScreeningTable({ query, hrefForPage, showArea }: ScreeningTableP
               <td className="govuk-table__cell">
                 {formatDate(item.referralDate)}
                 <br />
-                <span className="govuk-body-s">{item.ageDays === 0 ? 'Today' : `${days(item.ageDays)} ago`}</span>
+                <span className="govuk-body-s">{item.ageDays === 0 ? 'Today' : `${formatCount(item.ageDays, 'day')} ago`}</span>
               </td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{item.dashScore}</td>
               <td className="govuk-table__cell">
-                {item.criteriaMet.length === 0 ? 'None' : item.criteriaMet.map((criterion) => CRITERION_LABELS[criterion]).join(', ')}
+                {item.criteriaMet.length === 0 ? 'None' : item.criteriaMet.map((criterion) => REFERRAL_CRITERION_LABELS[criterion]).join(', ')}
               </td>
               <td className="govuk-table__cell">
                 <FlagList variant="tags" flags={item.flags} />
               </td>
               <td className="govuk-table__cell">
-                <Tag colour={STATUS_COLOURS[item.status]}>{item.statusLabel}</Tag>
+                <ReferralStatusTag status={item.status}>{item.statusLabel}</ReferralStatusTag>
               </td>
             </tr>
           ))}

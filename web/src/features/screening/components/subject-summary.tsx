@@ -1,6 +1,5 @@
-import { PERSON_ROLE_LABELS, type ReferralSubjectRecord } from '@marac/shared';
+import { GENDER_LABELS, PERSON_ROLE_LABELS, type ReferralSubjectRecord } from '@marac/shared';
 import { formatDate } from '../../../lib/format';
-import { GENDER_LABELS } from './referral-labels';
 import { SummaryList, type SummaryRow } from './summary-list';
 
 export const subjectName = (subject: Pick<ReferralSubjectRecord, 'givenName' | 'familyName'>) => `${subject.givenName} ${subject.familyName}`;

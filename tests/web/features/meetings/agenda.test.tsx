@@ -1,0 +1,365 @@
+import { GeneratedAgenda, PublishedAgenda, type Agenda, type MeetingSummary } from '@marac/shared';
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { buildMe, newId } from '../../factories';
+import { apiErrorResponse, signedInAs } from '../../handlers';
+import { server } from '../../msw-server';
+import { renderApp } from '../../render-app';
+import { agendaWorld } from './agenda-world';
+import { AREA, buildAgenda, buildEntry, buildLapsedWindow, buildMeeting, buildReview, flag } from './meeting-factories';
+import { meetingList } from './meeting-handlers';
+
+const MEETING = () => buildMeeting({ date: '2026-03-17', startTime: '09:30', location: 'Room 2, Civic Centre' });
+
+/** Three cases: an urgent repeat linked with the third, a pinned transfer, and the linked case. */
+function threeCases(meeting: MeetingSummary): Agenda {
+  const ids = [newId(), newId(), newId()] as const;
+  return buildAgenda(meeting, {
+    items: [
+      buildEntry({
+        id: ids[0],
+        position: 1,
+        slotStart: '09:30',
+        caseReference: 'NBC-2026-0001',
+        referralReference: 'NBC-R-2026-00011',
+        victimName: 'Jane Doe',
+        urgent: true,
+        flags: [flag('repeat'), flag('children_in_household')],
+        linkedItemIds: [ids[2]],
+      }),
+      buildEntry({
+        id: ids[1],
+        position: 2,
+        slotStart: '09:42',
+        caseReference: 'NBC-2026-0002',
+        referralReference: 'NBC-R-2026-00012',
+        victimName: 'Amy Adams',
+        pinned: true,
+        transferredFrom: 'Wealdshire County',
+      }),
+      buildEntry({
+        id: ids[2],
+        position: 3,
+        slotStart: '09:54',
+        caseReference: 'NBC-2026-0003',
+        referralReference: 'NBC-R-2026-00013',
+        victimName: 'Beth Brown',
+        linkedItemIds: [ids[0]],
+      }),
+    ],
+  });
+}
+
+const agendaTable = () => screen.getByRole('table', { name: 'Cases in the order they will be heard' });
+const rowOf = (reference: string) => within(agendaTable()).getByText(reference, { selector: 'strong' }).closest('tr') as HTMLElement;
+const references = () =>
+  within(agendaTable())
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getAllByRole('cell')[1]?.querySelector('strong')?.textContent);
+
+function coordinatorOpens(agenda: Agenda, csrfToken = 'csrf-agenda') {
+  const { world, handlers, record } = agendaWorld(agenda);
+  server.use(signedInAs(buildMe({ role: 'coordinator', areas: [AREA], csrfToken })), ...handlers);
+  return { world, record, ...renderApp(`/meetings/${agenda.meeting.id}`) };
+}
+
+describe('meeting and agenda for coordinators and chairs', () => {
+  it('shows the meeting, the cases in order with what the chair needs, the actions to review and the lapsed windows', async () => {
+    const meeting = MEETING();
+    const agenda = threeCases(meeting);
+    coordinatorOpens({ ...agenda, reviews: [buildReview()], lapsedWindows: [buildLapsedWindow()] });
+
+    expect(await screen.findByRole('heading', { level: 1, name: /Meeting on Tuesday 17 March 2026/ })).toHaveTextContent(AREA.name);
+    const details = screen.getByText('Referral cut-off').closest('dl') as HTMLElement;
+    expect(within(details).getByText('09:30')).toBeInTheDocument();
+    expect(within(details).getByText('Room 2, Civic Centre')).toBeInTheDocument();
+    expect(within(details).getByText('5 March 2026')).toBeInTheDocument();
+    expect(within(details).getByText('13 March 2026')).toBeInTheDocument();
+    expect(within(details).getByText('Not published yet')).toBeInTheDocument();
+    expect(within(details).getByText('Planned')).toHaveClass('govuk-tag');
+
+    expect(references()).toEqual(['NBC-2026-0001', 'NBC-2026-0002', 'NBC-2026-0003']);
+    const first = rowOf('NBC-2026-0001');
+    expect(within(first).getByText('09:30')).toBeInTheDocument();
+    expect(within(first).getByText('Jane Doe')).toBeInTheDocument();
+    expect(within(first).getByText('20 February 2026')).toBeInTheDocument();
+    expect(within(first).getByText('Urgent')).toHaveClass('govuk-tag--red');
+    expect(within(first).getByText('Repeat')).toHaveClass('govuk-tag');
+    expect(within(first).getByText('Children in household')).toHaveClass('govuk-tag');
+    expect(within(first).getByText('Linked with case 3')).toBeInTheDocument();
+    const second = rowOf('NBC-2026-0002');
+    expect(within(second).getByText('Pinned')).toHaveClass('govuk-tag');
+    expect(within(second).getByText('Transferred from Wealdshire County')).toBeInTheDocument();
+    expect(within(rowOf('NBC-2026-0003')).getByText('Linked with case 1')).toBeInTheDocument();
+
+    expect(screen.getByRole('link', { name: 'Download agenda (PDF)' })).toHaveAttribute('href', `/api/meetings/${meeting.id}/agenda/pdf`);
+    expect(screen.getByRole('button', { name: 'Rebuild agenda' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Publish agenda' })).toBeInTheDocument();
+
+    const reviews = screen.getByRole('region', { name: 'Actions to review' });
+    expect(within(reviews).getByText('Fit extra locks at the victim’s home')).toBeInTheDocument();
+    expect(within(reviews).getByText('Overdue')).toHaveClass('govuk-tag--red');
+    expect(within(reviews).getByText('In progress')).toBeInTheDocument();
+    const lapsed = screen.getByRole('region', { name: '12-month windows lapsed since the last meeting' });
+    expect(within(lapsed).getByText('Mary Major')).toBeInTheDocument();
+    expect(within(lapsed).getByText('10 March 2026')).toBeInTheDocument();
+  });
+
+  it('builds the agenda with a body-less request and warns about the cases that did not fit', async () => {
+    const meeting = MEETING();
+    const later = buildMeeting({ date: '2026-03-31' });
+    const { world, record, user } = coordinatorOpens(buildAgenda(meeting));
+    const built = threeCases(meeting);
+    server.use(
+      http.post('/api/meetings/:id/agenda/generate', async ({ request }) => {
+        await record(request);
+        world.agenda = built;
+        return HttpResponse.json(
+          GeneratedAgenda.parse({
+            agenda: built,
+            overflow: [
+              { referralId: newId(), reference: 'NBC-R-2026-00021', movedToMeetingId: later.id, movedToDate: later.date },
+              { referralId: newId(), reference: 'NBC-R-2026-00022', movedToMeetingId: later.id, movedToDate: later.date },
+              { referralId: newId(), reference: 'NBC-R-2026-00023', movedToMeetingId: null, movedToDate: null },
+            ],
+          }),
+        );
+      }),
+    );
+
+    expect(await screen.findByText('No cases are listed yet.')).toBeInTheDocument();
+    expect(screen.getByText(/Pinned cases and cases placed by hand stay where they are/)).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Download agenda (PDF)' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Build agenda' }));
+
+    expect(await screen.findByText('The agenda has been built: 3 cases listed')).toBeInTheDocument();
+    expect(world.requests).toEqual([{ path: `/api/meetings/${meeting.id}/agenda/generate`, contentType: null, body: '', csrf: 'csrf-agenda' }]);
+    const warning = screen.getByText('3 cases did not fit on this agenda:').closest('.govuk-warning-text') as HTMLElement;
+    const lines = within(warning).getAllByRole('listitem');
+    expect(lines.map((line) => line.textContent)).toEqual([
+      'NBC-R-2026-00021: moved to the meeting on Tuesday 31 March 2026',
+      'NBC-R-2026-00022: moved to the meeting on Tuesday 31 March 2026',
+      'NBC-R-2026-00023: no later meeting had room; it waits for the next agenda',
+    ]);
+    expect(within(lines[0] as HTMLElement).getByRole('link', { name: 'meeting on Tuesday 31 March 2026' })).toHaveAttribute('href', `/meetings/${later.id}`);
+    expect(references()).toEqual(['NBC-2026-0001', 'NBC-2026-0002', 'NBC-2026-0003']);
+    expect(screen.getByRole('button', { name: 'Rebuild agenda' })).toBeInTheDocument();
+  });
+
+  it('moves cases up and down, pins and unpins them, sending one change each', async () => {
+    const agenda = threeCases(MEETING());
+    const [one, two, three] = agenda.items;
+    const { world, user } = coordinatorOpens(agenda);
+
+    await screen.findByRole('table', { name: 'Cases in the order they will be heard' });
+    expect(within(rowOf('NBC-2026-0001')).queryByRole('button', { name: /Move up/ })).not.toBeInTheDocument();
+    expect(within(rowOf('NBC-2026-0003')).queryByRole('button', { name: /Move down/ })).not.toBeInTheDocument();
+
+    await user.click(within(rowOf('NBC-2026-0003')).getByRole('button', { name: 'Move up NBC-2026-0003' }));
+    expect(await screen.findByText('NBC-2026-0003 is now case 2 and pinned there')).toBeInTheDocument();
+    expect(references()).toEqual(['NBC-2026-0001', 'NBC-2026-0003', 'NBC-2026-0002']);
+
+    await user.click(within(rowOf('NBC-2026-0001')).getByRole('button', { name: 'Move down NBC-2026-0001' }));
+    expect(await screen.findByText('NBC-2026-0001 is now case 2 and pinned there')).toBeInTheDocument();
+
+    await user.click(within(rowOf('NBC-2026-0002')).getByRole('button', { name: 'Unpin NBC-2026-0002' }));
+    expect(await screen.findByText('NBC-2026-0002 is no longer pinned')).toBeInTheDocument();
+    await user.click(within(rowOf('NBC-2026-0002')).getByRole('button', { name: 'Pin NBC-2026-0002' }));
+    expect(await screen.findByText('NBC-2026-0002 is pinned: rebuilding the agenda will not move it')).toBeInTheDocument();
+
+    expect(world.changes).toEqual([
+      { change: 'position', itemId: three?.id, position: 2 },
+      { change: 'position', itemId: one?.id, position: 2 },
+      { change: 'pin', itemId: two?.id, pinned: false },
+      { change: 'pin', itemId: two?.id, pinned: true },
+    ]);
+    expect(world.requests.every((request) => request.contentType === 'application/json' && request.csrf === 'csrf-agenda')).toBe(true);
+  });
+
+  it('moves a case to another of the area’s meetings that has not started, showing the server’s refusal first', async () => {
+    const meeting = MEETING();
+    const agenda = threeCases(meeting);
+    const full = buildMeeting({ date: '2026-03-24', listedCount: 20, capacity: 20 });
+    const later = buildMeeting({ date: '2026-03-31', status: 'agenda_published', listedCount: 4 });
+    const finished = buildMeeting({ date: '2026-03-10', status: 'minuted' });
+    const seen: URLSearchParams[] = [];
+    const { world, user } = coordinatorOpens(agenda);
+    let refused = false;
+    server.use(
+      meetingList(() => [finished, meeting, full, later], seen),
+      http.post('/api/meetings/:id/agenda/changes', async ({ request }) => {
+        const body = (await request.clone().json()) as { toMeetingId?: string };
+        if (body.toMeetingId === full.id) {
+          refused = true;
+          return apiErrorResponse(400, 'validation_failed', 'Check the change', [
+            { field: 'toMeetingId', message: 'That meeting is full: remove or move a case from it first' },
+          ]);
+        }
+        return undefined;
+      }),
+    );
+
+    await screen.findByRole('table', { name: 'Cases in the order they will be heard' });
+    await user.click(within(rowOf('NBC-2026-0002')).getByRole('button', { name: 'Move to another meeting NBC-2026-0002' }));
+    const panel = screen.getByRole('region', { name: 'Move NBC-2026-0002 to another meeting' });
+    expect(within(panel).getByRole('heading', { name: 'Move NBC-2026-0002 to another meeting' })).toHaveFocus();
+    const select = await within(panel).findByLabelText('Meeting');
+    expect(Object.fromEntries(seen[0] ?? [])).toEqual({ areaId: AREA.id });
+    expect(within(select).getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'Choose a meeting',
+      'Tuesday 24 March 2026 at 09:30: full',
+      'Tuesday 31 March 2026 at 09:30: 4 of 20 cases',
+    ]);
+
+    await user.click(within(panel).getByRole('button', { name: 'Move the case' }));
+    let summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('link', { name: 'Choose the meeting to move the case to' })).toHaveAttribute('href', '#agenda-move-to');
+
+    await user.selectOptions(select, 'Tuesday 24 March 2026 at 09:30: full');
+    await user.click(within(panel).getByRole('button', { name: 'Move the case' }));
+    summary = await screen.findByRole('alert');
+    expect(await within(summary).findByRole('link', { name: 'That meeting is full: remove or move a case from it first' })).toBeInTheDocument();
+    expect(within(panel).getByLabelText('Meeting')).toHaveAccessibleDescription(/That meeting is full/);
+    expect(refused).toBe(true);
+
+    await user.selectOptions(within(panel).getByLabelText('Meeting'), 'Tuesday 31 March 2026 at 09:30: 4 of 20 cases');
+    await user.click(within(panel).getByRole('button', { name: 'Move the case' }));
+    expect(await screen.findByText('NBC-2026-0002 has been moved to the meeting on Tuesday 31 March 2026')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Move NBC-2026-0002 to another meeting' })).not.toBeInTheDocument();
+    expect(references()).toEqual(['NBC-2026-0001', 'NBC-2026-0003']);
+    expect(world.changes).toEqual([{ change: 'move', itemId: agenda.items[1]?.id, toMeetingId: later.id }]);
+  });
+
+  it('needs a reason to take a case off, lists it with the reason, and restores it', async () => {
+    const agenda = threeCases(MEETING());
+    const second = agenda.items[1];
+    const { world, user } = coordinatorOpens(agenda);
+
+    await screen.findByRole('table', { name: 'Cases in the order they will be heard' });
+    await user.click(within(rowOf('NBC-2026-0002')).getByRole('button', { name: 'Take off the agenda NBC-2026-0002' }));
+    const panel = screen.getByRole('region', { name: 'Take NBC-2026-0002 off the agenda' });
+    await user.type(within(panel).getByLabelText('Why is the case taken off the agenda?'), '   ');
+    await user.click(within(panel).getByRole('button', { name: 'Take the case off' }));
+
+    const summary = await screen.findByRole('alert');
+    const link = within(summary).getByRole('link', { name: 'Give the reason the case is taken off the agenda' });
+    expect(link).toHaveAttribute('href', '#agenda-remove-reason');
+    await user.click(link);
+    expect(within(panel).getByLabelText('Why is the case taken off the agenda?')).toHaveFocus();
+    expect(world.changes).toEqual([]);
+
+    await user.type(within(panel).getByLabelText('Why is the case taken off the agenda?'), 'Victim moved out of the area; transfer requested.');
+    await user.click(within(panel).getByRole('button', { name: 'Take the case off' }));
+    expect(await screen.findByText('NBC-2026-0002 has been taken off the agenda')).toBeInTheDocument();
+    expect(references()).toEqual(['NBC-2026-0001', 'NBC-2026-0003']);
+    const removed = screen.getByRole('region', { name: 'Taken off the agenda' });
+    expect(within(removed).getByText('Victim moved out of the area; transfer requested.')).toBeInTheDocument();
+
+    await user.click(within(removed).getByRole('button', { name: 'Restore NBC-2026-0002 to the agenda' }));
+    expect(await screen.findByText('NBC-2026-0002 is back on the agenda as case 3')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Taken off the agenda' })).not.toBeInTheDocument();
+    expect(world.changes).toEqual([
+      { change: 'remove', itemId: second?.id, reason: 'Victim moved out of the area; transfer requested.' },
+      { change: 'restore', itemId: second?.id },
+    ]);
+  });
+
+  it('shows why a change was refused', async () => {
+    const agenda = threeCases(MEETING());
+    const removedEntry = buildEntry({ status: 'removed', removedReason: 'Duplicate of case 1', caseReference: 'NBC-2026-0009', position: 4 });
+    const { user } = coordinatorOpens({ ...agenda, removed: [removedEntry] });
+    server.use(http.post('/api/meetings/:id/agenda/changes', () => apiErrorResponse(409, 'conflict', 'The agenda is full: remove or move a case first')));
+
+    const removed = await screen.findByRole('region', { name: 'Taken off the agenda' });
+    await user.click(within(removed).getByRole('button', { name: 'Restore NBC-2026-0009 to the agenda' }));
+
+    const summary = await screen.findByRole('alert');
+    expect(summary).toHaveTextContent('The agenda is full: remove or move a case first');
+    expect(within(removed).getByText('Duplicate of case 1')).toBeInTheDocument();
+  });
+
+  it('publishes after a confirmation and says what was sent', async () => {
+    const meeting = MEETING();
+    const agenda = threeCases(meeting);
+    const { world, record, user } = coordinatorOpens(agenda);
+    server.use(
+      http.post('/api/meetings/:id/agenda/publish', async ({ request }) => {
+        await record(request);
+        const published = { ...world.agenda, meeting: { ...world.agenda.meeting, status: 'agenda_published' as const, agendaVersion: 1 } };
+        world.agenda = published;
+        return HttpResponse.json(PublishedAgenda.parse({ agenda: published, version: 1, researchTasks: 24, withheldCount: 1, notices: 9 }));
+      }),
+    );
+
+    await screen.findByRole('table', { name: 'Cases in the order they will be heard' });
+    await user.click(screen.getByRole('button', { name: 'Publish agenda' }));
+    const panel = screen.getByRole('region', { name: 'Publish the agenda?' });
+    expect(panel).toHaveTextContent('The agenda of 3 cases becomes version 1.');
+    await user.click(within(panel).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('region', { name: 'Publish the agenda?' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Publish agenda' })).toHaveFocus();
+    expect(world.requests).toEqual([]);
+
+    await user.click(screen.getByRole('button', { name: 'Publish agenda' }));
+    await user.click(within(screen.getByRole('region', { name: 'Publish the agenda?' })).getByRole('button', { name: 'Yes, publish the agenda' }));
+
+    expect(
+      await screen.findByText(
+        'Version 1 of the agenda has been published: 24 research tasks created for the invited agencies, 1 case withheld from agencies named as unsafe to contact, 9 notices queued for agency mailboxes',
+      ),
+    ).toBeInTheDocument();
+    expect(world.requests).toEqual([{ path: `/api/meetings/${meeting.id}/agenda/publish`, contentType: null, body: '', csrf: 'csrf-agenda' }]);
+    const details = screen.getByText('Referral cut-off').closest('dl') as HTMLElement;
+    expect(within(details).getByText('Version 1')).toBeInTheDocument();
+    expect(within(details).getByText('Agenda published')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Publish changes as version 2' })).toBeInTheDocument();
+  });
+
+  it('shows the server’s refusal to publish an empty agenda', async () => {
+    const { user } = coordinatorOpens(buildAgenda(MEETING()));
+    server.use(
+      http.post('/api/meetings/:id/agenda/publish', () =>
+        apiErrorResponse(400, 'validation_failed', 'Check the agenda', [{ field: 'agenda', message: 'Add at least one case before publishing the agenda' }]),
+      ),
+    );
+
+    await screen.findByText('No cases are listed yet.');
+    await user.click(screen.getByRole('button', { name: 'Publish agenda' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, publish the agenda' }));
+
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByText('Add at least one case before publishing the agenda')).toBeInTheDocument();
+    expect(summary.closest('.govuk-error-summary')).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Publish agenda' })).toBeInTheDocument();
+  });
+
+  it('gives a chair the agenda to read, with nothing to change', async () => {
+    const meeting = MEETING();
+    const agenda = threeCases({ ...meeting, status: 'agenda_published', agendaVersion: 2 });
+    const removedEntry = buildEntry({ status: 'removed', removedReason: 'Duplicate of case 1', caseReference: 'NBC-2026-0009', position: 4 });
+    const { handlers } = agendaWorld({ ...agenda, removed: [removedEntry] });
+    server.use(signedInAs(buildMe({ role: 'chair', areas: [AREA] })), ...handlers);
+    renderApp(`/meetings/${meeting.id}`);
+
+    await screen.findByRole('table', { name: 'Cases in the order they will be heard' });
+    expect(screen.getByText(/Version 2 has been published/)).toBeInTheDocument();
+    expect(references()).toEqual(['NBC-2026-0001', 'NBC-2026-0002', 'NBC-2026-0003']);
+    expect(screen.getByRole('link', { name: 'Download agenda (PDF)' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Build agenda|Rebuild agenda|Publish/ })).not.toBeInTheDocument();
+    expect(within(agendaTable()).queryAllByRole('button')).toEqual([]);
+    const removed = screen.getByRole('region', { name: 'Taken off the agenda' });
+    expect(within(removed).getByText('Duplicate of case 1')).toBeInTheDocument();
+    expect(within(removed).queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('offers no changes once the meeting has started', async () => {
+    const meeting = buildMeeting({ status: 'in_progress', agendaVersion: 1 });
+    coordinatorOpens(threeCases(meeting));
+
+    await screen.findByRole('table', { name: 'Cases in the order they will be heard' });
+    expect(screen.queryByRole('button', { name: /Build agenda|Rebuild agenda|Publish/ })).not.toBeInTheDocument();
+    expect(within(agendaTable()).queryAllByRole('button')).toEqual([]);
+  });
+});
