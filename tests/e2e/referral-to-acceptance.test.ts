@@ -1,37 +1,7 @@
 import { Me, ReferralDetail, addDays } from '@marac/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startPlatform, type RunningPlatform } from './browser';
-
-/** Today in London, as the platform counts it. */
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-
-async function signedIn(browser: Browser, url: string, email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill('demo-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('list', { name: 'Your figures' }).waitFor();
-  return { context, page };
-}
-
-/** Calls the API from inside the signed-in page, as the SPA does, with the session's CSRF token. */
-async function apiCall<T>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = await (await fetch('/api/auth/me')).json();
-      const response = await fetch(path, {
-        method,
-        headers: { 'x-csrf-token': me.csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json() };
-    },
-    { method, path, body },
-  );
-}
+import { apiCall, launchBrowser, signedIn, startPlatform, today, type RunningPlatform } from './browser';
 
 const victim = { givenName: 'Imogen', familyName: 'Quarrendon', datesOfBirth: ['1991-03-14'], gender: 'female' };
 
