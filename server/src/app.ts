@@ -86,7 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(referralMatches, { prefix: '/api/referrals' });
   await app.register(repeatWindows, { prefix: '/api/repeat-windows' });
   await app.register(seriesRoutes, { prefix: '/api/meeting-series' });
-  await app.register(meetingRoutes, { prefix: '/api/meetings' });
+  await app.register(meetingRoutes, { prefix: '/api/meetings', publicUrl: config.PUBLIC_URL });
   await app.register(agenda, { prefix: '/api/meetings', publicUrl: config.PUBLIC_URL });
   await app.register(agendaPackets, { prefix: '/api/meetings' });
   await app.register(screening, { prefix: '/api/screening' });

@@ -346,3 +346,35 @@ export const ResearchPacket = z.object({
 export type ResearchPacket = z.infer<typeof ResearchPacket>;
 
 export const PacketList = z.array(ResearchPacket.pick({ caseId: true, caseReference: true, position: true, slotStart: true }));
+
+/**
+ * Changes to one meeting: moving it (off a bank holiday, say), its time, place or capacity. When the
+ * date moves and no deadline is given, the deadlines are counted again from the new date.
+ */
+export const UpdateMeeting = z.object({
+  date: IsoDate.optional(),
+  startTime: TimeOfDay.optional(),
+  location: OptionalText(200).optional(),
+  onlineLink: OnlineLink.optional(),
+  capacity: Capacity.optional(),
+  minutesPerCase: MinutesPerCase.optional(),
+  referralCutoff: IsoDate.optional(),
+  circulationDate: IsoDate.optional(),
+  researchDeadline: IsoDate.optional(),
+  minutesDueDate: IsoDate.optional(),
+});
+export type UpdateMeeting = z.infer<typeof UpdateMeeting>;
+
+/** An agency invited to a meeting: to every case (standing) or to one case. */
+export const MeetingInvitationView = z.object({
+  id: Id,
+  agencyId: Id,
+  agencyName: z.string(),
+  caseId: Id.nullable(),
+  caseReference: z.string().nullable(),
+});
+export type MeetingInvitationView = z.infer<typeof MeetingInvitationView>;
+export const MeetingInvitationList = z.array(MeetingInvitationView);
+
+export const InviteAgency = z.object({ agencyId: Id, caseId: Id });
+export type InviteAgency = z.infer<typeof InviteAgency>;

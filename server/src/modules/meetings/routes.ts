@@ -1,4 +1,17 @@
-import { CreateMeeting, CreateMeetingSeries, CreatedMeetingSeries, Id, MeetingList, MeetingQuery, MeetingSeriesList, MeetingSeriesQuery, MeetingSummary } from '@marac/shared';
+import {
+  CreateMeeting,
+  CreateMeetingSeries,
+  CreatedMeetingSeries,
+  Id,
+  InviteAgency,
+  MeetingInvitationList,
+  MeetingList,
+  MeetingQuery,
+  MeetingSeriesList,
+  MeetingSeriesQuery,
+  MeetingSummary,
+  UpdateMeeting,
+} from '@marac/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { transaction } from '../../db/client';
@@ -7,6 +20,8 @@ import { todayInLondon } from '../../lib/time';
 import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/repository';
 import { notFound } from '../../lib/errors';
+import { queueAgendaChanged } from '../mail/notices';
+import { invitationsOf, inviteForCase, updateMeeting, withdrawInvitation } from './changes';
 import { createMeeting, createSeries, findMeeting, invitedToPublished, listMeetings, listSeries, meetingSummary } from './calendar';
 
 const AREA_STAFF = ['coordinator', 'chair'] as const;
@@ -45,7 +60,7 @@ export const seriesRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 /** Meetings: scheduled ones come from a series; one-off and emergency ones are made here. */
-export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
+export const meetingRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options) => {
   app.get(
     '/',
     {
@@ -88,6 +103,92 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       const meeting = findMeeting(db, user, request.params.id);
       if (user.role === 'agency_representative' && !invitedToPublished(db, user, meeting)) throw notFound('meeting');
       return meetingSummary(db, meeting);
+    },
+  );
+
+  app.patch(
+    '/:id',
+    {
+      config: { access: ['coordinator'] },
+      schema: {
+        tags: ['meetings'],
+        summary: 'Move or change a meeting; deadlines are counted again from a new date unless given',
+        params: z.object({ id: Id }),
+        body: UpdateMeeting,
+        response: { 200: MeetingSummary, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+      },
+    },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const meeting = findMeeting(db, request.session!.user, request.params.id);
+        const today = todayInLondon(app.clock);
+        const changed = updateMeeting(db, meeting, request.body, today);
+        if (changed.length) {
+          recordAudit(db, actorOf(request), { action: 'update', entityType: 'meeting', entityId: meeting.id, detail: { fields: changed } }, app.clock());
+          queueAgendaChanged(db, meeting, today, app.clock(), options.publicUrl);
+        }
+        return meetingSummary(db, findMeeting(db, request.session!.user, meeting.id));
+      }),
+  );
+
+  app.get(
+    '/:id/invitations',
+    {
+      config: { access: AREA_STAFF },
+      schema: { tags: ['meetings'], summary: 'Agencies invited: to the whole meeting, or for one case', params: z.object({ id: Id }), response: { 200: MeetingInvitationList, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request) => {
+      const db = app.database.db;
+      return invitationsOf(db, findMeeting(db, request.session!.user, request.params.id).id);
+    },
+  );
+
+  app.post(
+    '/:id/invitations',
+    {
+      config: { access: ['coordinator'] },
+      schema: {
+        tags: ['meetings'],
+        summary: 'Invite an agency for one case on the agenda (never one the referral names as unsafe)',
+        params: z.object({ id: Id }),
+        body: InviteAgency,
+        response: { 201: MeetingInvitationList, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const list = transaction(app.database, (db) => {
+        const meeting = findMeeting(db, request.session!.user, request.params.id);
+        const result = inviteForCase(db, meeting, request.body, app.clock());
+        recordAudit(
+          db,
+          actorOf(request),
+          { action: 'create', entityType: 'meeting', entityId: meeting.id, detail: { invitationId: result.invitationId, agencyId: request.body.agencyId, caseId: request.body.caseId, researchTask: result.researchTask } },
+          app.clock(),
+        );
+        return invitationsOf(db, meeting.id);
+      });
+      return reply.status(201).send(list);
+    },
+  );
+
+  app.delete(
+    '/:id/invitations/:invitationId',
+    {
+      config: { access: ['coordinator'] },
+      schema: {
+        tags: ['meetings'],
+        summary: 'Withdraw an agency’s invitation for one case',
+        params: z.object({ id: Id, invitationId: Id }),
+        response: { 204: z.null(), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      transaction(app.database, (db) => {
+        const meeting = findMeeting(db, request.session!.user, request.params.id);
+        withdrawInvitation(db, meeting, request.params.invitationId);
+        recordAudit(db, actorOf(request), { action: 'delete', entityType: 'meeting', entityId: meeting.id, detail: { invitationId: request.params.invitationId } }, app.clock());
+      });
+      return reply.status(204).send(null);
     },
   );
 };

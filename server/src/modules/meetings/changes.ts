@@ -1,0 +1,158 @@
+/**
+ * Changing a meeting after it is in the calendar: moving it (a meeting on a bank holiday is flagged
+ * for exactly this), its time, place and capacity; and inviting an agency for one case.
+ */
+
+import { and, asc, count, eq, inArray, isNull, ne } from 'drizzle-orm';
+import {
+  SERIES_DEFAULTS,
+  addWorkingDays,
+  compareIsoDates,
+  meetingDateProblems,
+  meetingDeadlines,
+  type InviteAgency,
+  type MeetingInvitationView,
+  type UpdateMeeting,
+} from '@marac/shared';
+import type { Db } from '../../db/client';
+import { agencies, agendaItems, cases, meetingInvitations, meetingSeries, meetings, research, unsafeContacts } from '../../db/schema';
+import { conflict, invalid, notFound } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import { AGENDA_EDITABLE, renumber } from '../agenda/generate';
+
+type MeetingRow = typeof meetings.$inferSelect;
+
+/** The working days a meeting's deadlines are counted with: its series', or the defaults for its kind. */
+function deadlinesFor(db: Db, meeting: MeetingRow, date: string) {
+  if (meeting.kind === 'emergency') {
+    return { referralCutoff: date, circulationDate: date, researchDeadline: date, minutesDueDate: addWorkingDays(date, SERIES_DEFAULTS.minutesDeadlineWorkingDays) };
+  }
+  const series = meeting.seriesId ? db.select().from(meetingSeries).where(eq(meetingSeries.id, meeting.seriesId)).get() : undefined;
+  return meetingDeadlines(date, series ?? SERIES_DEFAULTS);
+}
+
+/** Applies the changes; returns the names of the fields that changed, for the audit trail. */
+export function updateMeeting(db: Db, meeting: MeetingRow, input: UpdateMeeting, today: string): string[] {
+  if (!AGENDA_EDITABLE.includes(meeting.status)) throw conflict('This meeting has started or finished: it can no longer be changed');
+  const date = input.date ?? meeting.date;
+  const counted = input.date && input.date !== meeting.date ? deadlinesFor(db, meeting, date) : meeting;
+  const deadlines = {
+    referralCutoff: input.referralCutoff ?? counted.referralCutoff,
+    circulationDate: input.circulationDate ?? counted.circulationDate,
+    researchDeadline: input.researchDeadline ?? counted.researchDeadline,
+    minutesDueDate: input.minutesDueDate ?? counted.minutesDueDate,
+  };
+  const listed = db.select({ n: count() }).from(agendaItems).where(and(eq(agendaItems.meetingId, meeting.id), ne(agendaItems.status, 'removed'))).get()?.n ?? 0;
+  const problems = [
+    ...(input.date && compareIsoDates(input.date, today) < 0 ? [{ field: 'date', message: 'The meeting date must be today or later' }] : []),
+    ...(input.capacity !== undefined && input.capacity < listed
+      ? [{ field: 'capacity', message: `${listed} cases are already on the agenda: move or remove some before lowering the capacity` }]
+      : []),
+    ...meetingDateProblems(date, deadlines),
+  ];
+  if (problems.length) throw invalid(problems);
+
+  const next = {
+    date,
+    startTime: input.startTime ?? meeting.startTime,
+    location: input.location === undefined ? meeting.location : input.location,
+    onlineLink: input.onlineLink === undefined ? meeting.onlineLink : input.onlineLink,
+    capacity: input.capacity ?? meeting.capacity,
+    minutesPerCase: input.minutesPerCase ?? meeting.minutesPerCase,
+    ...deadlines,
+  };
+  const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== meeting[k]);
+  if (changed.length === 0) return [];
+  db.update(meetings).set(next).where(eq(meetings.id, meeting.id)).run();
+  if (changed.includes('startTime') || changed.includes('minutesPerCase')) {
+    const items = db.select().from(agendaItems).where(and(eq(agendaItems.meetingId, meeting.id), ne(agendaItems.status, 'removed'))).orderBy(asc(agendaItems.position)).all();
+    renumber(db, { ...meeting, ...next }, items);
+  }
+  if (changed.includes('researchDeadline')) {
+    // Research not yet submitted is due by the new deadline.
+    db.update(research)
+      .set({ dueDate: next.researchDeadline })
+      .where(and(eq(research.meetingId, meeting.id), inArray(research.status, ['not_started', 'draft'])))
+      .run();
+  }
+  return changed;
+}
+
+export function invitationsOf(db: Db, meetingId: string): MeetingInvitationView[] {
+  return db
+    .select({ id: meetingInvitations.id, agencyId: agencies.id, agencyName: agencies.name, caseId: meetingInvitations.caseId, caseReference: cases.reference })
+    .from(meetingInvitations)
+    .innerJoin(agencies, eq(agencies.id, meetingInvitations.agencyId))
+    .leftJoin(cases, eq(cases.id, meetingInvitations.caseId))
+    .where(eq(meetingInvitations.meetingId, meetingId))
+    .orderBy(asc(cases.reference), asc(agencies.name))
+    .all();
+}
+
+/**
+ * Invites an agency for one case on the agenda, one not invited to the whole meeting. Once the agenda
+ * is out, the agency gets its research task at once. An agency the referral names as unsafe to
+ * contact cannot be invited for that case.
+ */
+export function inviteForCase(db: Db, meeting: MeetingRow, input: InviteAgency, at: Date): { invitationId: string; researchTask: boolean } {
+  if (!AGENDA_EDITABLE.includes(meeting.status)) throw conflict('This meeting has started or finished: no more agencies can be invited');
+  const item = db
+    .select({ referralId: agendaItems.referralId })
+    .from(agendaItems)
+    .where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.caseId, input.caseId), ne(agendaItems.status, 'removed')))
+    .get();
+  if (!item) throw invalid([{ field: 'caseId', message: 'Choose a case on this agenda' }]);
+  const agency = db.select().from(agencies).where(and(eq(agencies.id, input.agencyId), isNull(agencies.disabledAt))).get();
+  if (!agency) throw invalid([{ field: 'agencyId', message: 'Choose an agency from the list' }]);
+  const barred = db
+    .select({ id: unsafeContacts.id })
+    .from(unsafeContacts)
+    .where(and(eq(unsafeContacts.referralId, item.referralId), eq(unsafeContacts.agencyId, agency.id)))
+    .get();
+  if (barred) throw invalid([{ field: 'agencyId', message: 'The referral names this agency as unsafe to contact about this case' }]);
+  const invited = db
+    .select({ caseId: meetingInvitations.caseId })
+    .from(meetingInvitations)
+    .where(and(eq(meetingInvitations.meetingId, meeting.id), eq(meetingInvitations.agencyId, agency.id)))
+    .all();
+  if (invited.some((i) => i.caseId === null || i.caseId === input.caseId)) {
+    throw conflict('This agency is already invited for this case', [{ field: 'agencyId', message: 'Already invited for this case' }]);
+  }
+  const invitationId = newId();
+  db.insert(meetingInvitations).values({ id: invitationId, meetingId: meeting.id, agencyId: agency.id, caseId: input.caseId }).run();
+  if (meeting.status !== 'agenda_published') return { invitationId, researchTask: false };
+  db.insert(research)
+    .values({
+      id: newId(),
+      meetingId: meeting.id,
+      caseId: input.caseId,
+      agencyId: agency.id,
+      status: 'not_started',
+      knownToAgency: null,
+      facts: null,
+      opinion: null,
+      risksIdentified: null,
+      protectiveFactors: null,
+      withheld: null,
+      withheldReason: null,
+      researchedBy: null,
+      dueDate: meeting.researchDeadline,
+      submittedAt: null,
+      updatedAt: at.toISOString(),
+    })
+    .onConflictDoNothing()
+    .run();
+  return { invitationId, researchTask: true };
+}
+
+/** Withdraws an invitation for one case; research already started stays, as the agency has begun it. */
+export function withdrawInvitation(db: Db, meeting: MeetingRow, invitationId: string): void {
+  if (!AGENDA_EDITABLE.includes(meeting.status)) throw conflict('This meeting has started or finished: its invitations can no longer change');
+  const invitation = db.select().from(meetingInvitations).where(and(eq(meetingInvitations.id, invitationId), eq(meetingInvitations.meetingId, meeting.id))).get();
+  if (!invitation) throw notFound('invitation');
+  if (invitation.caseId === null) throw conflict('Agencies serving the area are invited to every meeting: change the agency’s areas instead');
+  db.delete(research)
+    .where(and(eq(research.meetingId, meeting.id), eq(research.caseId, invitation.caseId), eq(research.agencyId, invitation.agencyId), eq(research.status, 'not_started')))
+    .run();
+  db.delete(meetingInvitations).where(eq(meetingInvitations.id, invitation.id)).run();
+}
