@@ -5,6 +5,8 @@ import {
   AuditEvent,
   AuditList,
   AgencyDirectoryEntry,
+  FLAG_LABELS,
+  Flag,
   HomeSummary,
   Me,
   MyReferral,
@@ -19,6 +21,7 @@ import {
   type AuditEntity,
   type ErrorCode,
   type FieldError,
+  type FlagKind,
   type Role,
 } from '@marac/shared';
 
@@ -247,6 +250,21 @@ export function buildReferralDetail(overrides: Partial<ReferralDetail> = {}): Re
     history: [],
     flags: [],
     caseReference: null,
+    ...overrides,
+  });
+}
+
+/** A flag as the referral and screening answers carry it; the shared FlagList draws it. */
+export function buildFlag(kind: FlagKind, overrides: Partial<Flag> = {}): Flag {
+  return Flag.parse({
+    kind,
+    label: FLAG_LABELS[kind],
+    detail: 'Flag detail',
+    relatedCases: [],
+    hiddenRelatedCount: 0,
+    previousReferralDate: null,
+    anchorDate: null,
+    daysLeft: null,
     ...overrides,
   });
 }

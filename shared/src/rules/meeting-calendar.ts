@@ -99,6 +99,19 @@ export interface MeetingDeadlines {
   minutesDueDate: IsoDate;
 }
 
+/**
+ * What a new series starts with, and what a meeting outside any series (one-off or emergency) counts
+ * its deadlines with.
+ */
+export const SERIES_DEFAULTS = {
+  capacity: 20,
+  minutesPerCase: 12,
+  referralCutoffWorkingDays: 8,
+  circulationLeadWorkingDays: 5,
+  researchDeadlineWorkingDays: 2,
+  minutesDeadlineWorkingDays: 3,
+} as const satisfies DeadlineRules & { capacity: number; minutesPerCase: number };
+
 /** Each deadline counted in working days from the meeting date, before it or (minutes) after it. */
 export function meetingDeadlines(date: IsoDate, rules: DeadlineRules): MeetingDeadlines {
   return {
@@ -106,6 +119,21 @@ export function meetingDeadlines(date: IsoDate, rules: DeadlineRules): MeetingDe
     circulationDate: addWorkingDays(date, -rules.circulationLeadWorkingDays),
     researchDeadline: addWorkingDays(date, -rules.researchDeadlineWorkingDays),
     minutesDueDate: addWorkingDays(date, rules.minutesDeadlineWorkingDays),
+  };
+}
+
+/**
+ * The deadlines of a meeting outside any series, for each one the coordinator leaves blank: the usual
+ * working days for a one-off meeting; for an emergency one, cut-off, circulation and research on the
+ * day itself, and minutes as usual. The server saves these and the meeting form shows them.
+ */
+export function defaultMeetingDeadlines(kind: 'one_off' | 'emergency', date: IsoDate): MeetingDeadlines {
+  if (kind === 'one_off') return meetingDeadlines(date, SERIES_DEFAULTS);
+  return {
+    referralCutoff: date,
+    circulationDate: date,
+    researchDeadline: date,
+    minutesDueDate: addWorkingDays(date, SERIES_DEFAULTS.minutesDeadlineWorkingDays),
   };
 }
 

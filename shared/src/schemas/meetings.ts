@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEETING_WEEKDAYS, SERIES_RECURRENCES } from '../rules/meeting-calendar';
+import { MEETING_WEEKDAYS, SERIES_DEFAULTS, SERIES_RECURRENCES } from '../rules/meeting-calendar';
 import { ActionStatus } from './actions';
 import { FlagKind, RepeatWindowItem } from './cases';
 import { PersonRole } from './people';
@@ -43,15 +43,6 @@ const OnlineLink = z
   .transform((v) => (v === '' ? null : v))
   .nullable()
   .default(null);
-
-export const SERIES_DEFAULTS = {
-  capacity: 20,
-  minutesPerCase: 12,
-  referralCutoffWorkingDays: 8,
-  circulationLeadWorkingDays: 5,
-  researchDeadlineWorkingDays: 2,
-  minutesDeadlineWorkingDays: 3,
-} as const;
 
 const seriesFields = {
   areaId: Id,

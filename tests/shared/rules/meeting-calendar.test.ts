@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { agendaSlot, bankHolidayName, meetingDateProblems, meetingDeadlines, seriesDates, seriesProblems, type SeriesPattern } from '../../../shared/src/rules/meeting-calendar';
+import {
+  SERIES_DEFAULTS,
+  agendaSlot,
+  bankHolidayName,
+  defaultMeetingDeadlines,
+  meetingDateProblems,
+  meetingDeadlines,
+  seriesDates,
+  seriesProblems,
+  type SeriesPattern,
+} from '../../../shared/src/rules/meeting-calendar';
 
 const pattern = (changes: Partial<SeriesPattern>): SeriesPattern => ({
   recurrence: 'weekly',
@@ -67,6 +77,23 @@ describe('meetingDeadlines', () => {
     expect(meetingDeadlines('2027-12-24', rules).minutesDueDate).toBe('2027-12-31');
     // Two working days before Thursday 30 December: Wednesday 29, then back over the holidays and the weekend to Friday 24.
     expect(meetingDeadlines('2027-12-30', rules).researchDeadline).toBe('2027-12-24');
+  });
+});
+
+describe('defaultMeetingDeadlines', () => {
+  it('puts an emergency meeting’s cut-off, circulation and research on the day, and its minutes over a bank holiday Monday', () => {
+    // Friday 22 May 2026; Monday 25 May is the spring bank holiday, so minutes are due on Thursday 28.
+    const deadlines = defaultMeetingDeadlines('emergency', '2026-05-22');
+    expect(deadlines).toEqual({ referralCutoff: '2026-05-22', circulationDate: '2026-05-22', researchDeadline: '2026-05-22', minutesDueDate: '2026-05-28' });
+    expect(meetingDateProblems('2026-05-22', deadlines)).toEqual([]);
+  });
+
+  it('counts a one-off meeting’s deadlines with the usual working days, over Easter', () => {
+    // Thursday 9 April 2026, in Easter week: Good Friday 3 April and Easter Monday 6 April are not working days.
+    const deadlines = defaultMeetingDeadlines('one_off', '2026-04-09');
+    expect(deadlines).toEqual({ referralCutoff: '2026-03-26', circulationDate: '2026-03-31', researchDeadline: '2026-04-07', minutesDueDate: '2026-04-14' });
+    expect(deadlines).toEqual(meetingDeadlines('2026-04-09', SERIES_DEFAULTS));
+    expect(meetingDateProblems('2026-04-09', deadlines)).toEqual([]);
   });
 });
 

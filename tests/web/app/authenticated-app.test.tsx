@@ -54,6 +54,15 @@ describe('signed-in layout', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'You do not have access to this page' })).toBeInTheDocument();
   });
 
+  it('tells a coordinator who opens the outbox that it is for administrators, naming it among their pages', async () => {
+    // No outbox handler: the page must not even ask for the notices.
+    server.use(signedInAs(buildMe({ role: 'coordinator' })));
+    renderApp('/admin/outbox');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'You do not have access to this page' })).toBeInTheDocument();
+    expect(screen.getByText(/^Only administrators can/)).toHaveTextContent(/areas.*agencies.*users.*audit log.*outbox/);
+  });
+
   it('marks every page of a demonstration as invented data', async () => {
     server.use(signedInAs(buildMe({ demo: true })), homeSummary());
     renderApp('/');

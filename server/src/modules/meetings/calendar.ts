@@ -6,12 +6,11 @@
 
 import { and, asc, count, eq, gte, inArray, isNull, lte, ne } from 'drizzle-orm';
 import {
-  SERIES_DEFAULTS,
   SERIES_HORIZON_WEEKS,
   addDays,
-  addWorkingDays,
   bankHolidayName,
   compareIsoDates,
+  defaultMeetingDeadlines,
   meetingDateProblems,
   meetingDeadlines,
   seriesDates,
@@ -104,10 +103,7 @@ export function listSeries(db: Db, user: SessionUser, areaId: string | undefined
 /** A one-off or emergency meeting; deadlines not given are counted from its date. */
 export function createMeeting(db: Db, user: SessionUser, input: CreateMeeting, today: string, now: Date): MeetingRow {
   assertCoordinatorOf(db, user, input.areaId);
-  const counted =
-    input.kind === 'emergency'
-      ? { referralCutoff: input.date, circulationDate: input.date, researchDeadline: input.date, minutesDueDate: addWorkingDays(input.date, SERIES_DEFAULTS.minutesDeadlineWorkingDays) }
-      : meetingDeadlines(input.date, SERIES_DEFAULTS);
+  const counted = defaultMeetingDeadlines(input.kind, input.date);
   const deadlines = {
     referralCutoff: input.referralCutoff ?? counted.referralCutoff,
     circulationDate: input.circulationDate ?? counted.circulationDate,

@@ -6,8 +6,8 @@
 import { and, asc, count, eq, inArray, isNull, ne } from 'drizzle-orm';
 import {
   SERIES_DEFAULTS,
-  addWorkingDays,
   compareIsoDates,
+  defaultMeetingDeadlines,
   meetingDateProblems,
   meetingDeadlines,
   type InviteAgency,
@@ -22,13 +22,11 @@ import { AGENDA_EDITABLE, renumber } from '../agenda/generate';
 
 type MeetingRow = typeof meetings.$inferSelect;
 
-/** The working days a meeting's deadlines are counted with: its series', or the defaults for its kind. */
+/** A meeting's deadlines counted from a new date: with its series' working days, or as for its kind. */
 function deadlinesFor(db: Db, meeting: MeetingRow, date: string) {
-  if (meeting.kind === 'emergency') {
-    return { referralCutoff: date, circulationDate: date, researchDeadline: date, minutesDueDate: addWorkingDays(date, SERIES_DEFAULTS.minutesDeadlineWorkingDays) };
-  }
   const series = meeting.seriesId ? db.select().from(meetingSeries).where(eq(meetingSeries.id, meeting.seriesId)).get() : undefined;
-  return meetingDeadlines(date, series ?? SERIES_DEFAULTS);
+  if (series) return meetingDeadlines(date, series);
+  return meeting.kind === 'scheduled' ? meetingDeadlines(date, SERIES_DEFAULTS) : defaultMeetingDeadlines(meeting.kind, date);
 }
 
 /** Applies the changes; returns the names of the fields that changed, for the audit trail. */

@@ -1,5 +1,5 @@
 import { GeneratedAgenda, PublishedAgenda, type Agenda, type MeetingSummary } from '@marac/shared';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { buildMe, newId } from '../../factories';
@@ -176,6 +176,32 @@ describe('meeting and agenda for coordinators and chairs', () => {
       { change: 'pin', itemId: two?.id, pinned: true },
     ]);
     expect(world.requests.every((request) => request.contentType === 'application/json' && request.csrf === 'csrf-agenda')).toBe(true);
+  });
+
+  it('keeps focus on the moved case when its move button goes at the top or the bottom of the agenda', async () => {
+    const agenda = threeCases(MEETING());
+    const { user } = coordinatorOpens(agenda);
+    await screen.findByRole('table', { name: 'Cases in the order they will be heard' });
+
+    // To the top: "Move up" goes, so the case's "Move down" takes the focus.
+    await user.click(within(rowOf('NBC-2026-0002')).getByRole('button', { name: 'Move up NBC-2026-0002' }));
+    expect(await screen.findByText('NBC-2026-0002 is now case 1 and pinned there')).toBeInTheDocument();
+    expect(references()).toEqual(['NBC-2026-0002', 'NBC-2026-0001', 'NBC-2026-0003']);
+    expect(within(rowOf('NBC-2026-0002')).queryByRole('button', { name: /Move up/ })).not.toBeInTheDocument();
+    await waitFor(() => expect(within(rowOf('NBC-2026-0002')).getByRole('button', { name: 'Move down NBC-2026-0002' })).toHaveFocus());
+
+    // Down from the top to the middle: the button pressed is still there and keeps the focus.
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('NBC-2026-0002 is now case 2 and pinned there')).toBeInTheDocument();
+    expect(references()).toEqual(['NBC-2026-0001', 'NBC-2026-0002', 'NBC-2026-0003']);
+    await waitFor(() => expect(within(rowOf('NBC-2026-0002')).getByRole('button', { name: 'Move down NBC-2026-0002' })).toHaveFocus());
+
+    // To the bottom: "Move down" goes, so "Move up" takes the focus.
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('NBC-2026-0002 is now case 3 and pinned there')).toBeInTheDocument();
+    expect(references()).toEqual(['NBC-2026-0001', 'NBC-2026-0003', 'NBC-2026-0002']);
+    expect(within(rowOf('NBC-2026-0002')).queryByRole('button', { name: /Move down/ })).not.toBeInTheDocument();
+    await waitFor(() => expect(within(rowOf('NBC-2026-0002')).getByRole('button', { name: 'Move up NBC-2026-0002' })).toHaveFocus());
   });
 
   it('moves a case to another of the area’s meetings that has not started, showing the server’s refusal first', async () => {

@@ -1,6 +1,4 @@
 import {
-  FLAG_LABELS,
-  Flag,
   MatchCandidate,
   ReferralMatches,
   RepeatWindowItem,
@@ -8,7 +6,6 @@ import {
   ScreeningQueue,
   ScreeningQueueItem,
   SubjectMatches,
-  type FlagKind,
   type ReferralDetail,
   type ReferralSubjectRecord,
 } from '@marac/shared';
@@ -38,20 +35,6 @@ export function buildSubject(overrides: Partial<ReferralSubjectRecord> = {}): Re
     personId: null,
     ...overrides,
   };
-}
-
-export function buildFlag(kind: FlagKind, overrides: Partial<Flag> = {}): Flag {
-  return Flag.parse({
-    kind,
-    label: FLAG_LABELS[kind],
-    detail: 'Flag detail',
-    relatedCases: [],
-    hiddenRelatedCount: 0,
-    previousReferralDate: null,
-    anchorDate: null,
-    daysLeft: null,
-    ...overrides,
-  });
 }
 
 /**

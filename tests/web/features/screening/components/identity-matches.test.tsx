@@ -2,11 +2,11 @@ import { MatchDecisionInput, type ReferralDetail, type ReferralMatches } from '@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { buildMe, newId } from '../../../factories';
+import { buildFlag, buildMe, newId } from '../../../factories';
 import { agencyDirectory, apiErrorResponse, referralDetail, signedInAs } from '../../../handlers';
 import { server } from '../../../msw-server';
 import { renderApp } from '../../../render-app';
-import { AREA, buildCandidate, buildFlag, buildMatches, buildScreeningReferral, buildSubjectMatches } from '../screening-factories';
+import { AREA, buildCandidate, buildMatches, buildScreeningReferral, buildSubjectMatches } from '../screening-factories';
 import { referralMatches } from '../screening-handlers';
 
 function coordinatorOpens(referral: ReferralDetail, matches: ReferralMatches) {

@@ -1,11 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { buildAgencyDirectoryEntry, buildMe, newId } from '../../../factories';
+import { buildAgencyDirectoryEntry, buildFlag, buildMe, newId } from '../../../factories';
 import { agencyDirectory, referralDetail, signedInAs } from '../../../handlers';
 import { server } from '../../../msw-server';
 import { renderApp } from '../../../render-app';
-import { AREA, buildFlag, buildScreeningReferral, buildSubject } from '../screening-factories';
+import { AREA, buildScreeningReferral, buildSubject } from '../screening-factories';
 
 const section = (name: string) => screen.getByRole('region', { name });
 

@@ -10,7 +10,7 @@ export function AdminSection() {
     return (
       <>
         <PageHeading title="You do not have access to this page" />
-        <p className="govuk-body">Only administrators can manage areas, agencies, users and the audit log.</p>
+        <p className="govuk-body">Only administrators can manage areas, agencies and users, and read the audit log and the outbox.</p>
         <p className="govuk-body">
           <Link className="govuk-link" to={paths.home}>
             Go to your home page

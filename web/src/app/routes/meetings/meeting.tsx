@@ -10,16 +10,12 @@ import { useSession } from '../../../features/auth/components/require-session';
 import { useAgenda } from '../../../features/meetings/api/get-agenda';
 import { useMeeting } from '../../../features/meetings/api/get-meeting';
 import { AgendaWorkspace } from '../../../features/meetings/components/agenda-workspace';
-import type { FlagTags } from '../../../features/meetings/components/flag-tags';
 import { KIND_TITLES } from '../../../features/meetings/components/meeting-labels';
 import { MeetingDetails } from '../../../features/meetings/components/meeting-details';
 import { PacketList } from '../../../features/meetings/components/packet-list';
-import { FlagList } from '../../../features/screening/components/flag-list';
 import { useFlashNotice } from '../../../lib/flash-notice';
 import { formatLongDate } from '../../../lib/format';
 import { NotFoundRoute } from '../not-found';
-
-const flagTags: FlagTags = (flags) => <FlagList variant="tags" flags={flags} />;
 
 const titleOf = (meeting: MeetingSummary) => `${KIND_TITLES[meeting.kind]} on ${formatLongDate(meeting.date)}`;
 
@@ -71,7 +67,7 @@ function AgendaPage({ meetingId, coordinator }: { meetingId: string; coordinator
       <Notice />
       <PageHeading title={titleOf(meeting)} caption={meeting.areaName} />
       <MeetingDetails meeting={meeting} />
-      <AgendaWorkspace agenda={agenda.data} coordinator={coordinator} flagTags={flagTags} />
+      <AgendaWorkspace agenda={agenda.data} coordinator={coordinator} />
     </>
   );
 }

@@ -6,12 +6,8 @@ import { PageHeading } from '../../../components/ui/page-heading';
 import { QueryProblem } from '../../../components/ui/query-problem';
 import { paths } from '../../../config/paths';
 import { usePacket } from '../../../features/meetings/api/get-packet';
-import type { FlagTags } from '../../../features/meetings/components/flag-tags';
 import { ResearchPacketView } from '../../../features/meetings/components/research-packet';
-import { FlagList } from '../../../features/screening/components/flag-list';
 import { NotFoundRoute } from '../not-found';
-
-const flagTags: FlagTags = (flags) => <FlagList variant="tags" flags={flags} />;
 
 /** One case's research packet, for the agencies invited to research it and the area's staff. */
 export function PacketRoute() {
@@ -36,7 +32,7 @@ function PacketPage({ meetingId, caseId }: { meetingId: string; caseId: string }
     <>
       {back}
       <PageHeading title={`Research packet: ${packet.data.caseReference}`} caption={packet.data.areaName} />
-      <ResearchPacketView packet={packet.data} flagTags={flagTags} />
+      <ResearchPacketView packet={packet.data} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { Id, type ReferralDetail, type ScreeningDecisionInput } from '@marac/shared';
 import { useNavigate, useParams } from 'react-router';
 import { BackLink } from '../../../components/ui/back-link';
+import { FlagList } from '../../../components/ui/flag-list';
 import { Loading } from '../../../components/ui/loading';
 import { NotificationBanner } from '../../../components/ui/notification-banner';
 import { PageHeading } from '../../../components/ui/page-heading';
@@ -9,7 +10,6 @@ import { ReferralStatusTag } from '../../../components/ui/referral-status-tag';
 import { Tag } from '../../../components/ui/tag';
 import { paths } from '../../../config/paths';
 import { useSession } from '../../../features/auth/components/require-session';
-import { FlagList } from '../../../features/screening/components/flag-list';
 import { IdentityMatches } from '../../../features/screening/components/identity-matches';
 import { ReferralHistory } from '../../../features/screening/components/referral-history';
 import { ReferralSummary } from '../../../features/screening/components/referral-summary';

@@ -1,8 +1,8 @@
 import type { AgendaEntry } from '@marac/shared';
 import type { ReactNode } from 'react';
+import { FlagList } from '../../../components/ui/flag-list';
 import { Tag } from '../../../components/ui/tag';
 import { formatDate } from '../../../lib/format';
-import type { FlagTags } from './flag-tags';
 
 /** "Linked with case 3", "Linked with cases 3 and 5": other cases on this agenda sharing a person. */
 function linkedNote(entry: AgendaEntry, positions: ReadonlyMap<string, number>): string | null {
@@ -18,13 +18,12 @@ function linkedNote(entry: AgendaEntry, positions: ReadonlyMap<string, number>):
 
 interface AgendaTableProps {
   items: readonly AgendaEntry[];
-  flagTags: FlagTags;
   /** The coordinator's changes for each case; left out for a read-only agenda. */
   actions?: (entry: AgendaEntry) => ReactNode;
 }
 
 /** The cases in the order they will be heard, with what the chair needs to know about each. */
-export function AgendaTable({ items, flagTags, actions }: AgendaTableProps) {
+export function AgendaTable({ items, actions }: AgendaTableProps) {
   const positions = new Map(items.map((item) => [item.id, item.position]));
   return (
     <table className="govuk-table">
@@ -90,7 +89,9 @@ export function AgendaTable({ items, flagTags, actions }: AgendaTableProps) {
               </td>
               <td className="govuk-table__cell">{item.victimName}</td>
               <td className="govuk-table__cell">{formatDate(item.referralDate)}</td>
-              <td className="govuk-table__cell">{flagTags(item.flags)}</td>
+              <td className="govuk-table__cell">
+                <FlagList variant="tags" flags={item.flags} />
+              </td>
               {actions ? <td className="govuk-table__cell">{actions(item)}</td> : null}
             </tr>
           );

@@ -1,5 +1,5 @@
 import { AgendaChange, type Agenda, type AgendaEntry, type FieldError, type GeneratedAgenda, type PublishedAgenda } from '@marac/shared';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { NotificationBanner } from '../../../components/ui/notification-banner';
@@ -11,7 +11,6 @@ import { agendaPdfUrl } from '../api/meeting-pdfs';
 import { usePublishAgenda } from '../api/publish-agenda';
 import { AgendaReviews } from './agenda-reviews';
 import { AgendaTable } from './agenda-table';
-import type { FlagTags } from './flag-tags';
 import { LapsedWindows } from './lapsed-windows';
 import { MoveCasePanel } from './move-case-panel';
 import { OverflowWarning } from './overflow-warning';
@@ -23,7 +22,9 @@ const FIELD_IDS = { toMeetingId: 'agenda-move-to', reason: 'agenda-remove-reason
 
 type Step = { kind: 'move' | 'remove'; entry: AgendaEntry } | { kind: 'publish' } | null;
 
-const triggerId = (kind: 'move' | 'remove', entry: AgendaEntry) => `agenda-${kind}-${entry.id}`;
+type Direction = 'up' | 'down';
+
+const triggerId = (kind: 'move' | 'remove' | Direction, entry: AgendaEntry) => `agenda-${kind}-${entry.id}`;
 const PUBLISH_TRIGGER = 'agenda-publish';
 
 function publishedNotice(published: PublishedAgenda): string {
@@ -57,7 +58,6 @@ interface AgendaWorkspaceProps {
   agenda: Agenda;
   /** A coordinator of the meeting's area; chairs read the agenda without changing it. */
   coordinator: boolean;
-  flagTags: FlagTags;
 }
 
 /**
@@ -65,7 +65,7 @@ interface AgendaWorkspaceProps {
  * the meeting has not started, building, hand changes and publishing. Every outcome is announced in
  * one banner; every refusal in one error summary.
  */
-export function AgendaWorkspace({ agenda, coordinator, flagTags }: AgendaWorkspaceProps) {
+export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
   const { meeting, items, removed } = agenda;
   const canEdit = coordinator && agenda.editable;
   const [step, setStep] = useState<Step>(null);
@@ -76,6 +76,16 @@ export function AgendaWorkspace({ agenda, coordinator, flagTags }: AgendaWorkspa
   const change = useChangeAgenda();
   const publish = usePublishAgenda();
   const pending = generate.isPending || change.isPending || publish.isPending;
+  // The move button to focus once the table shows the case at its new place: the one pressed, or the
+  // other one when the case reached the top or the bottom and the one pressed has gone.
+  const refocus = useRef<{ itemId: string; position: number; buttonId: string } | null>(null);
+
+  useEffect(() => {
+    const target = refocus.current;
+    if (!target || items.find((item) => item.id === target.itemId)?.position !== target.position) return;
+    refocus.current = null;
+    document.getElementById(target.buttonId)?.focus();
+  }, [items]);
 
   const begin = () => {
     setNotice(null);
@@ -115,6 +125,13 @@ export function AgendaWorkspace({ agenda, coordinator, flagTags }: AgendaWorkspa
         onSuccess: (updated) => {
           setStep(null);
           setNotice(changedNotice(parsed.data, entry, updated, targetDate));
+          const now = updated.items.find((item) => item.id === entry.id);
+          if (parsed.data.change === 'position' && now) {
+            const direction: Direction = parsed.data.position < entry.position ? 'up' : 'down';
+            const canMove = direction === 'up' ? now.position > 1 : now.position < updated.items.length;
+            const button: Direction = canMove ? direction : direction === 'up' ? 'down' : 'up';
+            refocus.current = { itemId: now.id, position: now.position, buttonId: triggerId(button, now) };
+          }
         },
         onError: (error) => setErrors(fieldErrorsFromFailure(error)),
       },
@@ -140,14 +157,24 @@ export function AgendaWorkspace({ agenda, coordinator, flagTags }: AgendaWorkspa
     <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0">
       {entry.position > 1 ? (
         <li>
-          <button type="button" className="app-link-button" onClick={() => send({ change: 'position', itemId: entry.id, position: entry.position - 1 }, entry)}>
+          <button
+            type="button"
+            id={triggerId('up', entry)}
+            className="app-link-button"
+            onClick={() => send({ change: 'position', itemId: entry.id, position: entry.position - 1 }, entry)}
+          >
             Move up <span className="govuk-visually-hidden">{entry.caseReference}</span>
           </button>
         </li>
       ) : null}
       {entry.position < items.length ? (
         <li>
-          <button type="button" className="app-link-button" onClick={() => send({ change: 'position', itemId: entry.id, position: entry.position + 1 }, entry)}>
+          <button
+            type="button"
+            id={triggerId('down', entry)}
+            className="app-link-button"
+            onClick={() => send({ change: 'position', itemId: entry.id, position: entry.position + 1 }, entry)}
+          >
             Move down <span className="govuk-visually-hidden">{entry.caseReference}</span>
           </button>
         </li>
@@ -242,7 +269,7 @@ export function AgendaWorkspace({ agenda, coordinator, flagTags }: AgendaWorkspa
             onCancel={() => closeStep(triggerId('remove', step.entry))}
           />
         ) : null}
-        {items.length > 0 ? <AgendaTable items={items} flagTags={flagTags} actions={canEdit ? rowActions : undefined} /> : null}
+        {items.length > 0 ? <AgendaTable items={items} actions={canEdit ? rowActions : undefined} /> : null}
         {items.length > 0 ? (
           <p className="govuk-body">
             <a className="govuk-link" href={agendaPdfUrl(meeting.id)}>

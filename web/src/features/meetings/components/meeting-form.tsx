@@ -1,8 +1,7 @@
 import {
   SERIES_DEFAULTS,
-  addWorkingDays,
+  defaultMeetingDeadlines,
   meetingDateProblems,
-  meetingDeadlines,
   type CreateMeeting,
   type FieldError,
   type Me,
@@ -71,24 +70,11 @@ const initialValues = (areas: Me['areas']): MeetingFormValues => ({
   minutesDueDate: emptyDate,
 });
 
-/**
- * The deadlines the server counts for a deadline left blank: the usual working days for a one-off
- * meeting, the day itself for an emergency one (minutes as usual). Keep in step with
- * `createMeeting` in server/src/modules/meetings/calendar.ts.
- */
-function countedDeadlines(kind: Kind, date: string): MeetingDeadlines {
-  if (kind === 'emergency') {
-    return { referralCutoff: date, circulationDate: date, researchDeadline: date, minutesDueDate: addWorkingDays(date, SERIES_DEFAULTS.minutesDeadlineWorkingDays) };
-  }
-  return meetingDeadlines(date, SERIES_DEFAULTS);
-}
-
 const readKind = (value: string): Kind | undefined => KINDS.find((kind) => kind === value);
 
 /** Each deadline as it will be: the date typed, or the one counted when it is left blank. */
 function deadlinesOf(values: MeetingFormValues, kind: Kind, date: string): MeetingDeadlines | null {
-  const counted = countedDeadlines(kind, date);
-  const deadlines = { ...counted };
+  const deadlines = defaultMeetingDeadlines(kind, date);
   for (const { field } of DEADLINES) {
     const reading = readDate(values[field]);
     if (reading.kind === 'invalid') return null;
@@ -180,7 +166,7 @@ export function MeetingForm({ areas, cancelTo, onSuccess }: MeetingFormProps) {
 
   const kind = readKind(values.kind);
   const date = readDate(values.date);
-  const counted = kind && date.kind === 'date' ? countedDeadlines(kind, date.isoDate) : null;
+  const counted = kind && date.kind === 'date' ? defaultMeetingDeadlines(kind, date.isoDate) : null;
 
   return (
     <>

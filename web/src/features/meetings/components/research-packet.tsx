@@ -1,8 +1,8 @@
 import { PERSON_ROLE_LABELS, type ResearchPacket } from '@marac/shared';
 import type { ReactNode } from 'react';
+import { FlagList } from '../../../components/ui/flag-list';
 import { formatDate, formatLongDate } from '../../../lib/format';
 import { packetPdfUrl } from '../api/meeting-pdfs';
-import type { FlagTags } from './flag-tags';
 
 type PacketPerson = ResearchPacket['people'][number];
 
@@ -56,7 +56,7 @@ function PersonCard({ person, index }: { person: PacketPerson; index: number }) 
  * What an invited agency searches its records for: the people, the flags, who referred the case.
  * Never the narrative, the risk answers or contact details; the server leaves them out.
  */
-export function ResearchPacketView({ packet, flagTags }: { packet: ResearchPacket; flagTags: FlagTags }) {
+export function ResearchPacketView({ packet }: { packet: ResearchPacket }) {
   return (
     <>
       <p className="govuk-body">
@@ -71,7 +71,7 @@ export function ResearchPacketView({ packet, flagTags }: { packet: ResearchPacke
           { key: 'Research due', value: <strong>{formatLongDate(packet.researchDeadline)}</strong> },
           {
             key: 'Flags',
-            value: packet.flags.length === 0 ? <span className="govuk-hint govuk-!-margin-bottom-0">No flags</span> : flagTags(packet.flags),
+            value: packet.flags.length === 0 ? <span className="govuk-hint govuk-!-margin-bottom-0">No flags</span> : <FlagList variant="tags" flags={packet.flags} />,
           },
         ]}
       />

@@ -1,5 +1,6 @@
 import { REFERRAL_CRITERION_LABELS, type ScreeningQuery } from '@marac/shared';
 import { Link } from 'react-router';
+import { FlagList } from '../../../components/ui/flag-list';
 import { Loading } from '../../../components/ui/loading';
 import { Pagination, ResultCount } from '../../../components/ui/pagination';
 import { QueryProblem } from '../../../components/ui/query-problem';
@@ -8,7 +9,6 @@ import { Tag } from '../../../components/ui/tag';
 import { paths } from '../../../config/paths';
 import { formatCount, formatDate } from '../../../lib/format';
 import { useScreeningQueue } from '../api/get-screening-queue';
-import { FlagList } from './flag-list';
 
 interface ScreeningTableProps {
   query: ScreeningQuery;

@@ -1,6 +1,6 @@
 import type { Flag, FlagKind } from '@marac/shared';
-import { Tag, type TagColour } from '../../../components/ui/tag';
-import { formatCount, formatDate } from '../../../lib/format';
+import { formatCount, formatDate } from '../../lib/format';
+import { Tag, type TagColour } from './tag';
 
 /** Red for what puts someone in danger, orange for what changes how the case is handled, blue for context. */
 const FLAG_COLOURS: Record<FlagKind, TagColour> = {
@@ -18,9 +18,10 @@ const FLAG_COLOURS: Record<FlagKind, TagColour> = {
 };
 
 /**
- * Flags on a referral or case, wherever one is shown. `tags` is the compact form for a table row; the
- * full form explains each flag and names the related cases the viewer may open, counting the others
- * without saying anything about them.
+ * Flags on a referral or case, wherever one is shown (screening, the referral, the agenda, research
+ * packets). `tags` is the compact form for a table row or a packet; the full form explains each flag
+ * and names the related cases the viewer may open, counting the others without saying anything about
+ * them.
  */
 type FlagListProps =
   | { variant: 'tags'; flags: readonly { kind: FlagKind; label: string }[] }
