@@ -369,3 +369,8 @@ export const MeetingInvitationList = z.array(MeetingInvitationView);
 
 export const InviteAgency = z.object({ agencyId: Id, caseId: Id });
 export type InviteAgency = z.infer<typeof InviteAgency>;
+
+/** The steps a meeting takes after its agenda is published, in order. */
+export const MEETING_STATUS_CHANGES = ['in_progress', 'minuted', 'closed'] as const;
+export const MeetingStatusChange = z.object({ status: z.enum(MEETING_STATUS_CHANGES, { error: 'Choose the next step for the meeting' }) });
+export type MeetingStatusChange = z.infer<typeof MeetingStatusChange>;

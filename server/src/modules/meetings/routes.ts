@@ -9,6 +9,7 @@ import {
   MeetingQuery,
   MeetingSeriesList,
   MeetingSeriesQuery,
+  MeetingStatusChange,
   MeetingSummary,
   UpdateMeeting,
 } from '@marac/shared';
@@ -22,6 +23,7 @@ import { recordAudit } from '../audit/repository';
 import { notFound } from '../../lib/errors';
 import { queueAgendaChanged } from '../mail/notices';
 import { invitationsOf, inviteForCase, updateMeeting, withdrawInvitation } from './changes';
+import { changeMeetingStatus } from './status';
 import { createMeeting, createSeries, findMeeting, invitedToPublished, listMeetings, listSeries, meetingSummary } from './calendar';
 
 const AREA_STAFF = ['coordinator', 'chair'] as const;
@@ -190,5 +192,27 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async
       });
       return reply.status(204).send(null);
     },
+  );
+
+  app.post(
+    '/:id/status',
+    {
+      config: { access: AREA_STAFF },
+      schema: {
+        tags: ['meetings'],
+        summary: 'Move the meeting on: start it (on or after its date), mark it minuted (its cases heard), close it',
+        params: z.object({ id: Id }),
+        body: MeetingStatusChange,
+        response: { 200: MeetingSummary, ...errorResponses(400, 401, 403, 404, 413, 415) },
+      },
+    },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const user = request.session!.user;
+        const meeting = findMeeting(db, user, request.params.id);
+        changeMeetingStatus(db, meeting, request.body.status, todayInLondon(app.clock));
+        recordAudit(db, actorOf(request), { action: 'update', entityType: 'meeting', entityId: meeting.id, detail: { status: request.body.status } }, app.clock());
+        return meetingSummary(db, findMeeting(db, user, meeting.id));
+      }),
   );
 };
