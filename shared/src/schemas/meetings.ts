@@ -3,7 +3,7 @@ import { MEETING_WEEKDAYS, SERIES_DEFAULTS, SERIES_RECURRENCES } from '../rules/
 import { ActionStatus } from './actions';
 import { FlagKind, RepeatWindowItem } from './cases';
 import { PersonRole } from './people';
-import { Id, IsoDate, OptionalText, RequiredText, TimeOfDay, Timestamp } from './common';
+import { Id, IsoDate, OptionalText, RequiredText, TimeOfDay, Timestamp, patchOf } from './common';
 
 
 /** A standing series of meetings in one area; deadlines are counted in England & Wales working days. */
@@ -342,17 +342,17 @@ export const PacketList = z.array(ResearchPacket.pick({ caseId: true, caseRefere
  * Changes to one meeting: moving it (off a bank holiday, say), its time, place or capacity. When the
  * date moves and no deadline is given, the deadlines are counted again from the new date.
  */
-export const UpdateMeeting = z.object({
-  date: IsoDate.optional(),
-  startTime: TimeOfDay.optional(),
-  location: OptionalText(200).optional(),
-  onlineLink: OnlineLink.optional(),
-  capacity: Capacity.optional(),
-  minutesPerCase: MinutesPerCase.optional(),
-  referralCutoff: IsoDate.optional(),
-  circulationDate: IsoDate.optional(),
-  researchDeadline: IsoDate.optional(),
-  minutesDueDate: IsoDate.optional(),
+export const UpdateMeeting = patchOf({
+  date: IsoDate,
+  startTime: TimeOfDay,
+  location: OptionalText(200),
+  onlineLink: OnlineLink,
+  capacity: Capacity,
+  minutesPerCase: MinutesPerCase,
+  referralCutoff: IsoDate,
+  circulationDate: IsoDate,
+  researchDeadline: IsoDate,
+  minutesDueDate: IsoDate,
 });
 export type UpdateMeeting = z.infer<typeof UpdateMeeting>;
 

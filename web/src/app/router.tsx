@@ -12,6 +12,7 @@ import { NewUserRoute } from './routes/admin/user-new';
 import { UsersRoute } from './routes/admin/users';
 import { AuthenticatedApp } from './routes/authenticated-app';
 import { OutboxRoute } from './routes/admin/outbox';
+import { EditMeetingRoute } from './routes/meetings/edit-meeting';
 import { MeetingRoute } from './routes/meetings/meeting';
 import { MeetingsRoute } from './routes/meetings/meetings';
 import { NewMeetingRoute } from './routes/meetings/new-meeting';
@@ -50,6 +51,7 @@ export const routes: RouteObject[] = [
           { path: 'meetings/new', element: <NewMeetingRoute /> },
           { path: 'meetings/series/new', element: <NewSeriesRoute /> },
           { path: 'meetings/:meetingId', element: <MeetingRoute /> },
+          { path: 'meetings/:meetingId/edit', element: <EditMeetingRoute /> },
           { path: 'meetings/:meetingId/packets/:caseId', element: <PacketRoute /> },
           {
             path: 'admin',

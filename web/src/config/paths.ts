@@ -16,6 +16,7 @@ export const paths = {
     newSeries: '/meetings/series/new',
     newMeeting: '/meetings/new',
     detail: (id: string) => `/meetings/${id}`,
+    edit: (id: string) => `/meetings/${id}/edit`,
     packet: (meetingId: string, caseId: string) => `/meetings/${meetingId}/packets/${caseId}`,
   },
   repeatWindows: '/repeat-windows',

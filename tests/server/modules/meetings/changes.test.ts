@@ -67,6 +67,9 @@ describe('changing a meeting', () => {
     const agenda = Agenda.parse((await world.agents.coordinator.request({ method: 'GET', url: `/api/meetings/${meeting.id}/agenda` })).json());
     expect(agenda.items.map((i) => i.slotStart)).toEqual(['13:00']);
     expect(agenda.meeting.location).toBe('Civic Centre, Room 4');
+    // A change that does not mention the place leaves it alone.
+    const resized = MeetingSummary.parse((await patch(world, meeting.id, { capacity: 12 })).json());
+    expect(resized).toMatchObject({ capacity: 12, location: 'Civic Centre, Room 4', startTime: '13:00' });
   });
 
   it('refuses a date in the past, a cut-off after the meeting and a capacity below the cases listed, changing nothing', async () => {

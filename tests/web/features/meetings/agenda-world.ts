@@ -1,16 +1,26 @@
-import { AgendaChange, type Agenda, type AgendaEntry } from '@marac/shared';
+import { AgendaChange, InviteAgency, type AgencyDirectoryEntry, type Agenda, type AgendaEntry, type MeetingInvitationView } from '@marac/shared';
 import { http, HttpResponse } from 'msw';
-import { agendaOf } from './meeting-handlers';
+import { newId } from '../../factories';
+import { apiErrorResponse } from '../../handlers';
+import { agendaOf, invitationsOf } from './meeting-handlers';
+
+interface WorldOptions {
+  /** The agencies invited to the meeting; none unless given. */
+  invitations?: MeetingInvitationView[];
+  /** The agencies an invitation can name. */
+  agencies?: AgencyDirectoryEntry[];
+}
 
 /**
  * A small stand-in for the agenda API: the agenda the server holds, changed by each AgendaChange the
- * way the real one changes it, with every request recorded for the test to check.
+ * way the real one changes it, and the agencies invited, with every request recorded for the test to check.
  */
-export function agendaWorld(initial: Agenda) {
+export function agendaWorld(initial: Agenda, options: WorldOptions = {}) {
   const world = {
     agenda: initial,
+    invitations: options.invitations ?? [],
     changes: [] as AgendaChange[],
-    requests: [] as { path: string; contentType: string | null; body: string; csrf: string | null }[],
+    requests: [] as { method: string; path: string; contentType: string | null; body: string; csrf: string | null }[],
   };
 
   const renumber = (items: AgendaEntry[]): AgendaEntry[] => items.map((item, index) => ({ ...item, position: index + 1 }));
@@ -47,6 +57,7 @@ export function agendaWorld(initial: Agenda) {
   const record = async (request: Request) => {
     const body = await request.text();
     world.requests.push({
+      method: request.method,
       path: new URL(request.url).pathname,
       contentType: request.headers.get('content-type'),
       body,
@@ -62,6 +73,25 @@ export function agendaWorld(initial: Agenda) {
       world.changes.push(change);
       world.agenda = apply(change);
       return HttpResponse.json(world.agenda);
+    }),
+    invitationsOf(() => world.invitations),
+    http.post('/api/meetings/:id/invitations', async ({ request }) => {
+      const invitation = InviteAgency.parse(JSON.parse(await record(request)));
+      const agency = options.agencies?.find((candidate) => candidate.id === invitation.agencyId);
+      const item = world.agenda.items.find((entry) => entry.caseId === invitation.caseId);
+      if (!agency || !item) throw new Error('unknown agency or case');
+      world.invitations = [
+        ...world.invitations,
+        { id: newId(), agencyId: agency.id, agencyName: agency.name, caseId: item.caseId, caseReference: item.caseReference },
+      ];
+      return HttpResponse.json(world.invitations, { status: 201 });
+    }),
+    http.delete('/api/meetings/:id/invitations/:invitationId', async ({ request, params }) => {
+      await record(request);
+      const invitation = world.invitations.find((candidate) => candidate.id === params.invitationId);
+      if (!invitation) return apiErrorResponse(404, 'not_found', 'This invitation does not exist');
+      world.invitations = world.invitations.filter((candidate) => candidate !== invitation);
+      return new HttpResponse(null, { status: 204 });
     }),
   ];
 

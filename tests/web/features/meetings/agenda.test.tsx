@@ -135,7 +135,7 @@ describe('meeting and agenda for coordinators and chairs', () => {
     await user.click(screen.getByRole('button', { name: 'Build agenda' }));
 
     expect(await screen.findByText('The agenda has been built: 3 cases listed')).toBeInTheDocument();
-    expect(world.requests).toEqual([{ path: `/api/meetings/${meeting.id}/agenda/generate`, contentType: null, body: '', csrf: 'csrf-agenda' }]);
+    expect(world.requests).toEqual([{ method: 'POST', path: `/api/meetings/${meeting.id}/agenda/generate`, contentType: null, body: '', csrf: 'csrf-agenda' }]);
     const warning = screen.getByText('3 cases did not fit on this agenda:').closest('.govuk-warning-text') as HTMLElement;
     const lines = within(warning).getAllByRole('listitem');
     expect(lines.map((line) => line.textContent)).toEqual([
@@ -336,7 +336,7 @@ describe('meeting and agenda for coordinators and chairs', () => {
         'Version 1 of the agenda has been published: 24 research tasks created for the invited agencies, 1 case withheld from agencies named as unsafe to contact, 9 notices queued for agency mailboxes',
       ),
     ).toBeInTheDocument();
-    expect(world.requests).toEqual([{ path: `/api/meetings/${meeting.id}/agenda/publish`, contentType: null, body: '', csrf: 'csrf-agenda' }]);
+    expect(world.requests).toEqual([{ method: 'POST', path: `/api/meetings/${meeting.id}/agenda/publish`, contentType: null, body: '', csrf: 'csrf-agenda' }]);
     const details = screen.getByText('Referral cut-off').closest('dl') as HTMLElement;
     expect(within(details).getByText('Version 1')).toBeInTheDocument();
     expect(within(details).getByText('Agenda published')).toBeInTheDocument();

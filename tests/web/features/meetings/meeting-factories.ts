@@ -3,8 +3,11 @@ import {
   AgendaEntry,
   AgendaReview,
   FLAG_LABELS,
+  MeetingInvitationView,
+  MeetingSeries,
   MeetingSummary,
   PacketList,
+  SERIES_DEFAULTS,
   RepeatWindowItem,
   ResearchPacket,
   type FlagKind,
@@ -42,6 +45,35 @@ export function buildMeeting(overrides: Partial<MeetingSummary> = {}): MeetingSu
     listedCount: 0,
     ...overrides,
   });
+}
+
+/** A weekly Tuesday series with the usual working days, unless told otherwise. */
+export function buildSeries(overrides: Partial<MeetingSeries> = {}): MeetingSeries {
+  return MeetingSeries.parse({
+    id: newId(),
+    areaId: AREA.id,
+    name: 'Northbridge MARAC',
+    recurrence: 'weekly',
+    weekday: 'tuesday',
+    weekOfMonth: null,
+    firstDate: '2026-01-06',
+    startTime: '09:30',
+    location: 'Room 2, Civic Centre',
+    onlineLink: null,
+    capacity: SERIES_DEFAULTS.capacity,
+    minutesPerCase: SERIES_DEFAULTS.minutesPerCase,
+    referralCutoffWorkingDays: SERIES_DEFAULTS.referralCutoffWorkingDays,
+    circulationLeadWorkingDays: SERIES_DEFAULTS.circulationLeadWorkingDays,
+    researchDeadlineWorkingDays: SERIES_DEFAULTS.researchDeadlineWorkingDays,
+    minutesDeadlineWorkingDays: SERIES_DEFAULTS.minutesDeadlineWorkingDays,
+    active: true,
+    ...overrides,
+  });
+}
+
+/** An agency invited to every case (no case), or for the case given. */
+export function buildInvitation(overrides: Partial<MeetingInvitationView> = {}): MeetingInvitationView {
+  return MeetingInvitationView.parse({ id: newId(), agencyId: newId(), agencyName: 'Northbridge Police', caseId: null, caseReference: null, ...overrides });
 }
 
 export const flag = (kind: FlagKind) => ({ kind, label: FLAG_LABELS[kind] });

@@ -7,7 +7,7 @@ import { apiErrorResponse, signedInAs } from '../../handlers';
 import { server } from '../../msw-server';
 import { currentPath, renderApp } from '../../render-app';
 import { AREA, buildAgenda, buildMeeting } from './meeting-factories';
-import { agendaOf } from './meeting-handlers';
+import { agendaOf, invitationsOf } from './meeting-handlers';
 
 async function typeDate(user: UserEvent, group: HTMLElement, day: string, month: string, year: string) {
   for (const [label, value] of [['Day', day], ['Month', month], ['Year', year]] as const) {
@@ -93,6 +93,7 @@ describe('new one-off or emergency meeting', () => {
         return HttpResponse.json(meeting, { status: 201 });
       }),
       agendaOf(() => buildAgenda(meeting)),
+      invitationsOf(() => []),
     );
     const { user, router } = renderApp('/meetings/new');
 

@@ -1,4 +1,4 @@
-import type { Agenda, MeetingSummary } from '@marac/shared';
+import type { Agenda, MeetingInvitationView, MeetingSeries, MeetingSummary } from '@marac/shared';
 import { http, HttpResponse } from 'msw';
 import { apiErrorResponse } from '../../handlers';
 
@@ -23,3 +23,15 @@ export const agendaOf = (agenda: () => Agenda) =>
 
 /** GET /api/meetings/:id for one meeting. */
 export const meetingOf = (meeting: MeetingSummary) => http.get('/api/meetings/:id', () => HttpResponse.json(meeting));
+
+/** GET /api/meetings/:id/invitations: the agencies invited to the meeting. */
+export const invitationsOf = (invitations: () => MeetingInvitationView[]) =>
+  http.get('/api/meetings/:id/invitations', () => HttpResponse.json(invitations()));
+
+/** GET /api/meeting-series, recording each query string the page asked with. */
+export function seriesList(series: () => MeetingSeries[], seen: URLSearchParams[] = []) {
+  return http.get('/api/meeting-series', ({ request }) => {
+    seen.push(new URL(request.url).searchParams);
+    return HttpResponse.json(series());
+  });
+}

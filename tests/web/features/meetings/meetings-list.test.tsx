@@ -5,7 +5,7 @@ import { signedInAs } from '../../handlers';
 import { server } from '../../msw-server';
 import { currentPath, renderApp } from '../../render-app';
 import { AREA, COUNTY, buildAgenda, buildMeeting } from './meeting-factories';
-import { agendaOf, meetingList } from './meeting-handlers';
+import { agendaOf, invitationsOf, meetingList } from './meeting-handlers';
 
 const table = () => screen.getByRole('table', { name: 'Meetings, soonest first' });
 const rowOf = (text: string) => within(table()).getByText(text).closest('tr') as HTMLElement;
@@ -19,6 +19,7 @@ describe('meetings list', () => {
       signedInAs(buildMe({ role: 'coordinator', areas: [AREA] })),
       meetingList(() => [emergency, scheduled, onHoliday]),
       agendaOf(() => buildAgenda(scheduled)),
+      invitationsOf(() => []),
     );
     const { user, router } = renderApp('/meetings');
 

@@ -12,6 +12,7 @@ import { useMeeting } from '../../../features/meetings/api/get-meeting';
 import { AgendaWorkspace } from '../../../features/meetings/components/agenda-workspace';
 import { KIND_TITLES } from '../../../features/meetings/components/meeting-labels';
 import { MeetingDetails } from '../../../features/meetings/components/meeting-details';
+import { isOpenForChanges } from '../../../features/meetings/components/meeting-status';
 import { PacketList } from '../../../features/meetings/components/packet-list';
 import { useFlashNotice } from '../../../lib/flash-notice';
 import { formatLongDate } from '../../../lib/format';
@@ -20,8 +21,9 @@ import { NotFoundRoute } from '../not-found';
 const titleOf = (meeting: MeetingSummary) => `${KIND_TITLES[meeting.kind]} on ${formatLongDate(meeting.date)}`;
 
 /**
- * One meeting. Its coordinators and chairs see the whole agenda (coordinators change it); an agency's
- * representative sees the meeting and the research packets for their agency's cases.
+ * One meeting. Its coordinators and chairs see the whole agenda and the agencies invited (coordinators
+ * change both, and the meeting itself); an agency's representative sees the meeting and the research
+ * packets for their agency's cases.
  */
 export function MeetingRoute() {
   const me = useSession();
@@ -66,7 +68,7 @@ function AgendaPage({ meetingId, coordinator }: { meetingId: string; coordinator
       <BackLink to={paths.meetings.list}>Back to meetings</BackLink>
       <Notice />
       <PageHeading title={titleOf(meeting)} caption={meeting.areaName} />
-      <MeetingDetails meeting={meeting} />
+      <MeetingDetails meeting={meeting} changeTo={coordinator && isOpenForChanges(meeting.status) ? paths.meetings.edit(meeting.id) : undefined} />
       <AgendaWorkspace agenda={agenda.data} coordinator={coordinator} />
     </>
   );

@@ -54,6 +54,7 @@ export function MeetingsRoute() {
       <MeetingsTable
         query={filters}
         showArea={me.areas.length > 1 && filters.areaId === undefined}
+        coordinator={me.user.role === 'coordinator'}
         empty={representative ? 'No agenda in these dates has been sent to your agency.' : 'There are no meetings in these dates.'}
       />
     </>

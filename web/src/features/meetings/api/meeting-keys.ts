@@ -1,4 +1,5 @@
-import type { MeetingQuery } from '@marac/shared';
+import type { MeetingQuery, MeetingSeriesQuery } from '@marac/shared';
+import type { z } from 'zod';
 
 // Everything about meetings sits under ['meetings']: a change to one agenda can change a list's case
 // counts, another meeting's agenda (a case moved there) and the packets agencies may read.
@@ -12,4 +13,6 @@ export const meetingKeys = {
   agenda: (id: string) => [...meetingKeys.agendas(), id] as const,
   packets: (id: string) => [...meetingKeys.all, 'packets', id] as const,
   packet: (id: string, caseId: string) => [...meetingKeys.packets(id), caseId] as const,
+  invitations: (id: string) => [...meetingKeys.all, 'invitations', id] as const,
+  series: (query: z.infer<typeof MeetingSeriesQuery>) => [...meetingKeys.all, 'series', query] as const,
 };

@@ -1,4 +1,14 @@
-import { AgendaChange, type Agenda, type AgendaEntry, type FieldError, type GeneratedAgenda, type PublishedAgenda } from '@marac/shared';
+import {
+  AgendaChange,
+  type AgencyDirectoryEntry,
+  type Agenda,
+  type AgendaEntry,
+  type FieldError,
+  type GeneratedAgenda,
+  type MeetingInvitationView,
+  type MeetingSummary,
+  type PublishedAgenda,
+} from '@marac/shared';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ErrorSummary } from '../../../components/ui/error-summary';
@@ -7,10 +17,14 @@ import { fieldErrorsFromFailure, fieldErrorsFromZod } from '../../../lib/field-e
 import { formatCount, formatLongDate } from '../../../lib/format';
 import { useChangeAgenda } from '../api/change-agenda';
 import { useGenerateAgenda } from '../api/generate-agenda';
+import { useInviteAgency } from '../api/invite-agency';
 import { agendaPdfUrl } from '../api/meeting-pdfs';
 import { usePublishAgenda } from '../api/publish-agenda';
+import { useWithdrawInvitation } from '../api/withdraw-invitation';
 import { AgendaReviews } from './agenda-reviews';
 import { AgendaTable } from './agenda-table';
+import { InviteAgencyPanel } from './invite-agency-panel';
+import { INVITATIONS_HEADING, InvitedAgencies } from './invited-agencies';
 import { LapsedWindows } from './lapsed-windows';
 import { MoveCasePanel } from './move-case-panel';
 import { OverflowWarning } from './overflow-warning';
@@ -18,13 +32,13 @@ import { PublishConfirmation } from './publish-confirmation';
 import { RemoveCasePanel } from './remove-case-panel';
 import { RemovedCases } from './removed-cases';
 
-const FIELD_IDS = { toMeetingId: 'agenda-move-to', reason: 'agenda-remove-reason' } as const;
+const FIELD_IDS = { toMeetingId: 'agenda-move-to', reason: 'agenda-remove-reason', agencyId: 'agenda-invite-agency' } as const;
 
-type Step = { kind: 'move' | 'remove'; entry: AgendaEntry } | { kind: 'publish' } | null;
+type Step = { kind: 'move' | 'remove' | 'invite'; entry: AgendaEntry } | { kind: 'publish' } | null;
 
 type Direction = 'up' | 'down';
 
-const triggerId = (kind: 'move' | 'remove' | Direction, entry: AgendaEntry) => `agenda-${kind}-${entry.id}`;
+const triggerId = (kind: 'move' | 'remove' | 'invite' | Direction, entry: AgendaEntry) => `agenda-${kind}-${entry.id}`;
 const PUBLISH_TRIGGER = 'agenda-publish';
 
 function publishedNotice(published: PublishedAgenda): string {
@@ -54,6 +68,19 @@ function changedNotice(change: AgendaChange, entry: AgendaEntry, agenda: Agenda,
   }
 }
 
+/** Once the agenda is out, the server gives an agency invited for a case its research task at once. */
+function invitedNotice(agency: AgencyDirectoryEntry, entry: AgendaEntry, meeting: MeetingSummary): string {
+  if (meeting.status === 'agenda_published') {
+    return `${agency.name} has been invited for ${entry.caseReference} and given a research task for it, due ${formatLongDate(meeting.researchDeadline)}`;
+  }
+  return `${agency.name} has been invited for ${entry.caseReference}: it gets a research task when the agenda is published`;
+}
+
+function withdrawnNotice(invitation: MeetingInvitationView, meeting: MeetingSummary): string {
+  const withdrawn = `${invitation.agencyName} is no longer invited for ${invitation.caseReference ?? 'the case'}`;
+  return meeting.status === 'agenda_published' ? `${withdrawn}: its research task has been withdrawn unless the agency had started it` : withdrawn;
+}
+
 interface AgendaWorkspaceProps {
   agenda: Agenda;
   /** A coordinator of the meeting's area; chairs read the agenda without changing it. */
@@ -61,9 +88,9 @@ interface AgendaWorkspaceProps {
 }
 
 /**
- * A meeting's agenda for its coordinators and chairs: the cases in order, and for a coordinator while
- * the meeting has not started, building, hand changes and publishing. Every outcome is announced in
- * one banner; every refusal in one error summary.
+ * A meeting's agenda for its coordinators and chairs: the cases in order and the agencies invited, and
+ * for a coordinator while the meeting has not started, building, hand changes, inviting an agency for
+ * one case and publishing. Every outcome is announced in one banner; every refusal in one error summary.
  */
 export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
   const { meeting, items, removed } = agenda;
@@ -75,7 +102,9 @@ export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
   const generate = useGenerateAgenda();
   const change = useChangeAgenda();
   const publish = usePublishAgenda();
-  const pending = generate.isPending || change.isPending || publish.isPending;
+  const invite = useInviteAgency();
+  const withdraw = useWithdrawInvitation();
+  const pending = generate.isPending || change.isPending || publish.isPending || invite.isPending || withdraw.isPending;
   // The move button to focus once the table shows the case at its new place: the one pressed, or the
   // other one when the case reached the top or the bottom and the one pressed has gone.
   const refocus = useRef<{ itemId: string; position: number; buttonId: string } | null>(null);
@@ -153,6 +182,42 @@ export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
     });
   };
 
+  const sendInvitation = (entry: AgendaEntry, agency: AgencyDirectoryEntry | null) => {
+    if (pending) return;
+    if (agency === null) {
+      setNotice(null);
+      setErrors([{ field: 'agencyId', message: 'Choose the agency to invite' }]);
+      return;
+    }
+    begin();
+    invite.mutate(
+      { meetingId: meeting.id, invitation: { agencyId: agency.id, caseId: entry.caseId } },
+      {
+        onSuccess: () => {
+          closeStep(triggerId('invite', entry));
+          setNotice(invitedNotice(agency, entry, meeting));
+        },
+        onError: (error) => setErrors(fieldErrorsFromFailure(error)),
+      },
+    );
+  };
+
+  const withdrawInvitation = (invitation: MeetingInvitationView) => {
+    if (pending) return;
+    begin();
+    withdraw.mutate(
+      { meetingId: meeting.id, invitationId: invitation.id },
+      {
+        onSuccess: () => {
+          setNotice(withdrawnNotice(invitation, meeting));
+          // The button pressed has gone with the invitation.
+          document.getElementById(INVITATIONS_HEADING)?.focus();
+        },
+        onError: (error) => setErrors(fieldErrorsFromFailure(error)),
+      },
+    );
+  };
+
   const rowActions = (entry: AgendaEntry) => (
     <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0">
       {entry.position > 1 ? (
@@ -208,6 +273,19 @@ export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
           }}
         >
           Take off the agenda <span className="govuk-visually-hidden">{entry.caseReference}</span>
+        </button>
+      </li>
+      <li>
+        <button
+          type="button"
+          id={triggerId('invite', entry)}
+          className="app-link-button"
+          onClick={() => {
+            begin();
+            setStep({ kind: 'invite', entry });
+          }}
+        >
+          Invite an agency for this case <span className="govuk-visually-hidden">{entry.caseReference}</span>
         </button>
       </li>
     </ul>
@@ -269,6 +347,17 @@ export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
             onCancel={() => closeStep(triggerId('remove', step.entry))}
           />
         ) : null}
+        {step?.kind === 'invite' ? (
+          <InviteAgencyPanel
+            key={step.entry.id}
+            entry={step.entry}
+            meeting={meeting}
+            errors={errors}
+            pending={pending}
+            onInvite={(agency) => sendInvitation(step.entry, agency)}
+            onCancel={() => closeStep(triggerId('invite', step.entry))}
+          />
+        ) : null}
         {items.length > 0 ? <AgendaTable items={items} actions={canEdit ? rowActions : undefined} /> : null}
         {items.length > 0 ? (
           <p className="govuk-body">
@@ -299,6 +388,7 @@ export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
         ) : null}
       </section>
       <RemovedCases removed={removed} onRestore={canEdit ? (entry) => send({ change: 'restore', itemId: entry.id }, entry) : undefined} />
+      <InvitedAgencies meetingId={meeting.id} areaName={meeting.areaName} items={items} onWithdraw={canEdit ? withdrawInvitation : undefined} />
       <AgendaReviews reviews={agenda.reviews} />
       <LapsedWindows windows={agenda.lapsedWindows} />
     </>

@@ -1,5 +1,6 @@
 import { MEETING_STATUS_LABELS, type MeetingSummary } from '@marac/shared';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { Tag } from '../../../components/ui/tag';
 import { formatDate, formatLongDate } from '../../../lib/format';
 import { BankHolidayWarning } from './bank-holiday-warning';
@@ -10,8 +11,14 @@ function versionText(meeting: MeetingSummary): string {
   return `Version ${meeting.agendaVersion}`;
 }
 
+interface MeetingDetailsProps {
+  meeting: MeetingSummary;
+  /** The form that moves or changes the meeting: for its coordinators, while it has not started. */
+  changeTo?: string;
+}
+
 /** When and where a meeting is held, and the working-day deadlines around it. */
-export function MeetingDetails({ meeting }: { meeting: MeetingSummary }) {
+export function MeetingDetails({ meeting, changeTo }: MeetingDetailsProps) {
   const rows: { key: string; value: ReactNode }[] = [
     { key: 'Date', value: formatLongDate(meeting.date) },
     { key: 'Start time', value: meeting.startTime },
@@ -43,7 +50,7 @@ export function MeetingDetails({ meeting }: { meeting: MeetingSummary }) {
   ];
   return (
     <>
-      <BankHolidayWarning holiday={meeting.bankHoliday} />
+      <BankHolidayWarning holiday={meeting.bankHoliday} moveTo={changeTo} />
       <dl className="govuk-summary-list">
         {rows.map((row) => (
           <div className="govuk-summary-list__row" key={row.key}>
@@ -52,6 +59,13 @@ export function MeetingDetails({ meeting }: { meeting: MeetingSummary }) {
           </div>
         ))}
       </dl>
+      {changeTo ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={changeTo}>
+            Change the meeting
+          </Link>
+        </p>
+      ) : null}
     </>
   );
 }

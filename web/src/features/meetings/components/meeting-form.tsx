@@ -14,45 +14,30 @@ import { ErrorSummary } from '../../../components/ui/error-summary';
 import { FormActions } from '../../../components/ui/form-actions';
 import { Radios } from '../../../components/ui/radios';
 import { Select } from '../../../components/ui/select';
-import { TextInput } from '../../../components/ui/text-input';
 import { errorFor, fieldErrorsFromFailure } from '../../../lib/field-errors';
-import { optionalText } from '../../../lib/form-values';
 import { formatLongDate } from '../../../lib/format';
 import { useCreateMeeting } from '../api/create-meeting';
-import { FormReader, areaOptions, initialArea, readTime } from './meeting-form-values';
+import { MeetingFields } from './meeting-fields';
+import {
+  DEADLINES,
+  FormReader,
+  MEETING_FIELD_IDS,
+  areaOptions,
+  initialArea,
+  readDeadline,
+  readMeetingFields,
+  type Deadline,
+  type MeetingFieldValues,
+} from './meeting-form-values';
 
 type Kind = CreateMeeting['kind'];
 const KINDS: readonly Kind[] = ['one_off', 'emergency'];
-type Deadline = keyof MeetingDeadlines;
 
-const DEADLINES: readonly { field: Deadline; idPrefix: string; legend: string }[] = [
-  { field: 'referralCutoff', idPrefix: 'meeting-referral-cutoff', legend: 'Referral cut-off (optional)' },
-  { field: 'circulationDate', idPrefix: 'meeting-circulation', legend: 'Agenda circulated (optional)' },
-  { field: 'researchDeadline', idPrefix: 'meeting-research-deadline', legend: 'Research due (optional)' },
-  { field: 'minutesDueDate', idPrefix: 'meeting-minutes-due', legend: 'Minutes due (optional)' },
-];
+const FIELD_IDS: Record<string, string> = { areaId: 'meeting-area', kind: 'meeting-kind', ...MEETING_FIELD_IDS };
 
-const FIELD_IDS: Record<string, string> = {
-  areaId: 'meeting-area',
-  kind: 'meeting-kind',
-  date: 'meeting-date-day',
-  startTime: 'meeting-start-time',
-  location: 'meeting-location',
-  onlineLink: 'meeting-online-link',
-  capacity: 'meeting-capacity',
-  minutesPerCase: 'meeting-minutes-per-case',
-  ...Object.fromEntries(DEADLINES.map((deadline) => [deadline.field, `${deadline.idPrefix}-day`])),
-};
-
-interface MeetingFormValues extends Record<Deadline, DateParts> {
+interface MeetingFormValues extends MeetingFieldValues, Record<Deadline, DateParts> {
   areaId: string;
   kind: string;
-  date: DateParts;
-  startTime: string;
-  location: string;
-  onlineLink: string;
-  capacity: string;
-  minutesPerCase: string;
 }
 
 const initialValues = (areas: Me['areas']): MeetingFormValues => ({
@@ -96,34 +81,14 @@ function readMeeting(values: MeetingFormValues, areas: Me['areas']): { input: Cr
   const reader = new FormReader();
   const areaId = reader.choice('areaId', values.areaId, areas.map((area) => area.id), 'Choose the MARAC area the meeting is for');
   const kind = reader.choice('kind', values.kind, KINDS, 'Choose a one-off or an emergency meeting');
-  const date = readDate(values.date);
-  if (date.kind === 'empty') reader.problem('date', 'Enter the date of the meeting');
-  if (date.kind === 'invalid') reader.problem('date', 'The date of the meeting must be a real date, like 3 3 2026');
+  const fields = readMeetingFields(reader, values);
   const deadlines: Partial<MeetingDeadlines> = {};
-  for (const { field, legend } of DEADLINES) {
-    const reading = readDate(values[field]);
-    if (reading.kind === 'invalid') reader.problem(field, `${legend.replace(' (optional)', '')} must be a real date, or left blank`);
-    if (reading.kind === 'date') deadlines[field] = reading.isoDate;
+  for (const { field } of DEADLINES) {
+    const isoDate = readDeadline(reader, field, values[field]);
+    if (isoDate) deadlines[field] = isoDate;
   }
-  const capacity = reader.wholeNumber('capacity', values.capacity, 'Enter the most cases the meeting can hear as a whole number, like 20');
-  const minutesPerCase = reader.wholeNumber('minutesPerCase', values.minutesPerCase, 'Enter the minutes given to each case as a whole number, like 12');
-  if (areaId === null || kind === null || date.kind !== 'date' || capacity === null || minutesPerCase === null || reader.errors.length > 0) {
-    return { input: null, errors: reader.errors };
-  }
-  return {
-    errors: [],
-    input: {
-      areaId,
-      kind,
-      date: date.isoDate,
-      startTime: readTime(values.startTime),
-      location: optionalText(values.location),
-      onlineLink: values.onlineLink.trim() === '' ? null : values.onlineLink.trim(),
-      capacity,
-      minutesPerCase,
-      ...deadlines,
-    },
-  };
+  if (areaId === null || kind === null || fields === null || reader.errors.length > 0) return { input: null, errors: reader.errors };
+  return { errors: [], input: { areaId, kind, ...fields, ...deadlines } };
 }
 
 interface MeetingFormProps {
@@ -192,66 +157,14 @@ export function MeetingForm({ areas, cancelTo, onSuccess }: MeetingFormProps) {
           onChange={(chosen) => set('kind', chosen)}
           error={errorFor(shown, 'kind')}
         />
-        <DateInput
-          idPrefix="meeting-date"
-          legend="Date"
-          hint="For example, 3 3 2026"
-          value={values.date}
-          onChange={(chosen) => set('date', chosen)}
-          error={errorFor(shown, 'date')}
-        />
-        <TextInput
-          id="meeting-start-time"
-          label="Start time"
-          hint="24-hour clock, for example 09:30"
-          width="5"
-          value={values.startTime}
-          onChange={(event) => set('startTime', event.target.value)}
-          error={errorFor(shown, 'startTime')}
-        />
-        <TextInput
-          id="meeting-location"
-          label="Place (optional)"
-          hint="The room and building"
-          value={values.location}
-          onChange={(event) => set('location', event.target.value)}
-          error={errorFor(shown, 'location')}
-        />
-        <TextInput
-          id="meeting-online-link"
-          label="Online meeting link (optional)"
-          hint="A secure link starting with https://"
-          type="url"
-          spellCheck={false}
-          value={values.onlineLink}
-          onChange={(event) => set('onlineLink', event.target.value)}
-          error={errorFor(shown, 'onlineLink')}
-        />
-        <TextInput
-          id="meeting-capacity"
-          label="Most cases at the meeting"
-          width="3"
-          inputMode="numeric"
-          value={values.capacity}
-          onChange={(event) => set('capacity', event.target.value)}
-          error={errorFor(shown, 'capacity')}
-        />
-        <TextInput
-          id="meeting-minutes-per-case"
-          label="Minutes for each case"
-          width="3"
-          inputMode="numeric"
-          value={values.minutesPerCase}
-          onChange={(event) => set('minutesPerCase', event.target.value)}
-          error={errorFor(shown, 'minutesPerCase')}
-        />
+        <MeetingFields values={values} onChange={(change) => setValues((current) => ({ ...current, ...change }))} errors={shown} />
 
         <h2 className="govuk-heading-m">Deadlines</h2>
-        {DEADLINES.map(({ field, idPrefix, legend }) => (
+        {DEADLINES.map(({ field, idPrefix, label }) => (
           <DateInput
             key={field}
             idPrefix={idPrefix}
-            legend={legend}
+            legend={`${label} (optional)`}
             hint={counted ? `Leave blank to count from the meeting date: ${formatLongDate(counted[field])}` : 'Leave blank to count from the meeting date'}
             value={values[field]}
             onChange={(chosen) => set(field, chosen)}

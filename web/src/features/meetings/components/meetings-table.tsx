@@ -8,6 +8,7 @@ import { formatCount, formatDate, formatLongDate } from '../../../lib/format';
 import { useMeetings } from '../api/get-meetings';
 import { BankHolidayWarning } from './bank-holiday-warning';
 import { KIND_COLOURS, KIND_LABELS, STATUS_COLOURS } from './meeting-labels';
+import { isOpenForChanges } from './meeting-status';
 
 interface MeetingsTableProps {
   query: MeetingQuery;
@@ -15,9 +16,11 @@ interface MeetingsTableProps {
   showArea: boolean;
   /** What to say when no meeting is in range: a representative only sees published agendas. */
   empty: string;
+  /** A coordinator is offered to move a meeting that falls on a bank holiday. */
+  coordinator: boolean;
 }
 
-export function MeetingsTable({ query, showArea, empty }: MeetingsTableProps) {
+export function MeetingsTable({ query, showArea, empty, coordinator }: MeetingsTableProps) {
   const meetings = useMeetings(query);
 
   if (meetings.isPending) return <Loading label="Loading meetings…" />;
@@ -48,7 +51,11 @@ export function MeetingsTable({ query, showArea, empty }: MeetingsTableProps) {
                 <Link className="govuk-link" to={paths.meetings.detail(meeting.id)}>
                   {formatLongDate(meeting.date)}
                 </Link>
-                <BankHolidayWarning holiday={meeting.bankHoliday} />
+                <BankHolidayWarning
+                  holiday={meeting.bankHoliday}
+                  moveTo={coordinator && isOpenForChanges(meeting.status) ? paths.meetings.edit(meeting.id) : undefined}
+                  meetingName={formatLongDate(meeting.date)}
+                />
               </td>
               <td className="govuk-table__cell">{meeting.startTime}</td>
               {showArea ? <td className="govuk-table__cell">{meeting.areaName}</td> : null}

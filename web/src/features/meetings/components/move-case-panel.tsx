@@ -1,4 +1,4 @@
-import type { AgendaEntry, FieldError, MeetingStatus, MeetingSummary } from '@marac/shared';
+import type { AgendaEntry, FieldError, MeetingSummary } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
 import { Button, ButtonGroup } from '../../../components/ui/button';
 import { Loading } from '../../../components/ui/loading';
@@ -8,10 +8,8 @@ import { errorFor } from '../../../lib/field-errors';
 import { formatCount, formatLongDate } from '../../../lib/format';
 import { useMeetings } from '../api/get-meetings';
 import { KIND_LABELS } from './meeting-labels';
+import { isOpenForChanges } from './meeting-status';
 import { PanelHeading } from './panel-heading';
-
-/** Meetings whose agenda can still change, as the server allows a move to them. */
-const OPEN_FOR_CASES: readonly MeetingStatus[] = ['planned', 'agenda_published'];
 
 function targetLabel(meeting: MeetingSummary): string {
   const kind = meeting.kind === 'scheduled' ? '' : ` (${KIND_LABELS[meeting.kind].toLowerCase()})`;
@@ -33,7 +31,7 @@ interface MoveCasePanelProps {
 export function MoveCasePanel({ entry, meeting, errors, pending, onMove, onCancel }: MoveCasePanelProps) {
   const [toMeetingId, setToMeetingId] = useState('');
   const meetings = useMeetings({ areaId: meeting.areaId });
-  const targets = (meetings.data ?? []).filter((other) => other.id !== meeting.id && OPEN_FOR_CASES.includes(other.status));
+  const targets = (meetings.data ?? []).filter((other) => other.id !== meeting.id && isOpenForChanges(other.status));
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
