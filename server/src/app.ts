@@ -21,6 +21,7 @@ import { meetingRoutes, seriesRoutes } from './modules/meetings/routes';
 import publicRoutes from './modules/public/routes';
 import referralDrafts from './modules/referrals/drafts-routes';
 import referralMatches from './modules/referrals/matches-routes';
+import research from './modules/research/routes';
 import referrals from './modules/referrals/routes';
 import screening from './modules/referrals/screening-routes';
 import authPlugin from './plugins/auth';
@@ -89,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(meetingRoutes, { prefix: '/api/meetings', publicUrl: config.PUBLIC_URL });
   await app.register(agenda, { prefix: '/api/meetings', publicUrl: config.PUBLIC_URL });
   await app.register(agendaPackets, { prefix: '/api/meetings' });
+  await app.register(research, { prefix: '/api/meetings', publicUrl: config.PUBLIC_URL });
   await app.register(screening, { prefix: '/api/screening' });
 
   await app.register(staticWeb, { root: config.WEB_DIST ?? DEFAULT_WEB_DIST });

@@ -571,6 +571,20 @@ export const research = sqliteTable(
   ],
 );
 
+/** Every saved version of a research task, so what an agency said and when is never lost. */
+export const researchRevisions = sqliteTable(
+  'research_revisions',
+  {
+    id: id(),
+    researchId: text('research_id').notNull().references(() => research.id),
+    status: text('status').$type<'not_started' | 'draft' | 'submitted' | 'not_known'>().notNull(),
+    content: json<Record<string, unknown>>('content').notNull(),
+    savedBy: text('saved_by').notNull().references(() => users.id),
+    savedAt: text('saved_at').notNull(),
+  },
+  (t) => [index('research_revisions_research_idx').on(t.researchId, t.savedAt)],
+);
+
 export const actions = sqliteTable(
   'actions',
   {
