@@ -7,7 +7,7 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { longDate, researchProblems, type ChaseResult, type ResearchGrid, type ResearchHistory, type ResearchInput, type ResearchTask } from '@marac/shared';
 import type { Db } from '../../db/client';
-import { agencies, agendaItems, areas, cases, meetings, research, researchRevisions, users } from '../../db/schema';
+import { agencies, agendaItems, areas, cases, research, researchRevisions, users, type meetings } from '../../db/schema';
 import { conflict, invalid, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { SessionUser } from '../auth/session-store';
