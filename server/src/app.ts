@@ -9,6 +9,7 @@ import { systemClock, type Clock } from './lib/time';
 import adminAgencies from './modules/admin/agencies/routes';
 import agendaPackets from './modules/agenda/packet-routes';
 import agenda from './modules/agenda/routes';
+import attendance from './modules/attendance/routes';
 import adminAreas from './modules/admin/areas/routes';
 import adminOutbox from './modules/admin/outbox/routes';
 import adminUsers from './modules/admin/users/routes';
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(agenda, { prefix: '/api/meetings', publicUrl: config.PUBLIC_URL });
   await app.register(agendaPackets, { prefix: '/api/meetings' });
   await app.register(research, { prefix: '/api/meetings', publicUrl: config.PUBLIC_URL });
+  await app.register(attendance, { prefix: '/api/meetings' });
   await app.register(screening, { prefix: '/api/screening' });
 
   await app.register(staticWeb, { root: config.WEB_DIST ?? DEFAULT_WEB_DIST });

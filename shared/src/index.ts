@@ -10,6 +10,7 @@ export * from './schemas/cases';
 export * from './schemas/matches';
 export * from './schemas/meetings';
 export * from './schemas/research';
+export * from './schemas/attendance';
 export * from './schemas/actions';
 export * from './schemas/audit';
 export * from './schemas/outbox';
