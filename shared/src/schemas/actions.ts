@@ -66,3 +66,14 @@ export const ActionUpdate = z.object({
   updatedAt: Timestamp,
 });
 export type ActionUpdate = z.infer<typeof ActionUpdate>;
+
+/** An action agreed at the meeting: an owning agency, what is to be done, against which risk, by when. */
+export const CreateAction = z.object({
+  agencyId: z.uuid({ error: 'Choose the agency that owns the action' }),
+  ownerName: z.string().trim().max(120, 'Must be 120 characters or fewer').nullable().default(null),
+  description: z.string({ error: 'Describe the action' }).trim().min(1, 'Describe the action').max(2000, 'Must be 2000 characters or fewer'),
+  linkedRisk: z.string().trim().max(500, 'Must be 500 characters or fewer').nullable().default(null),
+  category: ActionCategory.default('victim_safety'),
+  dueDate: z.iso.date({ error: 'Enter the date the action is due' }),
+});
+export type CreateAction = z.infer<typeof CreateAction>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MEETING_WEEKDAYS, SERIES_DEFAULTS, SERIES_RECURRENCES } from '../rules/meeting-calendar';
-import { ActionStatus } from './actions';
+import { Action, ActionStatus } from './actions';
 import { FlagKind, RepeatWindowItem } from './cases';
 import { PersonRole } from './people';
 import { Id, IsoDate, OptionalText, RequiredText, TimeOfDay, Timestamp, patchOf } from './common';
@@ -374,3 +374,23 @@ export type InviteAgency = z.infer<typeof InviteAgency>;
 export const MEETING_STATUS_CHANGES = ['in_progress', 'minuted', 'closed'] as const;
 export const MeetingStatusChange = z.object({ status: z.enum(MEETING_STATUS_CHANGES, { error: 'Choose the next step for the meeting' }) });
 export type MeetingStatusChange = z.infer<typeof MeetingStatusChange>;
+
+/**
+ * What the chair or coordinator records for a case at the meeting. `revision` is the one they started
+ * from: a save over someone else's newer save is refused rather than silently overwriting it.
+ */
+export const CaseRecordInput = z.object({
+  revision: z.number().int().min(0),
+  riskAnalysis: RiskAnalysis,
+  outcome: OptionalText(5000),
+});
+export type CaseRecordInput = z.infer<typeof CaseRecordInput>;
+
+export const CaseRecord = z.object({
+  itemId: Id,
+  revision: z.number().int().min(0),
+  riskAnalysis: RiskAnalysis.nullable(),
+  outcome: z.string().nullable(),
+  actions: z.array(Action),
+});
+export type CaseRecord = z.infer<typeof CaseRecord>;

@@ -1,0 +1,74 @@
+/**
+ * What is recorded for each case while the meeting is under way: the risk analysis, the outcome and
+ * the actions agreed. Two people can have the same case open; each save names the revision it started
+ * from, and a save over a newer one is refused with the current record, never silently overwritten.
+ */
+
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { compareIsoDates, type CaseRecord, type CaseRecordInput, type CreateAction } from '@marac/shared';
+import type { Db } from '../../db/client';
+import { actionUpdates, actions, agencies, agendaItems, type meetings } from '../../db/schema';
+import { conflict, invalid, notFound } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import type { SessionUser } from '../auth/session-store';
+
+type MeetingRow = typeof meetings.$inferSelect;
+type ItemRow = typeof agendaItems.$inferSelect;
+
+function itemOf(db: Db, meeting: MeetingRow, itemId: string): ItemRow {
+  const item = db.select().from(agendaItems).where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meeting.id))).get();
+  if (!item || item.status === 'removed') throw notFound('case on this agenda');
+  return item;
+}
+
+function assertUnderWay(meeting: MeetingRow): void {
+  if (meeting.status !== 'in_progress') throw conflict('Cases are recorded while the meeting is under way: start the meeting first');
+}
+
+export function caseRecord(db: Db, meeting: MeetingRow, itemId: string): CaseRecord {
+  const item = itemOf(db, meeting, itemId);
+  return {
+    itemId: item.id,
+    revision: item.revision,
+    riskAnalysis: item.riskAnalysis,
+    outcome: item.outcome,
+    actions: db.select().from(actions).where(and(eq(actions.meetingId, meeting.id), eq(actions.caseId, item.caseId))).orderBy(asc(actions.createdAt)).all(),
+  };
+}
+
+export function saveCaseRecord(db: Db, meeting: MeetingRow, itemId: string, input: CaseRecordInput): CaseRecord {
+  assertUnderWay(meeting);
+  const item = itemOf(db, meeting, itemId);
+  if (input.revision !== item.revision) {
+    throw conflict('Someone else has saved this case since you opened it: their version is shown; add your changes to it', [
+      { field: 'revision', message: 'Saved by someone else meanwhile' },
+    ]);
+  }
+  // The revision check and the increment are one statement, so two saves racing cannot both win.
+  const result = db
+    .update(agendaItems)
+    .set({ riskAnalysis: input.riskAnalysis, outcome: input.outcome, revision: item.revision + 1 })
+    .where(and(eq(agendaItems.id, item.id), eq(agendaItems.revision, input.revision)))
+    .run();
+  if (result.changes === 0) throw conflict('Someone else has saved this case since you opened it', [{ field: 'revision', message: 'Saved by someone else meanwhile' }]);
+  return caseRecord(db, meeting, itemId);
+}
+
+/** An action agreed for the case: an enabled owning agency, a due date today or later. */
+export function addAction(db: Db, user: SessionUser, meeting: MeetingRow, itemId: string, input: CreateAction, today: string, now: Date): string {
+  assertUnderWay(meeting);
+  const item = itemOf(db, meeting, itemId);
+  const problems = [];
+  if (!db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.id, input.agencyId), isNull(agencies.disabledAt))).get()) {
+    problems.push({ field: 'agencyId', message: 'Choose the agency that owns the action' });
+  }
+  if (compareIsoDates(input.dueDate, today) < 0) problems.push({ field: 'dueDate', message: 'The due date must be today or later' });
+  if (problems.length) throw invalid(problems);
+  const at = now.toISOString();
+  const id = newId();
+  db.insert(actions)
+    .values({ id, caseId: item.caseId, meetingId: meeting.id, agencyId: input.agencyId, ownerName: input.ownerName, description: input.description, linkedRisk: input.linkedRisk, category: input.category, dueDate: input.dueDate, status: 'open', createdBy: user.id, createdAt: at, updatedAt: at })
+    .run();
+  db.insert(actionUpdates).values({ id: newId(), actionId: id, status: 'open', note: 'Agreed at the meeting', occurredOn: today, updatedBy: user.id, updatedAt: at }).run();
+  return id;
+}

@@ -1,0 +1,78 @@
+import { CaseRecord, CaseRecordInput, CreateAction, Id } from '@marac/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { transaction } from '../../db/client';
+import { errorResponses } from '../../lib/openapi';
+import { todayInLondon } from '../../lib/time';
+import { actorOf } from '../audit/actor';
+import { recordAudit } from '../audit/repository';
+import { findMeeting } from '../meetings/calendar';
+import { addAction, caseRecord, saveCaseRecord } from './case-record';
+
+const ByItem = z.object({ id: Id, itemId: Id });
+const RECORDERS = ['coordinator', 'chair'] as const;
+
+/** The meeting under way, under /api/meetings/:id/cases/:itemId: the chair and coordinator record each case. */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/:id/cases/:itemId/record',
+    {
+      config: { access: RECORDERS },
+      schema: { tags: ['meeting'], summary: 'What has been recorded for a case at the meeting, with its revision', params: ByItem, response: { 200: CaseRecord, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const meeting = findMeeting(db, request.session!.user, request.params.id);
+        const record = caseRecord(db, meeting, request.params.itemId);
+        recordAudit(db, actorOf(request), { action: 'view', entityType: 'agenda', entityId: meeting.id, detail: { itemId: record.itemId, record: true } }, app.clock());
+        return record;
+      }),
+  );
+
+  app.put(
+    '/:id/cases/:itemId/record',
+    {
+      config: { access: RECORDERS },
+      schema: {
+        tags: ['meeting'],
+        summary: 'Save the risk analysis and outcome of a case; refused (409) when someone saved a newer revision',
+        params: ByItem,
+        body: CaseRecordInput,
+        response: { 200: CaseRecord, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+      },
+    },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const meeting = findMeeting(db, request.session!.user, request.params.id);
+        const record = saveCaseRecord(db, meeting, request.params.itemId, request.body);
+        recordAudit(db, actorOf(request), { action: 'update', entityType: 'agenda', entityId: meeting.id, detail: { itemId: record.itemId, revision: record.revision } }, app.clock());
+        return record;
+      }),
+  );
+
+  app.post(
+    '/:id/cases/:itemId/actions',
+    {
+      config: { access: RECORDERS },
+      schema: {
+        tags: ['meeting'],
+        summary: 'Record an action agreed for the case: owning agency, description, linked risk, category, due date',
+        params: ByItem,
+        body: CreateAction,
+        response: { 201: CaseRecord, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const record = transaction(app.database, (db) => {
+        const user = request.session!.user;
+        const meeting = findMeeting(db, user, request.params.id);
+        const actionId = addAction(db, user, meeting, request.params.itemId, request.body, todayInLondon(app.clock), app.clock());
+        recordAudit(db, actorOf(request), { action: 'create', entityType: 'action', entityId: actionId, detail: { meetingId: meeting.id, agencyId: request.body.agencyId } }, app.clock());
+        return caseRecord(db, meeting, request.params.itemId);
+      });
+      return reply.status(201).send(record);
+    },
+  );
+};
+
+export default routes;
