@@ -1,7 +1,7 @@
 import { Agenda, CaseRecord, MeetingSummary } from '@marac/shared';
 import { describe, expect, it } from 'vitest';
 import { actionUpdates, actions, agendaItems } from '../../../../server/src/db/schema';
-import { decide, referralSubmission, referralWorld, submitReferral, type World } from '../referrals/factories';
+import { decide, referralSubmission, referralWorld, submitReferral } from '../referrals/factories';
 
 // The test clock reads Monday 23 November 2026 in London.
 
