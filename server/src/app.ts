@@ -18,6 +18,7 @@ import audit from './modules/audit/routes';
 import auth from './modules/auth/routes';
 import repeatWindows from './modules/history/routes';
 import home from './modules/home/routes';
+import meetingLive from './modules/meeting-mode/live-routes';
 import meetingMode from './modules/meeting-mode/routes';
 import { meetingRoutes, seriesRoutes } from './modules/meetings/routes';
 import publicRoutes from './modules/public/routes';
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(research, { prefix: '/api/meetings', publicUrl: config.PUBLIC_URL });
   await app.register(attendance, { prefix: '/api/meetings' });
   await app.register(meetingMode, { prefix: '/api/meetings' });
+  await app.register(meetingLive, { prefix: '/api/meetings' });
   await app.register(screening, { prefix: '/api/screening' });
 
   await app.register(staticWeb, { root: config.WEB_DIST ?? DEFAULT_WEB_DIST });

@@ -623,6 +623,24 @@ export const actionUpdates = sqliteTable(
   (t) => [index('action_updates_action_idx').on(t.actionId)],
 );
 
+/**
+ * What happens at a meeting, in order, for every screen following it live: a screen that reconnects
+ * asks for everything after the last event it saw.
+ */
+export const meetingEvents = sqliteTable(
+  'meeting_events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    meetingId: text('meeting_id').notNull().references(() => meetings.id),
+    /** The case the event is about; null for the meeting as a whole. */
+    caseId: text('case_id').references(() => cases.id),
+    kind: text('kind').notNull(),
+    payload: json<Record<string, unknown>>('payload').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('meeting_events_meeting_idx').on(t.meetingId, t.seq)],
+);
+
 export const minutes = sqliteTable('minutes', {
   id: id(),
   meetingId: text('meeting_id').notNull().unique().references(() => meetings.id),

@@ -11,6 +11,7 @@ import { actionUpdates, actions, agencies, agendaItems, type meetings } from '..
 import { conflict, invalid, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { SessionUser } from '../auth/session-store';
+import { recordEvent } from './events';
 
 type MeetingRow = typeof meetings.$inferSelect;
 type ItemRow = typeof agendaItems.$inferSelect;
@@ -36,7 +37,7 @@ export function caseRecord(db: Db, meeting: MeetingRow, itemId: string): CaseRec
   };
 }
 
-export function saveCaseRecord(db: Db, meeting: MeetingRow, itemId: string, input: CaseRecordInput): CaseRecord {
+export function saveCaseRecord(db: Db, meeting: MeetingRow, itemId: string, input: CaseRecordInput, now: Date): CaseRecord {
   assertUnderWay(meeting);
   const item = itemOf(db, meeting, itemId);
   if (input.revision !== item.revision) {
@@ -51,7 +52,16 @@ export function saveCaseRecord(db: Db, meeting: MeetingRow, itemId: string, inpu
     .where(and(eq(agendaItems.id, item.id), eq(agendaItems.revision, input.revision)))
     .run();
   if (result.changes === 0) throw conflict('Someone else has saved this case since you opened it', [{ field: 'revision', message: 'Saved by someone else meanwhile' }]);
-  return caseRecord(db, meeting, itemId);
+  const record = caseRecord(db, meeting, itemId);
+  recordEvent(db, meeting.id, item.caseId, 'case_recorded', record, now);
+  return record;
+}
+
+/** The chair moves the meeting to a case: every screen following the meeting opens it. */
+export function openCase(db: Db, meeting: MeetingRow, itemId: string, now: Date): void {
+  assertUnderWay(meeting);
+  const item = itemOf(db, meeting, itemId);
+  recordEvent(db, meeting.id, item.caseId, 'case_opened', { itemId: item.id, position: item.position }, now);
 }
 
 /** An action agreed for the case: an enabled owning agency, a due date today or later. */
@@ -70,5 +80,7 @@ export function addAction(db: Db, user: SessionUser, meeting: MeetingRow, itemId
     .values({ id, caseId: item.caseId, meetingId: meeting.id, agencyId: input.agencyId, ownerName: input.ownerName, description: input.description, linkedRisk: input.linkedRisk, category: input.category, dueDate: input.dueDate, status: 'open', createdBy: user.id, createdAt: at, updatedAt: at })
     .run();
   db.insert(actionUpdates).values({ id: newId(), actionId: id, status: 'open', note: 'Agreed at the meeting', occurredOn: today, updatedBy: user.id, updatedAt: at }).run();
+  const action = db.select().from(actions).where(eq(actions.id, id)).get() as Record<string, unknown>;
+  recordEvent(db, meeting.id, item.caseId, 'action_added', { itemId: item.id, action }, now);
   return id;
 }

@@ -7,7 +7,8 @@ import { todayInLondon } from '../../lib/time';
 import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/repository';
 import { findMeeting } from '../meetings/calendar';
-import { addAction, caseRecord, saveCaseRecord } from './case-record';
+import { addAction, caseRecord, openCase, saveCaseRecord } from './case-record';
+import { announce } from './events';
 
 const ByItem = z.object({ id: Id, itemId: Id });
 const RECORDERS = ['coordinator', 'chair'] as const;
@@ -41,13 +42,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CaseRecord, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
       },
     },
-    async (request) =>
-      transaction(app.database, (db) => {
+    async (request) => {
+      const saved = transaction(app.database, (db) => {
         const meeting = findMeeting(db, request.session!.user, request.params.id);
-        const record = saveCaseRecord(db, meeting, request.params.itemId, request.body);
+        const record = saveCaseRecord(db, meeting, request.params.itemId, request.body, app.clock());
         recordAudit(db, actorOf(request), { action: 'update', entityType: 'agenda', entityId: meeting.id, detail: { itemId: record.itemId, revision: record.revision } }, app.clock());
         return record;
-      }),
+      });
+      announce(request.params.id);
+      return saved;
+    },
   );
 
   app.post(
@@ -70,7 +74,25 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         recordAudit(db, actorOf(request), { action: 'create', entityType: 'action', entityId: actionId, detail: { meetingId: meeting.id, agencyId: request.body.agencyId } }, app.clock());
         return caseRecord(db, meeting, request.params.itemId);
       });
+      announce(request.params.id);
       return reply.status(201).send(record);
+    },
+  );
+
+  app.post(
+    '/:id/cases/:itemId/open',
+    {
+      config: { access: RECORDERS },
+      schema: { tags: ['meeting'], summary: 'Move the meeting to this case: every screen following the meeting opens it', params: ByItem, response: { 204: z.null(), ...errorResponses(400, 401, 403, 404, 409) } },
+    },
+    async (request, reply) => {
+      transaction(app.database, (db) => {
+        const meeting = findMeeting(db, request.session!.user, request.params.id);
+        openCase(db, meeting, request.params.itemId, app.clock());
+        recordAudit(db, actorOf(request), { action: 'view', entityType: 'agenda', entityId: meeting.id, detail: { itemId: request.params.itemId, opened: true } }, app.clock());
+      });
+      announce(request.params.id);
+      return reply.status(204).send(null);
     },
   );
 };

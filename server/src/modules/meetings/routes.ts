@@ -23,6 +23,7 @@ import { recordAudit } from '../audit/repository';
 import { notFound } from '../../lib/errors';
 import { queueAgendaChanged } from '../mail/notices';
 import { invitationsOf, inviteForCase, updateMeeting, withdrawInvitation } from './changes';
+import { announce, recordEvent } from '../meeting-mode/events';
 import { changeMeetingStatus } from './status';
 import { createMeeting, createSeries, findMeeting, invitedToPublished, listMeetings, listSeries, meetingSummary } from './calendar';
 
@@ -206,13 +207,17 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async
         response: { 200: MeetingSummary, ...errorResponses(400, 401, 403, 404, 413, 415) },
       },
     },
-    async (request) =>
-      transaction(app.database, (db) => {
+    async (request) => {
+      const summary = transaction(app.database, (db) => {
         const user = request.session!.user;
         const meeting = findMeeting(db, user, request.params.id);
         changeMeetingStatus(db, meeting, request.body.status, todayInLondon(app.clock));
+        recordEvent(db, meeting.id, null, 'meeting_status', { status: request.body.status }, app.clock());
         recordAudit(db, actorOf(request), { action: 'update', entityType: 'meeting', entityId: meeting.id, detail: { status: request.body.status } }, app.clock());
         return meetingSummary(db, findMeeting(db, user, meeting.id));
-      }),
+      });
+      announce(request.params.id);
+      return summary;
+    },
   );
 };
