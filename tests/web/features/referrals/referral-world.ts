@@ -9,7 +9,7 @@ import {
   newReferralValues,
   type ReferralFormValues,
 } from '../../../../web/src/features/referrals/components/referral-form-values';
-import { todayInLondon } from '../../../../web/src/features/referrals/utils/today';
+import { todayInLondon } from '../../../../web/src/lib/today';
 import { buildAgencyDirectoryEntry, buildMe, buildReferralDetail, newId } from '../../factories';
 import { agencyDirectory, signedInAs } from '../../handlers';
 import { server } from '../../msw-server';

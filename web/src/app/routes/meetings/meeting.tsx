@@ -22,8 +22,9 @@ const titleOf = (meeting: MeetingSummary) => `${KIND_TITLES[meeting.kind]} on ${
 
 /**
  * One meeting. Its coordinators and chairs see the whole agenda and the agencies invited (coordinators
- * change both, and the meeting itself); an agency's representative sees the meeting and the research
- * packets for their agency's cases.
+ * change both, and the meeting itself) and take the meeting's steps after publication (start, mark as
+ * minuted, close); an agency's representative sees the meeting and the research packets for their
+ * agency's cases, and no step.
  */
 export function MeetingRoute() {
   const me = useSession();

@@ -16,25 +16,35 @@ import { NotificationBanner } from '../../../components/ui/notification-banner';
 import { fieldErrorsFromFailure, fieldErrorsFromZod } from '../../../lib/field-errors';
 import { formatCount, formatLongDate } from '../../../lib/format';
 import { useChangeAgenda } from '../api/change-agenda';
+import { useChangeMeetingStatus } from '../api/change-meeting-status';
 import { useGenerateAgenda } from '../api/generate-agenda';
 import { useInviteAgency } from '../api/invite-agency';
 import { agendaPdfUrl } from '../api/meeting-pdfs';
 import { usePublishAgenda } from '../api/publish-agenda';
 import { useWithdrawInvitation } from '../api/withdraw-invitation';
+import { todayInLondon } from '../../../lib/today';
 import { AgendaReviews } from './agenda-reviews';
 import { AgendaTable } from './agenda-table';
 import { InviteAgencyPanel } from './invite-agency-panel';
 import { INVITATIONS_HEADING, InvitedAgencies } from './invited-agencies';
 import { LapsedWindows } from './lapsed-windows';
+import { PROGRESS_HEADING, PROGRESS_TRIGGER, MeetingProgress } from './meeting-progress';
+import type { MeetingStep } from './meeting-status';
 import { MoveCasePanel } from './move-case-panel';
 import { OverflowWarning } from './overflow-warning';
 import { PublishConfirmation } from './publish-confirmation';
 import { RemoveCasePanel } from './remove-case-panel';
 import { RemovedCases } from './removed-cases';
+import { StatusConfirmation } from './status-confirmation';
 
-const FIELD_IDS = { toMeetingId: 'agenda-move-to', reason: 'agenda-remove-reason', agencyId: 'agenda-invite-agency' } as const;
+const FIELD_IDS = {
+  toMeetingId: 'agenda-move-to',
+  reason: 'agenda-remove-reason',
+  agencyId: 'agenda-invite-agency',
+  status: PROGRESS_TRIGGER,
+} as const;
 
-type Step = { kind: 'move' | 'remove' | 'invite'; entry: AgendaEntry } | { kind: 'publish' } | null;
+type Step = { kind: 'move' | 'remove' | 'invite'; entry: AgendaEntry } | { kind: 'publish' } | { kind: 'status'; status: MeetingStep } | null;
 
 type Direction = 'up' | 'down';
 
@@ -76,6 +86,20 @@ function invitedNotice(agency: AgencyDirectoryEntry, entry: AgendaEntry, meeting
   return `${agency.name} has been invited for ${entry.caseReference}: it gets a research task when the agenda is published`;
 }
 
+/** `heard`: the cases on the agenda when it was minuted, each now recorded as heard. */
+function steppedNotice(step: MeetingStep, meeting: MeetingSummary, heard: number): string {
+  switch (step) {
+    case 'in_progress':
+      return 'The meeting has started';
+    case 'minuted':
+      return heard === 0
+        ? 'The meeting has been minuted'
+        : `The meeting has been minuted: ${formatCount(heard, 'case')} recorded as heard on ${formatLongDate(meeting.date)}`;
+    case 'closed':
+      return 'The meeting has been closed';
+  }
+}
+
 function withdrawnNotice(invitation: MeetingInvitationView, meeting: MeetingSummary): string {
   const withdrawn = `${invitation.agencyName} is no longer invited for ${invitation.caseReference ?? 'the case'}`;
   return meeting.status === 'agenda_published' ? `${withdrawn}: its research task has been withdrawn unless the agency had started it` : withdrawn;
@@ -88,13 +112,17 @@ interface AgendaWorkspaceProps {
 }
 
 /**
- * A meeting's agenda for its coordinators and chairs: the cases in order and the agencies invited, and
- * for a coordinator while the meeting has not started, building, hand changes, inviting an agency for
- * one case and publishing. Every outcome is announced in one banner; every refusal in one error summary.
+ * A meeting's agenda for its coordinators and chairs: the meeting's next step once its agenda is out
+ * (start, mark as minuted, close: for coordinators and chairs alike), the cases in order and the
+ * agencies invited, and for a coordinator while the meeting has not started, building, hand changes,
+ * inviting an agency for one case and publishing. Every outcome is announced in one banner; every
+ * refusal in one error summary.
  */
 export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
   const { meeting, items, removed } = agenda;
   const canEdit = coordinator && agenda.editable;
+  // The cases minuting records as heard: the server marks those still listed.
+  const listed = items.filter((item) => item.status === 'listed').length;
   const [step, setStep] = useState<Step>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -104,7 +132,8 @@ export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
   const publish = usePublishAgenda();
   const invite = useInviteAgency();
   const withdraw = useWithdrawInvitation();
-  const pending = generate.isPending || change.isPending || publish.isPending || invite.isPending || withdraw.isPending;
+  const stepMeeting = useChangeMeetingStatus();
+  const pending = generate.isPending || change.isPending || publish.isPending || invite.isPending || withdraw.isPending || stepMeeting.isPending;
   // The move button to focus once the table shows the case at its new place: the one pressed, or the
   // other one when the case reached the top or the bottom and the one pressed has gone.
   const refocus = useRef<{ itemId: string; position: number; buttonId: string } | null>(null);
@@ -180,6 +209,27 @@ export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
         setErrors(fieldErrorsFromFailure(error));
       },
     });
+  };
+
+  const confirmStep = (status: MeetingStep) => {
+    if (pending) return;
+    begin();
+    stepMeeting.mutate(
+      { meetingId: meeting.id, change: { status } },
+      {
+        onSuccess: (stepped) => {
+          setStep(null);
+          // `listed` is read as the page stood when confirmed, before the cases were heard.
+          setNotice(steppedNotice(status, stepped, listed));
+          // The button pressed has gone with the confirmation, and the next step has its own button.
+          document.getElementById(PROGRESS_HEADING)?.focus();
+        },
+        onError: (error) => {
+          setStep(null);
+          setErrors(fieldErrorsFromFailure(error));
+        },
+      },
+    );
   };
 
   const sendInvitation = (entry: AgendaEntry, agency: AgencyDirectoryEntry | null) => {
@@ -296,12 +346,32 @@ export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
 
   return (
     <>
+      {notice ? <NotificationBanner type="success">{notice}</NotificationBanner> : null}
+      <ErrorSummary errors={errors} fieldIds={FIELD_IDS} />
+      <MeetingProgress
+        meeting={meeting}
+        listed={listed}
+        today={todayInLondon()}
+        onChoose={(status) => {
+          begin();
+          setStep({ kind: 'status', status });
+        }}
+      >
+        {step?.kind === 'status' ? (
+          <StatusConfirmation
+            meeting={meeting}
+            step={step.status}
+            listed={listed}
+            pending={pending}
+            onConfirm={() => confirmStep(step.status)}
+            onCancel={() => closeStep(PROGRESS_TRIGGER)}
+          />
+        ) : null}
+      </MeetingProgress>
       <section aria-labelledby="agenda-heading" className="govuk-!-margin-bottom-8">
         <h2 className="govuk-heading-l" id="agenda-heading">
           Agenda
         </h2>
-        {notice ? <NotificationBanner type="success">{notice}</NotificationBanner> : null}
-        <ErrorSummary errors={errors} fieldIds={FIELD_IDS} />
         <OverflowWarning overflow={overflow} />
         <p className="govuk-body">
           {items.length === 0 ? 'No cases are listed yet.' : `${formatCount(items.length, 'case')} listed of ${meeting.capacity}, ${meeting.minutesPerCase} minutes each.`}

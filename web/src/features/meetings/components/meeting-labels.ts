@@ -1,4 +1,4 @@
-import type { Meeting, MeetingStatus, MeetingWeekday, SeriesRecurrence } from '@marac/shared';
+import type { Meeting, MeetingStatus, MeetingStatusChange, MeetingWeekday, SeriesRecurrence } from '@marac/shared';
 import type { TagColour } from '../../../components/ui/tag';
 export type MeetingKind = Meeting['kind'];
 
@@ -52,3 +52,10 @@ export const WEEK_OF_MONTH_LABELS: readonly { value: number; label: string }[] =
   { value: 4, label: 'Fourth' },
   { value: 5, label: 'Last' },
 ];
+
+/** The button that takes a meeting's next step, and the words of the step's confirmation. */
+export const STEP_LABELS: Record<MeetingStatusChange['status'], string> = {
+  in_progress: 'Start the meeting',
+  minuted: 'Mark as minuted',
+  closed: 'Close the meeting',
+};

@@ -10,7 +10,7 @@ import {
 } from '@marac/shared';
 import { z } from 'zod';
 import { datePartsFrom, emptyDate, type DateParts } from '../../../components/ui/date-input';
-import { todayInLondon } from '../utils/today';
+import { todayInLondon } from '../../../lib/today';
 
 /*
  * The referral form's own state: text as typed, dates as their three boxes, choices not yet made as "".

@@ -10,7 +10,7 @@ import { useDeleteReferralDraft } from '../api/delete-referral-draft';
 import { useResubmitReferral } from '../api/resubmit-referral';
 import { useSubmitReferral } from '../api/submit-referral';
 import { useDraftAutosave } from '../hooks/use-draft-autosave';
-import { todayInLondon } from '../utils/today';
+import { todayInLondon } from '../../../lib/today';
 import { CriteriaSection } from './criteria-section';
 import { DashSection } from './dash-section';
 import { DraftStatus } from './draft-status';
