@@ -18,6 +18,7 @@ import { MeetingsRoute } from './routes/meetings/meetings';
 import { NewMeetingRoute } from './routes/meetings/new-meeting';
 import { NewSeriesRoute } from './routes/meetings/new-series';
 import { PacketRoute } from './routes/meetings/packet';
+import { ResearchRoute } from './routes/meetings/research';
 import { MyReferralsRoute } from './routes/referrals/my-referrals';
 import { NewReferralRoute } from './routes/referrals/new-referral';
 import { ReferralDetailRoute } from './routes/referrals/referral-detail';
@@ -53,6 +54,7 @@ export const routes: RouteObject[] = [
           { path: 'meetings/:meetingId', element: <MeetingRoute /> },
           { path: 'meetings/:meetingId/edit', element: <EditMeetingRoute /> },
           { path: 'meetings/:meetingId/packets/:caseId', element: <PacketRoute /> },
+          { path: 'meetings/:meetingId/research/:caseId', element: <ResearchRoute /> },
           {
             path: 'admin',
             element: <AdminSection />,

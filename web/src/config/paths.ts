@@ -18,6 +18,7 @@ export const paths = {
     detail: (id: string) => `/meetings/${id}`,
     edit: (id: string) => `/meetings/${id}/edit`,
     packet: (meetingId: string, caseId: string) => `/meetings/${meetingId}/packets/${caseId}`,
+    research: (meetingId: string, caseId: string) => `/meetings/${meetingId}/research/${caseId}`,
   },
   repeatWindows: '/repeat-windows',
   admin: {

@@ -6,6 +6,8 @@ import { NotificationBanner } from '../../../components/ui/notification-banner';
 import { PageHeading } from '../../../components/ui/page-heading';
 import { QueryProblem } from '../../../components/ui/query-problem';
 import { paths } from '../../../config/paths';
+import { AttendanceSection } from '../../../features/attendance/components/attendance-section';
+import { ConfidentialityPanel } from '../../../features/attendance/components/confidentiality-panel';
 import { useSession } from '../../../features/auth/components/require-session';
 import { useAgenda } from '../../../features/meetings/api/get-agenda';
 import { useMeeting } from '../../../features/meetings/api/get-meeting';
@@ -14,6 +16,8 @@ import { KIND_TITLES } from '../../../features/meetings/components/meeting-label
 import { MeetingDetails } from '../../../features/meetings/components/meeting-details';
 import { isOpenForChanges } from '../../../features/meetings/components/meeting-status';
 import { PacketList } from '../../../features/meetings/components/packet-list';
+import { ResearchGridSection } from '../../../features/research/components/research-grid-section';
+import { ResearchTasks } from '../../../features/research/components/research-tasks';
 import { useFlashNotice } from '../../../lib/flash-notice';
 import { formatLongDate } from '../../../lib/format';
 import { NotFoundRoute } from '../not-found';
@@ -71,6 +75,8 @@ function AgendaPage({ meetingId, coordinator }: { meetingId: string; coordinator
       <PageHeading title={titleOf(meeting)} caption={meeting.areaName} />
       <MeetingDetails meeting={meeting} changeTo={coordinator && isOpenForChanges(meeting.status) ? paths.meetings.edit(meeting.id) : undefined} />
       <AgendaWorkspace agenda={agenda.data} coordinator={coordinator} />
+      <ResearchGridSection meeting={meeting} coordinator={coordinator} />
+      <AttendanceSection meeting={meeting} coordinator={coordinator} />
     </>
   );
 }
@@ -91,7 +97,9 @@ function RepresentativePage({ meetingId }: { meetingId: string }) {
       <BackLink to={paths.meetings.list}>Back to meetings</BackLink>
       <PageHeading title={titleOf(meeting.data)} caption={meeting.data.areaName} />
       <MeetingDetails meeting={meeting.data} />
+      <ConfidentialityPanel meeting={meeting.data} />
       <PacketList meeting={meeting.data} />
+      <ResearchTasks meeting={meeting.data} />
     </>
   );
 }
