@@ -19,6 +19,7 @@ import auth from './modules/auth/routes';
 import repeatWindows from './modules/history/routes';
 import home from './modules/home/routes';
 import meetingLive from './modules/meeting-mode/live-routes';
+import minutesRoutes from './modules/minutes/routes';
 import meetingMode from './modules/meeting-mode/routes';
 import { meetingRoutes, seriesRoutes } from './modules/meetings/routes';
 import publicRoutes from './modules/public/routes';
@@ -97,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(attendance, { prefix: '/api/meetings' });
   await app.register(meetingMode, { prefix: '/api/meetings' });
   await app.register(meetingLive, { prefix: '/api/meetings' });
+  await app.register(minutesRoutes, { prefix: '/api/meetings', publicUrl: config.PUBLIC_URL });
   await app.register(screening, { prefix: '/api/screening' });
 
   await app.register(staticWeb, { root: config.WEB_DIST ?? DEFAULT_WEB_DIST });

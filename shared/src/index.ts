@@ -11,6 +11,7 @@ export * from './schemas/matches';
 export * from './schemas/meetings';
 export * from './schemas/research';
 export * from './schemas/attendance';
+export * from './schemas/minutes';
 export * from './schemas/actions';
 export * from './schemas/audit';
 export * from './schemas/outbox';

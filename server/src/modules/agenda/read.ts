@@ -68,7 +68,7 @@ function entries(db: Db, viewer: SessionUser, meeting: MeetingRow, today: string
 }
 
 /** Open actions from the area's earlier meetings that were due by this one. */
-function reviews(db: Db, meeting: MeetingRow): AgendaReview[] {
+export function actionsToReview(db: Db, meeting: MeetingRow): AgendaReview[] {
   return db
     .select({
       actionId: actions.id,
@@ -112,7 +112,7 @@ export function agendaOf(db: Db, viewer: SessionUser, meeting: MeetingRow, today
     editable: AGENDA_EDITABLE.includes(meeting.status),
     items: all.filter((e) => e.status !== 'removed'),
     removed: all.filter((e) => e.status === 'removed'),
-    reviews: reviews(db, meeting),
+    reviews: actionsToReview(db, meeting),
     lapsedWindows: windowsLapsingBetween(db, [meeting.areaId], since, meeting.date, today),
   };
 }

@@ -1,0 +1,94 @@
+import { EditMinutes, Id, Minutes } from '@marac/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { transaction } from '../../db/client';
+import { errorResponses } from '../../lib/openapi';
+import { todayInLondon } from '../../lib/time';
+import { actorOf } from '../audit/actor';
+import { recordAudit } from '../audit/repository';
+import { findMeeting } from '../meetings/calendar';
+import { distributeMinutes, editMinutes, generateMinutes, minutesFor, signOffMinutes } from './repository';
+
+const ById = z.object({ id: Id });
+
+/** Minutes under /api/meetings/:id/minutes. */
+const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options) => {
+  const today = () => todayInLondon(app.clock);
+
+  app.get(
+    '/:id/minutes',
+    {
+      config: { access: ['coordinator', 'chair', 'agency_representative'] },
+      schema: { tags: ['minutes'], summary: 'The minutes: whole for the area’s staff; once distributed, an agency’s own cases', params: ById, response: { 200: Minutes, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const meeting = findMeeting(db, request.session!.user, request.params.id);
+        const read = minutesFor(db, request.session!.user, meeting);
+        recordAudit(db, actorOf(request), { action: 'view', entityType: 'minutes', entityId: meeting.id, detail: { cases: read.content.cases.length } }, app.clock());
+        return read;
+      }),
+  );
+
+  app.post(
+    '/:id/minutes/generate',
+    {
+      config: { access: ['coordinator'] },
+      schema: { tags: ['minutes'], summary: 'Generate the minutes from what was recorded (keeping notes and summaries already written)', params: ById, response: { 200: Minutes, ...errorResponses(400, 401, 403, 404, 409) } },
+    },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const meeting = findMeeting(db, request.session!.user, request.params.id);
+        const generated = generateMinutes(db, request.session!.user, meeting, today(), app.clock());
+        recordAudit(db, actorOf(request), { action: 'update', entityType: 'minutes', entityId: meeting.id, detail: { generated: true } }, app.clock());
+        return generated;
+      }),
+  );
+
+  app.put(
+    '/:id/minutes',
+    {
+      config: { access: ['coordinator'] },
+      schema: { tags: ['minutes'], summary: 'Edit the draft minutes: notes and a summary per case', params: ById, body: EditMinutes, response: { 200: Minutes, ...errorResponses(400, 401, 403, 404, 409, 413, 415) } },
+    },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const meeting = findMeeting(db, request.session!.user, request.params.id);
+        const edited = editMinutes(db, request.session!.user, meeting, request.body, app.clock());
+        recordAudit(db, actorOf(request), { action: 'update', entityType: 'minutes', entityId: meeting.id, detail: { cases: request.body.cases.map((c) => c.itemId) } }, app.clock());
+        return edited;
+      }),
+  );
+
+  app.post(
+    '/:id/minutes/sign-off',
+    {
+      config: { access: ['chair'] },
+      schema: { tags: ['minutes'], summary: 'The chair signs the minutes off; the meeting becomes minuted', params: ById, response: { 200: Minutes, ...errorResponses(400, 401, 403, 404, 409) } },
+    },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const meeting = findMeeting(db, request.session!.user, request.params.id);
+        const signed = signOffMinutes(db, request.session!.user, meeting, today(), app.clock());
+        recordAudit(db, actorOf(request), { action: 'decide', entityType: 'minutes', entityId: meeting.id, detail: { signedOff: true } }, app.clock());
+        return signed;
+      }),
+  );
+
+  app.post(
+    '/:id/minutes/distribute',
+    {
+      config: { access: ['coordinator'] },
+      schema: { tags: ['minutes'], summary: 'Distribute signed-off minutes: each agency gets its own cases and a notice', params: ById, response: { 200: Minutes, ...errorResponses(400, 401, 403, 404, 409) } },
+    },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const meeting = findMeeting(db, request.session!.user, request.params.id);
+        const result = distributeMinutes(db, meeting, app.clock(), options.publicUrl);
+        recordAudit(db, actorOf(request), { action: 'update', entityType: 'minutes', entityId: meeting.id, detail: { distributed: true, notices: result.notices } }, app.clock());
+        return result.minutes;
+      }),
+  );
+};
+
+export default routes;

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { ACTION_CATEGORIES, ActionStatus } from './actions';
+import { Id, IsoDate, OptionalText, TimeOfDay, Timestamp } from './common';
+import { ATTENDANCE_KINDS, RiskAnalysis } from './meetings';
+
+/** What one agency shared about one case. */
+export const MinutesSharing = z.object({
+  agencyName: z.string(),
+  knownToAgency: z.boolean().nullable(),
+  facts: z.string().nullable(),
+  opinion: z.string().nullable(),
+  risksIdentified: z.string().nullable(),
+  protectiveFactors: z.string().nullable(),
+});
+
+export const MinutesCase = z.object({
+  itemId: Id,
+  caseId: Id,
+  caseReference: z.string(),
+  position: z.number().int(),
+  victimName: z.string(),
+  flags: z.array(z.string()),
+  /** Agencies invited for this case: each one receives this case in its minutes. */
+  agencyIds: z.array(Id),
+  shared: z.array(MinutesSharing),
+  riskAnalysis: RiskAnalysis.nullable(),
+  actions: z.array(
+    z.object({ agencyName: z.string(), ownerName: z.string().nullable(), description: z.string(), linkedRisk: z.string().nullable(), category: z.enum(ACTION_CATEGORIES), dueDate: IsoDate }),
+  ),
+  outcome: z.string().nullable(),
+  /** The coordinator's own words for the case, added when editing. */
+  summary: z.string().nullable(),
+});
+export type MinutesCase = z.infer<typeof MinutesCase>;
+
+/** The minutes as generated from what was recorded, then edited by the coordinator. */
+export const MinutesContent = z.object({
+  areaName: z.string(),
+  date: IsoDate,
+  startTime: TimeOfDay,
+  location: z.string().nullable(),
+  minutesDueDate: IsoDate,
+  attendance: z.array(z.object({ name: z.string(), agencyName: z.string().nullable(), kind: z.enum(ATTENDANCE_KINDS), informationSent: z.boolean(), signedAt: Timestamp.nullable() })),
+  reviews: z.array(z.object({ caseReference: z.string(), agencyName: z.string(), description: z.string(), dueDate: IsoDate, status: ActionStatus })),
+  cases: z.array(MinutesCase),
+  notes: z.string().nullable(),
+});
+export type MinutesContent = z.infer<typeof MinutesContent>;
+
+export const MINUTES_STATUSES = ['draft', 'signed_off', 'distributed'] as const;
+
+export const Minutes = z.object({
+  meetingId: Id,
+  status: z.enum(MINUTES_STATUSES),
+  content: MinutesContent,
+  signedOffAt: Timestamp.nullable(),
+  signedOffByName: z.string().nullable(),
+  distributedAt: Timestamp.nullable(),
+  updatedAt: Timestamp,
+});
+export type Minutes = z.infer<typeof Minutes>;
+
+/** The coordinator's edits: notes for the whole meeting and a summary per case. */
+export const EditMinutes = z.object({
+  notes: OptionalText(10_000),
+  cases: z.array(z.object({ itemId: Id, summary: OptionalText(10_000) })).max(200).default([]),
+});
+export type EditMinutes = z.infer<typeof EditMinutes>;
