@@ -2,29 +2,24 @@ import { Id, PacketList, ResearchPacket } from '@marac/shared';
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { transaction, type Db } from '../../db/client';
-import { agencies, areas } from '../../db/schema';
+import { transaction } from '../../db/client';
+import { areas } from '../../db/schema';
 import { notFound } from '../../lib/errors';
 import { errorResponses } from '../../lib/openapi';
 import { todayInLondon } from '../../lib/time';
 import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/repository';
-import type { SessionUser } from '../auth/session-store';
 import { flagTags, referralFlags } from '../history/flags';
 import { findMeeting, invitedToPublished } from '../meetings/calendar';
 import { subjectsOf, findReferral } from '../referrals/repository';
 import { packetItems, researchPacket } from './packets';
-import { agendaPdf, packetPdf, type Recipient } from './pdf';
+import { agendaPdf, packetPdf } from './pdf';
+import { recipientOf } from './recipient';
 
 const READERS = ['coordinator', 'chair', 'agency_representative'] as const;
 const ById = z.object({ id: Id });
 const ByCase = z.object({ id: Id, caseId: Id });
 const PdfBody = z.instanceof(Buffer).describe('application/pdf');
-
-function recipientOf(db: Db, user: SessionUser): Recipient {
-  const agency = user.agencyId ? db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, user.agencyId)).get() : undefined;
-  return { name: user.name, agencyName: agency?.name ?? null };
-}
 
 /** A file name with ids and dates only, never a name. */
 const attachment = (name: string) => `attachment; filename="${name}"`;

@@ -5,7 +5,7 @@
  */
 
 import { PDFDocument, StandardFonts, degrees, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { FLAG_LABELS, PERSON_ROLE_LABELS, longDate, type ResearchPacket } from '@marac/shared';
+import { FLAG_LABELS, PERSON_ROLE_LABELS, longDate, type Minutes, type ResearchPacket } from '@marac/shared';
 
 export interface Recipient {
   name: string;
@@ -159,4 +159,38 @@ export async function agendaPdf(
   }
   if (items.length === 0) w.text('No cases for you on this agenda.');
   return finish(doc, fonts, recipient, today, `${meeting.areaName} MARAC agenda ${meeting.date}`);
+}
+
+export async function minutesPdf(minutes: Minutes, recipient: Recipient, today: string): Promise<Uint8Array> {
+  const { doc, fonts } = await start();
+  const w = new Writer(doc, fonts);
+  const c = minutes.content;
+  w.text(`${c.areaName} MARAC minutes`, { size: 16, bold: true, gap: 4 });
+  w.text(`${longDate(c.date)} at ${c.startTime}${c.location ? `, ${c.location}` : ''}. Minutes due by ${longDate(c.minutesDueDate)}.`);
+  if (minutes.signedOffByName && minutes.signedOffAt) w.text(`Signed off by ${minutes.signedOffByName} on ${longDate(minutes.signedOffAt.slice(0, 10))}.`, { gap: 8 });
+  w.text('Attendance', { size: 12, bold: true });
+  for (const a of c.attendance) {
+    const what = a.kind === 'apology' ? `apologies${a.informationSent ? ', information sent' : ''}` : a.kind === 'observer' ? 'observing' : 'attending';
+    w.text(`${a.name}${a.agencyName ? `, ${a.agencyName}` : ''}: ${what}${a.signedAt ? '; confidentiality statement signed' : ''}`);
+  }
+  w.space(6);
+  if (c.notes) w.text(c.notes, { gap: 8 });
+  for (const item of c.cases) {
+    w.space(6);
+    w.text(`${item.position}. Case ${item.caseReference}: ${item.victimName}`, { size: 12, bold: true });
+    if (item.flags.length) w.text(`Flags: ${item.flags.join('; ')}`);
+    for (const s of item.shared) {
+      w.text(`${s.agencyName}: ${s.knownToAgency === false ? 'not known to the agency' : ''}`, { bold: true });
+      if (s.facts) w.text(`Facts: ${s.facts}`);
+      if (s.opinion) w.text(`Professional opinion: ${s.opinion}`);
+    }
+    if (item.riskAnalysis) {
+      const r = item.riskAnalysis;
+      w.text(`Risk analysis. Harms: ${r.harms ?? '—'}. Contributing factors: ${r.contributingFactors ?? '—'}. Protective factors: ${r.protectiveFactors ?? '—'}.`);
+    }
+    for (const a of item.actions) w.text(`Action (${a.agencyName}${a.ownerName ? `, ${a.ownerName}` : ''}), due ${longDate(a.dueDate)}: ${a.description}`);
+    if (item.outcome) w.text(`Outcome: ${item.outcome}`);
+    if (item.summary) w.text(item.summary);
+  }
+  return finish(doc, fonts, recipient, today, `${c.areaName} MARAC minutes ${c.date}`);
 }

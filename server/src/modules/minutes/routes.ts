@@ -7,6 +7,8 @@ import { todayInLondon } from '../../lib/time';
 import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/repository';
 import { findMeeting } from '../meetings/calendar';
+import { minutesPdf } from '../agenda/pdf';
+import { recipientOf } from '../agenda/recipient';
 import { distributeMinutes, editMinutes, generateMinutes, minutesFor, signOffMinutes } from './repository';
 
 const ById = z.object({ id: Id });
@@ -28,6 +30,25 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
         recordAudit(db, actorOf(request), { action: 'view', entityType: 'minutes', entityId: meeting.id, detail: { cases: read.content.cases.length } }, app.clock());
         return read;
       }),
+  );
+
+  app.get(
+    '/:id/minutes/pdf',
+    {
+      config: { access: ['coordinator', 'chair', 'agency_representative'] },
+      schema: { tags: ['minutes'], summary: 'The minutes as a PDF marked with who it was made for: an agency gets its own cases', params: ById, response: { 200: z.instanceof(Buffer).describe('application/pdf'), ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request, reply) => {
+      const { read, recipient, date } = transaction(app.database, (db) => {
+        const user = request.session!.user;
+        const meeting = findMeeting(db, user, request.params.id);
+        const found = minutesFor(db, user, meeting);
+        recordAudit(db, actorOf(request), { action: 'export', entityType: 'minutes', entityId: meeting.id, detail: { pdf: true, cases: found.content.cases.length } }, app.clock());
+        return { read: found, recipient: recipientOf(db, user), date: meeting.date };
+      });
+      const pdf = await minutesPdf(read, recipient, today());
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="minutes-${date}.pdf"`).send(Buffer.from(pdf));
+    },
   );
 
   app.post(

@@ -1,4 +1,5 @@
 import { Agenda, MeetingSummary, Minutes } from '@marac/shared';
+import { PDFParse } from 'pdf-parse';
 import { describe, expect, it } from 'vitest';
 import { meetings, outbox } from '../../../../server/src/db/schema';
 import { decide, referralSubmission, referralWorld, submitReferral } from '../referrals/factories';
@@ -99,6 +100,16 @@ describe('minutes', () => {
     expect(JSON.stringify(housing)).not.toContain('Police facts for the second case');
     const police = Minutes.parse((await world.agents.rep.request({ method: 'GET', url: url(world.meeting.id) })).json());
     expect(police.content.cases.map((c) => c.itemId).sort()).toEqual([world.firstItem.id, world.secondItem.id].sort());
+
+    // The PDF each agency downloads holds its own cases and names it.
+    const pdf = await world.agents.housingRep.request({ method: 'GET', url: url(world.meeting.id, '/pdf') });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = (await new PDFParse({ data: new Uint8Array(pdf.rawPayload) }).getText()).text;
+    expect(text).toContain('OFFICIAL-SENSITIVE');
+    expect(text).toContain('for Hal Housing, Testshire Homes');
+    expect(text).toContain('Housing facts for the first case');
+    expect(text).toContain('Minutes due by');
+    expect(text).not.toContain('Police facts for the second case');
   });
 
   it('are not written before the meeting starts, nor distributed before sign-off', async () => {
