@@ -641,6 +641,21 @@ export const meetingEvents = sqliteTable(
   (t) => [index('meeting_events_meeting_idx').on(t.meetingId, t.seq)],
 );
 
+/** The meeting's review of an action from an earlier meeting, with the reason category the minutes report. */
+export const actionReviews = sqliteTable(
+  'action_reviews',
+  {
+    id: id(),
+    meetingId: text('meeting_id').notNull().references(() => meetings.id),
+    actionId: text('action_id').notNull().references(() => actions.id),
+    outcome: text('outcome').$type<'completed' | 'not_possible' | 'not_completed' | 'carried_forward'>().notNull(),
+    note: text('note'),
+    reviewedBy: text('reviewed_by').notNull().references(() => users.id),
+    reviewedAt: text('reviewed_at').notNull(),
+  },
+  (t) => [uniqueIndex('action_reviews_meeting_action_idx').on(t.meetingId, t.actionId)],
+);
+
 export const minutes = sqliteTable('minutes', {
   id: id(),
   meetingId: text('meeting_id').notNull().unique().references(() => meetings.id),

@@ -77,3 +77,18 @@ export const CreateAction = z.object({
   dueDate: z.iso.date({ error: 'Enter the date the action is due' }),
 });
 export type CreateAction = z.infer<typeof CreateAction>;
+
+/** What the meeting decides about an action from an earlier meeting; the minutes keep the reason apart. */
+export const REVIEW_OUTCOMES = ['completed', 'not_possible', 'not_completed', 'carried_forward'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = {
+  completed: 'Completed',
+  not_possible: 'Not possible – circumstances changed',
+  not_completed: 'Not completed by the agency',
+  carried_forward: 'Carried forward',
+};
+export const ReviewActionInput = z.object({
+  outcome: z.enum(REVIEW_OUTCOMES, { error: 'Choose what happened to the action' }),
+  note: z.string().trim().max(2000, 'Must be 2000 characters or fewer').nullable().default(null),
+});
+export type ReviewActionInput = z.infer<typeof ReviewActionInput>;

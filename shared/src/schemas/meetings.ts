@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MEETING_WEEKDAYS, SERIES_DEFAULTS, SERIES_RECURRENCES } from '../rules/meeting-calendar';
-import { Action, ActionStatus } from './actions';
+import { Action, ActionStatus, REVIEW_OUTCOMES } from './actions';
 import { FlagKind, RepeatWindowItem } from './cases';
 import { PersonRole } from './people';
 import { Id, IsoDate, OptionalText, RequiredText, TimeOfDay, Timestamp, patchOf } from './common';
@@ -261,6 +261,8 @@ export const AgendaReview = z.object({
   dueDate: IsoDate,
   status: ActionStatus,
   overdue: z.boolean(),
+  /** What this meeting decided about it, once reviewed. */
+  outcome: z.enum(REVIEW_OUTCOMES).nullable(),
 });
 export type AgendaReview = z.infer<typeof AgendaReview>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_CATEGORIES, ActionStatus } from './actions';
+import { ACTION_CATEGORIES, ActionStatus, REVIEW_OUTCOMES } from './actions';
 import { Id, IsoDate, OptionalText, TimeOfDay, Timestamp } from './common';
 import { ATTENDANCE_KINDS, RiskAnalysis } from './meetings';
 
@@ -41,7 +41,7 @@ export const MinutesContent = z.object({
   location: z.string().nullable(),
   minutesDueDate: IsoDate,
   attendance: z.array(z.object({ name: z.string(), agencyName: z.string().nullable(), kind: z.enum(ATTENDANCE_KINDS), informationSent: z.boolean(), signedAt: Timestamp.nullable() })),
-  reviews: z.array(z.object({ caseReference: z.string(), agencyName: z.string(), description: z.string(), dueDate: IsoDate, status: ActionStatus })),
+  reviews: z.array(z.object({ caseReference: z.string(), agencyName: z.string(), description: z.string(), dueDate: IsoDate, status: ActionStatus, outcome: z.enum(REVIEW_OUTCOMES).nullable() })),
   cases: z.array(MinutesCase),
   notes: z.string().nullable(),
 });

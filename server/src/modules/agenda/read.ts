@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, lt, lte, notInArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, lte, notInArray, or } from 'drizzle-orm';
 import { CLOSED_ACTION_STATUSES, addDays, compareIsoDates, type Agenda, type AgendaEntry, type AgendaReview } from '@marac/shared';
 import type { Db } from '../../db/client';
-import { actions, agencies, agendaItems, areas, cases, meetings, people, referralSubjects, referrals } from '../../db/schema';
+import { actionReviews, actions, agencies, agendaItems, areas, cases, meetings, people, referralSubjects, referrals } from '../../db/schema';
 import type { SessionUser } from '../auth/session-store';
 import { flagTags, referralFlags } from '../history/flags';
 import { windowsLapsingBetween } from '../history/windows';
@@ -67,7 +67,10 @@ function entries(db: Db, viewer: SessionUser, meeting: MeetingRow, today: string
   });
 }
 
-/** Open actions from the area's earlier meetings that were due by this one. */
+/**
+ * Actions from the area's earlier meetings that were due by this one: those still open, and those this
+ * meeting has already reviewed, with what it decided.
+ */
 export function actionsToReview(db: Db, meeting: MeetingRow): AgendaReview[] {
   return db
     .select({
@@ -78,22 +81,24 @@ export function actionsToReview(db: Db, meeting: MeetingRow): AgendaReview[] {
       description: actions.description,
       dueDate: actions.dueDate,
       status: actions.status,
+      outcome: actionReviews.outcome,
     })
     .from(actions)
     .innerJoin(meetings, eq(meetings.id, actions.meetingId))
     .innerJoin(cases, eq(cases.id, actions.caseId))
     .innerJoin(agencies, eq(agencies.id, actions.agencyId))
+    .leftJoin(actionReviews, and(eq(actionReviews.actionId, actions.id), eq(actionReviews.meetingId, meeting.id)))
     .where(
       and(
         eq(meetings.areaId, meeting.areaId),
         lt(meetings.date, meeting.date),
-        notInArray(actions.status, [...CLOSED_ACTION_STATUSES]),
+        or(notInArray(actions.status, [...CLOSED_ACTION_STATUSES]), isNotNull(actionReviews.id)),
         lte(actions.dueDate, meeting.date),
       ),
     )
     .orderBy(asc(actions.dueDate), asc(cases.reference))
     .all()
-    .map((a) => ({ ...a, overdue: compareIsoDates(a.dueDate, meeting.date) < 0 }));
+    .map((a) => ({ ...a, outcome: a.outcome ?? null, overdue: compareIsoDates(a.dueDate, meeting.date) < 0 }));
 }
 
 /** The meeting's agenda with everything the coordinator and chair review alongside the cases. */

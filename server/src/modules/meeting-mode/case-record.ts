@@ -5,12 +5,13 @@
  */
 
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { compareIsoDates, type CaseRecord, type CaseRecordInput, type CreateAction } from '@marac/shared';
+import { REVIEW_OUTCOME_LABELS, compareIsoDates, longDate, type ActionStatus, type CaseRecord, type CaseRecordInput, type CreateAction, type ReviewActionInput } from '@marac/shared';
 import type { Db } from '../../db/client';
-import { actionUpdates, actions, agencies, agendaItems, type meetings } from '../../db/schema';
+import { actionReviews, actionUpdates, actions, agencies, agendaItems, type meetings } from '../../db/schema';
 import { conflict, invalid, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { SessionUser } from '../auth/session-store';
+import { actionsToReview } from '../agenda/read';
 import { recordEvent } from './events';
 
 type MeetingRow = typeof meetings.$inferSelect;
@@ -83,4 +84,34 @@ export function addAction(db: Db, user: SessionUser, meeting: MeetingRow, itemId
   const action = db.select().from(actions).where(eq(actions.id, id)).get() as Record<string, unknown>;
   recordEvent(db, meeting.id, item.caseId, 'action_added', { itemId: item.id, action }, now);
   return id;
+}
+
+const STATUS_AFTER: Record<ReviewActionInput['outcome'], ActionStatus | null> = {
+  completed: 'completed',
+  not_possible: 'not_possible',
+  not_completed: 'not_completed',
+  // Carried forward stays as it was and comes back at the next meeting.
+  carried_forward: null,
+};
+
+/**
+ * The meeting reviews an action from an earlier meeting: completed, not possible because circumstances
+ * changed, not completed by the agency, or carried forward. Decided once per meeting and action; a
+ * second decision replaces the first until the meeting is minuted.
+ */
+export function reviewAction(db: Db, user: SessionUser, meeting: MeetingRow, actionId: string, input: ReviewActionInput, today: string, now: Date): void {
+  assertUnderWay(meeting);
+  const due = actionsToReview(db, meeting).find((a) => a.actionId === actionId);
+  if (!due) throw notFound('action to review at this meeting');
+  const at = now.toISOString();
+  db.insert(actionReviews)
+    .values({ id: newId(), meetingId: meeting.id, actionId, outcome: input.outcome, note: input.note, reviewedBy: user.id, reviewedAt: at })
+    .onConflictDoUpdate({ target: [actionReviews.meetingId, actionReviews.actionId], set: { outcome: input.outcome, note: input.note, reviewedBy: user.id, reviewedAt: at } })
+    .run();
+  const status = STATUS_AFTER[input.outcome] ?? (due.status === 'open' || due.status === 'in_progress' || due.status === 'escalated' ? due.status : 'open');
+  db.update(actions).set({ status, updatedAt: at }).where(eq(actions.id, actionId)).run();
+  db.insert(actionUpdates)
+    .values({ id: newId(), actionId, status, note: input.note ?? `Reviewed at the meeting of ${longDate(meeting.date)}: ${REVIEW_OUTCOME_LABELS[input.outcome]}`, occurredOn: today, updatedBy: user.id, updatedAt: at })
+    .run();
+  recordEvent(db, meeting.id, due.caseId, 'action_reviewed', { actionId, outcome: input.outcome, status }, now);
 }

@@ -10,7 +10,7 @@ import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { meetingEvents } from '../../db/schema';
 
-export type MeetingEventKind = 'meeting_status' | 'case_opened' | 'case_recorded' | 'action_added';
+export type MeetingEventKind = 'meeting_status' | 'case_opened' | 'case_recorded' | 'action_added' | 'action_reviewed';
 
 export interface MeetingEvent {
   seq: number;

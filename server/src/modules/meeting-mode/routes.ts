@@ -1,4 +1,4 @@
-import { CaseRecord, CaseRecordInput, CreateAction, Id } from '@marac/shared';
+import { CaseRecord, CaseRecordInput, CreateAction, Id, ReviewActionInput } from '@marac/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { transaction } from '../../db/client';
@@ -7,7 +7,7 @@ import { todayInLondon } from '../../lib/time';
 import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/repository';
 import { findMeeting } from '../meetings/calendar';
-import { addAction, caseRecord, openCase, saveCaseRecord } from './case-record';
+import { addAction, caseRecord, openCase, reviewAction, saveCaseRecord } from './case-record';
 import { announce } from './events';
 
 const ByItem = z.object({ id: Id, itemId: Id });
@@ -76,6 +76,30 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       });
       announce(request.params.id);
       return reply.status(201).send(record);
+    },
+  );
+
+  app.post(
+    '/:id/reviews/:actionId',
+    {
+      config: { access: RECORDERS },
+      schema: {
+        tags: ['meeting'],
+        summary: 'Review an action from an earlier meeting: completed, not possible, not completed by the agency, or carried forward',
+        params: z.object({ id: Id, actionId: Id }),
+        body: ReviewActionInput,
+        response: { 204: z.null(), ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      transaction(app.database, (db) => {
+        const user = request.session!.user;
+        const meeting = findMeeting(db, user, request.params.id);
+        reviewAction(db, user, meeting, request.params.actionId, request.body, todayInLondon(app.clock), app.clock());
+        recordAudit(db, actorOf(request), { action: 'update', entityType: 'action', entityId: request.params.actionId, detail: { reviewedAt: meeting.id, outcome: request.body.outcome } }, app.clock());
+      });
+      announce(request.params.id);
+      return reply.status(204).send(null);
     },
   );
 

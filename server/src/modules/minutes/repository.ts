@@ -96,7 +96,7 @@ export function generateMinutes(db: Db, user: SessionUser, meeting: MeetingRow, 
     location: meeting.location,
     minutesDueDate: meeting.minutesDueDate,
     attendance: attendanceOf(db, meeting.id).map((a) => ({ name: a.name, agencyName: a.agencyName, kind: a.kind, informationSent: a.informationSent, signedAt: a.signedAt })),
-    reviews: actionsToReview(db, meeting).map((r) => ({ caseReference: r.caseReference, agencyName: r.agencyName, description: r.description, dueDate: r.dueDate, status: r.status })),
+    reviews: actionsToReview(db, meeting).map((r) => ({ caseReference: r.caseReference, agencyName: r.agencyName, description: r.description, dueDate: r.dueDate, status: r.status, outcome: r.outcome })),
     cases: casesOf(db, user, meeting, today).map((c) => ({ ...c, summary: before?.cases.find((b) => b.itemId === c.itemId)?.summary ?? null })),
     notes: before?.notes ?? null,
   };
