@@ -66,3 +66,35 @@ export const EditMinutes = z.object({
   cases: z.array(z.object({ itemId: Id, summary: OptionalText(10_000) })).max(200).default([]),
 });
 export type EditMinutes = z.infer<typeof EditMinutes>;
+
+/**
+ * A case as the meeting sees it once opened: the referral in brief, flags, earlier hearings and actions
+ * for the victim, what every invited agency shared, and what has been recorded so far.
+ */
+export const MeetingCaseView = z.object({
+  itemId: Id,
+  caseId: Id,
+  caseReference: z.string(),
+  position: z.number().int(),
+  slotStart: TimeOfDay.nullable(),
+  victimName: z.string(),
+  referral: z.object({
+    reference: z.string(),
+    referringAgencyName: z.string(),
+    referralDate: IsoDate,
+    dashScore: z.number().int(),
+    criteriaMet: z.array(z.string()),
+    recentIncident: z.string().nullable(),
+  }),
+  flags: z.array(z.object({ kind: z.string(), label: z.string(), detail: z.string() })),
+  earlierHearings: z.array(z.object({ date: IsoDate, outcome: z.string().nullable() })),
+  earlierActions: z.array(z.object({ agencyName: z.string(), description: z.string(), dueDate: IsoDate, status: ActionStatus })),
+  shared: z.array(MinutesSharing.extend({ status: z.enum(['not_started', 'draft', 'submitted', 'not_known']) })),
+  record: z.object({
+    revision: z.number().int(),
+    riskAnalysis: RiskAnalysis.nullable(),
+    outcome: z.string().nullable(),
+    actions: z.array(z.object({ id: Id, agencyName: z.string(), ownerName: z.string().nullable(), description: z.string(), linkedRisk: z.string().nullable(), category: z.enum(ACTION_CATEGORIES), dueDate: IsoDate })),
+  }),
+});
+export type MeetingCaseView = z.infer<typeof MeetingCaseView>;

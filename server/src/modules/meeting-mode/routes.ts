@@ -1,4 +1,4 @@
-import { CaseRecord, CaseRecordInput, CreateAction, Id, ReviewActionInput } from '@marac/shared';
+import { CaseRecord, CaseRecordInput, CreateAction, Id, MeetingCaseView, ReviewActionInput } from '@marac/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { transaction } from '../../db/client';
@@ -8,6 +8,7 @@ import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/repository';
 import { findMeeting } from '../meetings/calendar';
 import { addAction, caseRecord, openCase, reviewAction, saveCaseRecord } from './case-record';
+import { meetingCaseView } from './case-view';
 import { announce } from './events';
 
 const ByItem = z.object({ id: Id, itemId: Id });
@@ -15,6 +16,27 @@ const RECORDERS = ['coordinator', 'chair'] as const;
 
 /** The meeting under way, under /api/meetings/:id/cases/:itemId: the chair and coordinator record each case. */
 const routes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/:id/cases/:itemId',
+    {
+      config: { access: ['coordinator', 'chair', 'agency_representative', 'observer'] },
+      schema: {
+        tags: ['meeting'],
+        summary: 'A case as the meeting sees it: referral in brief, flags, history, every agency’s research (once opened), the record so far',
+        params: ByItem,
+        response: { 200: MeetingCaseView, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const user = request.session!.user;
+        const meeting = findMeeting(db, user, request.params.id);
+        const view = meetingCaseView(db, user, meeting, request.params.itemId, todayInLondon(app.clock));
+        recordAudit(db, actorOf(request), { action: 'view', entityType: 'case', entityId: view.caseId, detail: { meetingId: meeting.id, atMeeting: true } }, app.clock());
+        return view;
+      }),
+  );
+
   app.get(
     '/:id/cases/:itemId/record',
     {
