@@ -1,4 +1,20 @@
+import { CONFIDENTIALITY_STATEMENT, CONFIDENTIALITY_STATEMENT_VERSION } from '@marac/shared';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 
+/**
+ * A meeting's page gathers several features (agenda, research, attendance, the statement). Each test
+ * adds the handlers its story needs; the reads of the features it is not about are answered here with
+ * nothing to show (an empty list, a statement already signed), and any handler a test adds wins.
+ */
+const meetingPageFallbacks = [
+  http.get('/api/meetings/:id/attendance', () => HttpResponse.json([])),
+  http.get('/api/meetings/:id/confidentiality', () =>
+    HttpResponse.json({ statementVersion: CONFIDENTIALITY_STATEMENT_VERSION, statement: [...CONFIDENTIALITY_STATEMENT], signedAt: '2026-03-17T09:00:00.000Z' }),
+  ),
+  http.get('/api/meetings/:id/research', () => HttpResponse.json([])),
+  http.get('/api/meetings/:id/research-grid', () => HttpResponse.json({ researchDeadline: '2026-03-13', agencies: [], cases: [], outstanding: 0 })),
+];
+
 /** The one network for web tests; each test adds the handlers its story needs. */
-export const server = setupServer();
+export const server = setupServer(...meetingPageFallbacks);

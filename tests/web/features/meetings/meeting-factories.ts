@@ -124,6 +124,7 @@ export function buildReview(overrides: Partial<AgendaReview> = {}): AgendaReview
     dueDate: '2026-03-01',
     status: 'in_progress',
     overdue: true,
+    outcome: null,
     ...overrides,
   });
 }

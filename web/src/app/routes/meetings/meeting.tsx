@@ -38,7 +38,7 @@ export function MeetingRoute() {
   switch (me.user.role) {
     case 'coordinator':
     case 'chair':
-      return <AgendaPage key={meetingId} meetingId={meetingId} coordinator={me.user.role === 'coordinator'} />;
+      return <AgendaPage key={meetingId} meetingId={meetingId} coordinator={me.user.role === 'coordinator'} userId={me.user.id} />;
     case 'agency_representative':
       return <RepresentativePage key={meetingId} meetingId={meetingId} />;
     default:
@@ -56,7 +56,7 @@ function Notice() {
   return notice ? <NotificationBanner type="success">{notice}</NotificationBanner> : null;
 }
 
-function AgendaPage({ meetingId, coordinator }: { meetingId: string; coordinator: boolean }) {
+function AgendaPage({ meetingId, coordinator, userId }: { meetingId: string; coordinator: boolean; userId: string }) {
   const agenda = useAgenda(meetingId);
   if (agenda.isPending || agenda.isError) {
     return (
@@ -76,7 +76,7 @@ function AgendaPage({ meetingId, coordinator }: { meetingId: string; coordinator
       <MeetingDetails meeting={meeting} changeTo={coordinator && isOpenForChanges(meeting.status) ? paths.meetings.edit(meeting.id) : undefined} />
       <AgendaWorkspace agenda={agenda.data} coordinator={coordinator} />
       <ResearchGridSection meeting={meeting} coordinator={coordinator} />
-      <AttendanceSection meeting={meeting} coordinator={coordinator} />
+      <AttendanceSection meeting={meeting} coordinator={coordinator} userId={userId} />
     </>
   );
 }

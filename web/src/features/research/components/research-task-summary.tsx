@@ -1,0 +1,32 @@
+import type { ResearchTask } from '@marac/shared';
+import { Link } from 'react-router';
+import { paths } from '../../../config/paths';
+import { formatLongDate, formatTimestamp } from '../../../lib/format';
+import { ResearchStatusTag } from './research-status';
+
+/** Where one task stands, and the packet that says who to search for. */
+export function ResearchTaskSummary({ meetingId, task }: { meetingId: string; task: ResearchTask }) {
+  return (
+    <>
+      <dl className="govuk-summary-list">
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Status</dt>
+          <dd className="govuk-summary-list__value">
+            <ResearchStatusTag status={task.status} />
+            {task.submittedAt ? <span className="govuk-body-s"> Last submitted {formatTimestamp(task.submittedAt)}</span> : null}
+          </dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Due by</dt>
+          <dd className="govuk-summary-list__value">{formatLongDate(task.dueDate)}</dd>
+        </div>
+      </dl>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={paths.meetings.packet(meetingId, task.caseId)}>
+          Read the research packet for {task.caseReference}
+        </Link>{' '}
+        for who to search for: names, other names, dates of birth and addresses.
+      </p>
+    </>
+  );
+}
