@@ -9,11 +9,12 @@ import {
   type MeetingSummary,
   type UpdateMeeting,
 } from '@marac/shared';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { DateInput, datePartsFrom, readDate, type DateParts } from '../../../components/ui/date-input';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { FormActions } from '../../../components/ui/form-actions';
-import { errorFor, fieldErrorsFromFailure } from '../../../lib/field-errors';
+import { errorFor } from '../../../lib/field-errors';
+import { useCheckedSubmit } from '../../../lib/use-checked-submit';
 import { formatLongDate } from '../../../lib/format';
 import { useMeetingSeries } from '../api/get-meeting-series';
 import { useUpdateMeeting } from '../api/update-meeting';
@@ -134,37 +135,18 @@ interface ChangeMeetingFormProps {
 /** Moves a meeting (off a bank holiday, say) or changes its time, place, capacity or deadlines. */
 export function ChangeMeetingForm({ meeting, cancelTo, onSuccess }: ChangeMeetingFormProps) {
   const [values, setValues] = useState(() => initialValues(meeting));
-  // As in every form: submitted errors stay until the next submission, live problems follow the typing.
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [summary, setSummary] = useState<FieldError[]>([]);
   const update = useUpdateMeeting();
   const series = useMeetingSeries({ areaId: meeting.areaId }, meeting.seriesId !== null);
   const counting = countingFor(meeting, series.data);
-  const live = liveProblems(values, meeting, counting);
-  const shown = [...live, ...errors];
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (update.isPending) return;
-    const read = readChanges(values, meeting);
-    const problems = [...read.errors, ...live];
-    if (read.changes === null || problems.length > 0) {
-      setErrors(read.errors);
-      setSummary(problems);
-      return;
-    }
-    update.mutate(
-      { meetingId: meeting.id, changes: read.changes },
-      {
-        onSuccess,
-        onError: (error) => {
-          const failed = fieldErrorsFromFailure(error);
-          setErrors(failed);
-          setSummary(failed);
-        },
-      },
-    );
-  };
+  const { submit, summary, shown } = useCheckedSubmit({
+    read: () => {
+      const read = readChanges(values, meeting);
+      return { input: read.changes === null ? null : { meetingId: meeting.id, changes: read.changes }, errors: read.errors };
+    },
+    live: liveProblems(values, meeting, counting),
+    mutation: update,
+    onSuccess,
+  });
 
   const moved = movedTo(values, meeting);
   const counted = moved === null ? null : counting?.(moved);

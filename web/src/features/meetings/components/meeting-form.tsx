@@ -8,13 +8,14 @@ import {
   type MeetingDeadlines,
   type MeetingSummary,
 } from '@marac/shared';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { DateInput, emptyDate, readDate, type DateParts } from '../../../components/ui/date-input';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { FormActions } from '../../../components/ui/form-actions';
 import { Radios } from '../../../components/ui/radios';
 import { Select } from '../../../components/ui/select';
-import { errorFor, fieldErrorsFromFailure } from '../../../lib/field-errors';
+import { errorFor } from '../../../lib/field-errors';
+import { useCheckedSubmit } from '../../../lib/use-checked-submit';
 import { formatLongDate } from '../../../lib/format';
 import { useCreateMeeting } from '../api/create-meeting';
 import { MeetingFields } from './meeting-fields';
@@ -100,34 +101,10 @@ interface MeetingFormProps {
 /** A one-off or emergency meeting, outside any series. */
 export function MeetingForm({ areas, cancelTo, onSuccess }: MeetingFormProps) {
   const [values, setValues] = useState(() => initialValues(areas));
-  // As in the series form: submitted errors stay until the next submission, live problems follow the typing.
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [summary, setSummary] = useState<FieldError[]>([]);
   const create = useCreateMeeting();
-  const live = liveProblems(values);
-  const shown = [...live, ...errors];
+  const { submit, summary, shown } = useCheckedSubmit({ read: () => readMeeting(values, areas), live: liveProblems(values), mutation: create, onSuccess });
 
   const set = <K extends keyof MeetingFormValues>(key: K, value: MeetingFormValues[K]) => setValues((current) => ({ ...current, [key]: value }));
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (create.isPending) return;
-    const read = readMeeting(values, areas);
-    const problems = [...read.errors, ...live];
-    if (read.input === null || problems.length > 0) {
-      setErrors(read.errors);
-      setSummary(problems);
-      return;
-    }
-    create.mutate(read.input, {
-      onSuccess,
-      onError: (error) => {
-        const failed = fieldErrorsFromFailure(error);
-        setErrors(failed);
-        setSummary(failed);
-      },
-    });
-  };
 
   const kind = readKind(values.kind);
   const date = readDate(values.date);

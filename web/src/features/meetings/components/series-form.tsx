@@ -10,14 +10,15 @@ import {
   type Me,
   type MeetingWeekday,
 } from '@marac/shared';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { DateInput, emptyDate, readDate, type DateParts } from '../../../components/ui/date-input';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { FormActions } from '../../../components/ui/form-actions';
 import { Radios } from '../../../components/ui/radios';
 import { Select } from '../../../components/ui/select';
 import { TextInput } from '../../../components/ui/text-input';
-import { errorFor, fieldErrorsFromFailure } from '../../../lib/field-errors';
+import { errorFor } from '../../../lib/field-errors';
+import { useCheckedSubmit } from '../../../lib/use-checked-submit';
 import { optionalText, readWholeNumber } from '../../../lib/form-values';
 import { useCreateMeetingSeries } from '../api/create-meeting-series';
 import { RECURRENCE_LABELS, WEEK_OF_MONTH_LABELS, WEEKDAY_LABELS } from './meeting-labels';
@@ -189,35 +190,10 @@ interface SeriesFormProps {
 
 export function SeriesForm({ areas, cancelTo, onSuccess }: SeriesFormProps) {
   const [values, setValues] = useState(() => initialValues(areas));
-  // Errors from the last submission (typing or the server's); the summary lists them with the live
-  // problems as they stood then, and each field shows its live problem first.
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [summary, setSummary] = useState<FieldError[]>([]);
   const create = useCreateMeetingSeries();
-  const live = liveProblems(values);
-  const shown = [...live, ...errors];
+  const { submit, summary, shown } = useCheckedSubmit({ read: () => readSeries(values, areas), live: liveProblems(values), mutation: create, onSuccess });
 
   const set = <K extends keyof SeriesFormValues>(key: K, value: SeriesFormValues[K]) => setValues((current) => ({ ...current, [key]: value }));
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (create.isPending) return;
-    const read = readSeries(values, areas);
-    const problems = [...read.errors, ...live];
-    if (read.input === null || problems.length > 0) {
-      setErrors(read.errors);
-      setSummary(problems);
-      return;
-    }
-    create.mutate(read.input, {
-      onSuccess,
-      onError: (error) => {
-        const failed = fieldErrorsFromFailure(error);
-        setErrors(failed);
-        setSummary(failed);
-      },
-    });
-  };
 
   const numberInput = (field: NumberField, label: string, hint: string) => (
     <TextInput
