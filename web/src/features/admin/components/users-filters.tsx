@@ -1,7 +1,6 @@
 import { ROLE_LABELS, ROLES, Role, type UserQuery } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
-import { Button } from '../../../components/ui/button';
+import { FilterActions } from '../../../components/ui/filter-actions';
 import { Select } from '../../../components/ui/select';
 import { TextInput } from '../../../components/ui/text-input';
 
@@ -47,16 +46,7 @@ export function UsersFilters({ initial, clearTo, onApply }: UsersFiltersProps) {
           value={status}
           onChange={(event) => setStatus(event.target.value)}
         />
-        <div className="govuk-form-group">
-          <div className="govuk-button-group">
-            <Button type="submit" variant="secondary">
-              Apply filters
-            </Button>
-            <Link className="govuk-link" to={clearTo}>
-              Clear filters
-            </Link>
-          </div>
-        </div>
+        <FilterActions clearTo={clearTo} />
       </div>
     </form>
   );

@@ -1,7 +1,6 @@
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, AuditAction, AuditEntity, type AuditQuery, type FieldError } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
-import { Button } from '../../../components/ui/button';
+import { FilterActions } from '../../../components/ui/filter-actions';
 import { DateInput, datePartsFrom, readDate, type DateParts } from '../../../components/ui/date-input';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { Select } from '../../../components/ui/select';
@@ -99,16 +98,7 @@ export function AuditFiltersForm({ initial, clearTo, onApply }: AuditFiltersProp
         <div className="app-filters__row">
           <DateInput idPrefix="filter-from" legend="From" hint="For example, 27 3 2026" value={from} onChange={setFrom} error={errorFor(errors, 'from')} />
           <DateInput idPrefix="filter-to" legend="To" hint="Includes the whole day" value={to} onChange={setTo} error={errorFor(errors, 'to')} />
-          <div className="govuk-form-group">
-            <div className="govuk-button-group">
-              <Button type="submit" variant="secondary">
-                Apply filters
-              </Button>
-              <Link className="govuk-link" to={clearTo}>
-                Clear filters
-              </Link>
-            </div>
-          </div>
+          <FilterActions clearTo={clearTo} />
         </div>
       </form>
     </>

@@ -1,8 +1,7 @@
 import type { FieldError, Me, MeetingQuery } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import { AreaFilterSelect } from '../../../components/ui/area-filter-select';
-import { Button } from '../../../components/ui/button';
+import { FilterActions } from '../../../components/ui/filter-actions';
 import { DateInput, datePartsFrom, readDate, type DateParts } from '../../../components/ui/date-input';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { errorFor } from '../../../lib/field-errors';
@@ -55,16 +54,7 @@ export function MeetingsFilters({ initial, areas, clearTo, onApply }: MeetingsFi
           {areas.length > 1 ? <AreaFilterSelect areas={areas} value={areaId} onChange={setAreaId} /> : null}
           <DateInput idPrefix="filter-from" legend="From" hint="Leave blank for today" value={from} onChange={setFrom} error={errorFor(errors, 'from')} />
           <DateInput idPrefix="filter-to" legend="To" hint="Leave blank for 26 weeks from the start" value={to} onChange={setTo} error={errorFor(errors, 'to')} />
-          <div className="govuk-form-group">
-            <div className="govuk-button-group">
-              <Button type="submit" variant="secondary">
-                Apply filters
-              </Button>
-              <Link className="govuk-link" to={clearTo}>
-                Clear filters
-              </Link>
-            </div>
-          </div>
+          <FilterActions clearTo={clearTo} />
         </div>
       </form>
     </>

@@ -11,9 +11,8 @@ import {
   type ScreeningQuery,
 } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import { AreaFilterSelect } from '../../../components/ui/area-filter-select';
-import { Button } from '../../../components/ui/button';
+import { FilterActions } from '../../../components/ui/filter-actions';
 import { Checkboxes } from '../../../components/ui/checkboxes';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { Select } from '../../../components/ui/select';
@@ -172,16 +171,7 @@ export function ScreeningFiltersForm({ initial, areas, agencies, clearTo, onAppl
             </div>
             <div className="app-filters__row">
               <Select id="filter-sort" label="Sort by" options={SORT_OPTIONS} value={sort} onChange={(event) => setSort(event.target.value)} />
-              <div className="govuk-form-group">
-                <div className="govuk-button-group">
-                  <Button type="submit" variant="secondary">
-                    Apply filters
-                  </Button>
-                  <Link className="govuk-link" to={clearTo}>
-                    Clear filters
-                  </Link>
-                </div>
-              </div>
+              <FilterActions clearTo={clearTo} />
             </div>
           </div>
         </div>
