@@ -12,6 +12,7 @@ import agenda from './modules/agenda/routes';
 import attendance from './modules/attendance/routes';
 import adminAreas from './modules/admin/areas/routes';
 import adminOutbox from './modules/admin/outbox/routes';
+import adminProtocol from './modules/admin/protocol/routes';
 import adminUsers from './modules/admin/users/routes';
 import agencies from './modules/agencies/routes';
 import audit from './modules/audit/routes';
@@ -81,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auth, { prefix: '/api/auth' });
   await app.register(home, { prefix: '/api/home' });
   await app.register(adminAreas, { prefix: '/api/admin/areas' });
+  await app.register(adminProtocol, { prefix: '/api/admin/areas' });
   await app.register(adminAgencies, { prefix: '/api/admin/agencies' });
   await app.register(adminUsers, { prefix: '/api/admin/users' });
   await app.register(adminOutbox, { prefix: '/api/admin/outbox', smtpConfigured: Boolean(config.SMTP_HOST) });

@@ -16,6 +16,7 @@ export * from './schemas/actions';
 export * from './schemas/audit';
 export * from './schemas/outbox';
 export * from './schemas/home';
+export * from './schemas/notifications';
 export * from './rules/dates';
 export * from './rules/dash';
 export * from './rules/criteria';
@@ -23,6 +24,7 @@ export * from './rules/repeat-window';
 export * from './rules/working-days';
 export * from './rules/meeting-calendar';
 export * from './rules/referral-checks';
+export * from './rules/action-status';
 // The zod schemas and the pure rules both name these; the schema exports carry the type as well.
 export { IsoDate } from './schemas/common';
 export { ReferralCriterion } from './schemas/referrals';

@@ -92,7 +92,9 @@ export async function apiCall<T>(page: Page, method: string, path: string, body?
         headers: { 'x-csrf-token': me.csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      return { status: response.status, json: await response.json() };
+      // A command answered with 204 has no body to read.
+      const text = await response.text();
+      return { status: response.status, json: text === '' ? null : JSON.parse(text) };
     },
     { method, path, body },
   );

@@ -4,7 +4,7 @@ import { afterEach } from 'vitest';
 import { buildApp } from '../../server/src/app';
 import { testConfig, type Config } from '../../server/src/config';
 import { openDatabase, type Database_ } from '../../server/src/db/client';
-import { agencies, agencyAreas, areas, userAreas, users } from '../../server/src/db/schema';
+import { agencies, agencyAreas, areas, protocolSignatures, userAreas, users } from '../../server/src/db/schema';
 import { newId } from '../../server/src/lib/ids';
 import { hashPassword } from '../../server/src/lib/passwords';
 
@@ -75,11 +75,33 @@ export function makeArea(database: Database_, fields: Partial<typeof areas.$infe
   return row;
 }
 
-export function makeAgency(database: Database_, areaIds: string[], fields: Partial<typeof agencies.$inferInsert> = {}) {
+/**
+ * An agency serving the areas given. Like the agencies of a real area, it has signed each area's
+ * information-sharing protocol, so meetings invite it, unless the test says `protocolSigned: false`.
+ */
+export function makeAgency(database: Database_, areaIds: string[], fields: Partial<typeof agencies.$inferInsert> & { protocolSigned?: boolean } = {}) {
   const id = newId();
-  const row = { id, name: `Agency ${id.slice(0, 8)}`, kind: 'police' as const, secureEmail: null, createdAt: '2026-01-01T00:00:00.000Z', ...fields };
+  const { protocolSigned = true, ...agencyFields } = fields;
+  const row = { id, name: `Agency ${id.slice(0, 8)}`, kind: 'police' as const, secureEmail: null, createdAt: '2026-01-01T00:00:00.000Z', ...agencyFields };
   database.db.insert(agencies).values(row).run();
   if (areaIds.length) database.db.insert(agencyAreas).values(areaIds.map((areaId) => ({ agencyId: id, areaId }))).run();
+  if (protocolSigned) for (const areaId of areaIds) signProtocol(database, areaId, id);
+  return row;
+}
+
+type SignatureRow = typeof protocolSignatures.$inferInsert;
+
+// A signature names the user who recorded it, and tests often make their agencies before any user:
+// those signatures wait here and are written, recorded by that user, when the test makes its first one.
+const waitingSignatures = new WeakMap<Database_, SignatureRow[]>();
+
+/** Records that an agency signed an area's protocol, by `recordedBy` or else the test's first user. */
+export function signProtocol(database: Database_, areaId: string, agencyId: string, fields: Partial<SignatureRow> = {}) {
+  const first = database.sqlite.prepare('SELECT id FROM users ORDER BY rowid LIMIT 1').get() as { id: string } | undefined;
+  const recordedBy = fields.recordedBy ?? first?.id;
+  const row = { id: newId(), areaId, agencyId, signedOn: '2026-01-01', signatory: 'Sam Signer, Head of Service', recordedBy: recordedBy ?? '', withdrawnOn: null, ...fields };
+  if (recordedBy) database.db.insert(protocolSignatures).values(row).run();
+  else waitingSignatures.set(database, [...(waitingSignatures.get(database) ?? []), row]);
   return row;
 }
 
@@ -101,6 +123,9 @@ export async function makeUser(
   };
   database.db.insert(users).values(row).run();
   if (fields.areaIds.length) database.db.insert(userAreas).values(fields.areaIds.map((areaId) => ({ userId: id, areaId }))).run();
+  const waiting = waitingSignatures.get(database) ?? [];
+  waitingSignatures.delete(database);
+  if (waiting.length) database.db.insert(protocolSignatures).values(waiting.map((signature) => ({ ...signature, recordedBy: id }))).run();
   return row;
 }
 

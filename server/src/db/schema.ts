@@ -8,6 +8,7 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type {
   ActionCategory,
+  ActionReminderKind,
   ActionStatus,
   Address,
   AgencyKind,
@@ -609,6 +610,11 @@ export const actions = sqliteTable(
   ],
 );
 
+/**
+ * Every change to an action, kept: a status (the same one for a progress note), what was done and
+ * when, by whom (null: the platform escalated it), and for a reassignment the agencies it moved between
+ * and any new due date.
+ */
 export const actionUpdates = sqliteTable(
   'action_updates',
   {
@@ -617,10 +623,62 @@ export const actionUpdates = sqliteTable(
     status: text('status').$type<ActionStatus>().notNull(),
     note: text('note'),
     occurredOn: text('occurred_on').notNull(),
-    updatedBy: text('updated_by').notNull().references(() => users.id),
+    updatedBy: text('updated_by').references(() => users.id),
     updatedAt: text('updated_at').notNull(),
+    fromAgencyId: text('from_agency_id').references(() => agencies.id),
+    toAgencyId: text('to_agency_id').references(() => agencies.id),
+    dueDate: text('due_date'),
   },
   (t) => [index('action_updates_action_idx').on(t.actionId)],
+);
+
+/**
+ * The daily job's memory: each stage of chasing (due soon, overdue, escalated to the coordinator, to
+ * the chair) reached by an action for its agency and due date. The unique key is what makes running
+ * the job twice harmless; a new agency or due date starts the chase again.
+ */
+export const actionReminders = sqliteTable(
+  'action_reminders',
+  {
+    id: id(),
+    actionId: text('action_id').notNull().references(() => actions.id),
+    kind: text('kind').$type<ActionReminderKind>().notNull(),
+    agencyId: text('agency_id').notNull().references(() => agencies.id),
+    dueDate: text('due_date').notNull(),
+    sentOn: text('sent_on').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('action_reminders_stage_idx').on(t.actionId, t.kind, t.agencyId, t.dueDate)],
+);
+
+/** The chair's review of a case's outcome, which may close its MARAC involvement (`cases.closed_at`). */
+export const caseReviews = sqliteTable(
+  'case_reviews',
+  {
+    id: id(),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    outcome: text('outcome').notNull(),
+    closedInvolvement: bool('closed_involvement').notNull(),
+    reviewedBy: text('reviewed_by').notNull().references(() => users.id),
+    reviewedAt: text('reviewed_at').notNull(),
+  },
+  (t) => [index('case_reviews_case_idx').on(t.caseId, t.reviewedAt)],
+);
+
+/** Notices in the platform for one user; each is written once per key, like the outbox. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: id(),
+    userId: text('user_id').notNull().references(() => users.id),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    link: text('link'),
+    dedupeKey: text('dedupe_key').notNull(),
+    createdAt: createdAt(),
+    readAt: text('read_at'),
+  },
+  (t) => [uniqueIndex('notifications_dedupe_idx').on(t.dedupeKey), index('notifications_user_idx').on(t.userId, t.createdAt)],
 );
 
 /**

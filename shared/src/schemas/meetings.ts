@@ -199,6 +199,13 @@ export const ConfidentialityAttestation = z.object({
 export type ConfidentialityAttestation = z.infer<typeof ConfidentialityAttestation>;
 
 export const RESEARCH_STATUSES = ['not_started', 'draft', 'submitted', 'not_known'] as const;
+export type ResearchStatus = (typeof RESEARCH_STATUSES)[number];
+export const RESEARCH_STATUS_LABELS: Record<ResearchStatus, string> = {
+  not_started: 'Not started',
+  draft: 'Draft',
+  submitted: 'Submitted',
+  not_known: 'Not known',
+};
 
 /** What one agency shares about one case for one meeting; facts and professional opinion kept apart. */
 export const Research = z.object({

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ACTION_CATEGORIES, ActionStatus, REVIEW_OUTCOMES } from './actions';
+import { FlagKind } from './cases';
 import { Id, IsoDate, OptionalText, TimeOfDay, Timestamp } from './common';
-import { ATTENDANCE_KINDS, RiskAnalysis } from './meetings';
+import { ATTENDANCE_KINDS, RESEARCH_STATUSES, RiskAnalysis } from './meetings';
 
 /** What one agency shared about one case. */
 export const MinutesSharing = z.object({
@@ -48,6 +49,13 @@ export const MinutesContent = z.object({
 export type MinutesContent = z.infer<typeof MinutesContent>;
 
 export const MINUTES_STATUSES = ['draft', 'signed_off', 'distributed'] as const;
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
+
+export const MINUTES_STATUS_LABELS: Record<MinutesStatus, string> = {
+  draft: 'Draft',
+  signed_off: 'Signed off',
+  distributed: 'Distributed',
+};
 
 export const Minutes = z.object({
   meetingId: Id,
@@ -86,10 +94,10 @@ export const MeetingCaseView = z.object({
     criteriaMet: z.array(z.string()),
     recentIncident: z.string().nullable(),
   }),
-  flags: z.array(z.object({ kind: z.string(), label: z.string(), detail: z.string() })),
+  flags: z.array(z.object({ kind: FlagKind, label: z.string(), detail: z.string() })),
   earlierHearings: z.array(z.object({ date: IsoDate, outcome: z.string().nullable() })),
   earlierActions: z.array(z.object({ agencyName: z.string(), description: z.string(), dueDate: IsoDate, status: ActionStatus })),
-  shared: z.array(MinutesSharing.extend({ status: z.enum(['not_started', 'draft', 'submitted', 'not_known']) })),
+  shared: z.array(MinutesSharing.extend({ status: z.enum(RESEARCH_STATUSES) })),
   record: z.object({
     revision: z.number().int(),
     riskAnalysis: RiskAnalysis.nullable(),

@@ -14,7 +14,9 @@ import { AuthenticatedApp } from './routes/authenticated-app';
 import { OutboxRoute } from './routes/admin/outbox';
 import { EditMeetingRoute } from './routes/meetings/edit-meeting';
 import { MeetingRoute } from './routes/meetings/meeting';
+import { MeetingModeRoute } from './routes/meetings/meeting-mode';
 import { MeetingsRoute } from './routes/meetings/meetings';
+import { MinutesRoute } from './routes/meetings/minutes';
 import { NewMeetingRoute } from './routes/meetings/new-meeting';
 import { NewSeriesRoute } from './routes/meetings/new-series';
 import { PacketRoute } from './routes/meetings/packet';
@@ -55,6 +57,8 @@ export const routes: RouteObject[] = [
           { path: 'meetings/:meetingId/edit', element: <EditMeetingRoute /> },
           { path: 'meetings/:meetingId/packets/:caseId', element: <PacketRoute /> },
           { path: 'meetings/:meetingId/research/:caseId', element: <ResearchRoute /> },
+          { path: 'meetings/:meetingId/minutes', element: <MinutesRoute /> },
+          { path: 'meetings/:meetingId/live', element: <MeetingModeRoute /> },
           {
             path: 'admin',
             element: <AdminSection />,

@@ -19,6 +19,9 @@ export const paths = {
     edit: (id: string) => `/meetings/${id}/edit`,
     packet: (meetingId: string, caseId: string) => `/meetings/${meetingId}/packets/${caseId}`,
     research: (meetingId: string, caseId: string) => `/meetings/${meetingId}/research/${caseId}`,
+    minutes: (meetingId: string) => `/meetings/${meetingId}/minutes`,
+    /** The meeting as it happens: the chair's screen, and every attendee's. */
+    live: (id: string) => `/meetings/${id}/live`,
   },
   repeatWindows: '/repeat-windows',
   admin: {

@@ -10,6 +10,7 @@ import type { Db } from '../../db/client';
 import { agencies, agendaItems, agendaVersions, areas, cases, meetingInvitations, meetings, research, unsafeContacts } from '../../db/schema';
 import { conflict, invalid } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { signedAgencyIds } from '../admin/protocol/signatories';
 import type { SessionUser } from '../auth/session-store';
 import { queueNotice } from '../mail/outbox';
 import { AGENDA_EDITABLE } from './generate';
@@ -73,9 +74,12 @@ export function publishAgenda(db: Db, user: SessionUser, meeting: MeetingRow, no
   let researchTasks = 0;
   const withheld: PublishResult['withheld'] = [];
   const casesPerAgency = new Map<string, number>();
+  // An agency invited before it withdrew from the area's protocol keeps what it was already sent, but
+  // a publication after the withdrawal sends it nothing more.
+  const signed = signedAgencyIds(db, meeting.areaId);
   for (const item of researchingAgencies(db, meeting.id, items)) {
     for (const agencyId of item.withheldAgencyIds) withheld.push({ caseId: item.caseId, agencyId });
-    for (const agencyId of item.agencyIds) {
+    for (const agencyId of item.agencyIds.filter((id) => signed.has(id))) {
       casesPerAgency.set(agencyId, (casesPerAgency.get(agencyId) ?? 0) + 1);
       const created = db
         .insert(research)

@@ -26,6 +26,7 @@ import type { Db } from '../../db/client';
 import { agencyAreas, agencies, agendaItems, areas, meetingInvitations, meetingSeries, meetings } from '../../db/schema';
 import { invalid, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { currentSignatories } from '../admin/protocol/signatories';
 import type { SessionUser } from '../auth/session-store';
 
 type MeetingRow = typeof meetings.$inferSelect;
@@ -38,13 +39,16 @@ export function assertCoordinatorOf(db: Db, user: SessionUser, areaId: string): 
   }
 }
 
-/** Every meeting invites the enabled agencies serving its area; agencies can be added for one case. */
+/**
+ * Every meeting invites the enabled agencies serving its area that have signed its information-sharing
+ * protocol (and not withdrawn); agencies can be added for one case.
+ */
 function inviteStanding(db: Db, meetingId: string, areaId: string): void {
   const serving = db
     .select({ id: agencies.id })
     .from(agencyAreas)
     .innerJoin(agencies, eq(agencies.id, agencyAreas.agencyId))
-    .where(and(eq(agencyAreas.areaId, areaId), isNull(agencies.disabledAt)))
+    .where(and(eq(agencyAreas.areaId, areaId), isNull(agencies.disabledAt), inArray(agencies.id, currentSignatories(db, areaId))))
     .all();
   if (serving.length) db.insert(meetingInvitations).values(serving.map((a) => ({ id: newId(), meetingId, agencyId: a.id, caseId: null }))).run();
 }

@@ -18,6 +18,7 @@ import type { Db } from '../../db/client';
 import { agencies, agendaItems, cases, meetingInvitations, meetingSeries, meetings, research, unsafeContacts } from '../../db/schema';
 import { conflict, invalid, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { hasSignedProtocol } from '../admin/protocol/signatories';
 import { AGENDA_EDITABLE, renumber } from '../agenda/generate';
 
 type MeetingRow = typeof meetings.$inferSelect;
@@ -90,7 +91,8 @@ export function invitationsOf(db: Db, meetingId: string): MeetingInvitationView[
 /**
  * Invites an agency for one case on the agenda, one not invited to the whole meeting. Once the agenda
  * is out, the agency gets its research task at once. An agency the referral names as unsafe to
- * contact cannot be invited for that case.
+ * contact cannot be invited for that case, nor can one without a current signature of the area's
+ * information-sharing protocol, as nothing may be shared with it.
  */
 export function inviteForCase(db: Db, meeting: MeetingRow, input: InviteAgency, at: Date): { invitationId: string; researchTask: boolean } {
   if (!AGENDA_EDITABLE.includes(meeting.status)) throw conflict('This meeting has started or finished: no more agencies can be invited');
@@ -102,6 +104,11 @@ export function inviteForCase(db: Db, meeting: MeetingRow, input: InviteAgency, 
   if (!item) throw invalid([{ field: 'caseId', message: 'Choose a case on this agenda' }]);
   const agency = db.select().from(agencies).where(and(eq(agencies.id, input.agencyId), isNull(agencies.disabledAt))).get();
   if (!agency) throw invalid([{ field: 'agencyId', message: 'Choose an agency from the list' }]);
+  if (!hasSignedProtocol(db, meeting.areaId, agency.id)) {
+    throw conflict('This agency is not signed up to the area’s information-sharing protocol, so it cannot be invited', [
+      { field: 'agencyId', message: 'Not signed up to this area’s information-sharing protocol: an administrator records signatures in the protocol register' },
+    ]);
+  }
   const barred = db
     .select({ id: unsafeContacts.id })
     .from(unsafeContacts)

@@ -1,7 +1,7 @@
 import { Agenda, CreatedMeetingSeries, MeetingInvitationList, MeetingList, MeetingSummary } from '@marac/shared';
 import { describe, expect, it } from 'vitest';
 import { auditEvents, meetings, research } from '../../../../server/src/db/schema';
-import { makeAgency } from '../../helper';
+import { makeAgency, signProtocol } from '../../helper';
 import { decide, referralSubmission, referralWorld, submitReferral, type World } from '../referrals/factories';
 
 // The test clock reads Monday 23 November 2026 in London.
@@ -91,15 +91,17 @@ describe('changing a meeting', () => {
 describe('inviting an agency for one case', () => {
   it('invites, gives a research task once the agenda is out, and withdraws', async () => {
     const world = await referralWorld();
-    const health = makeAgency(world.database, [world.other.id], { name: 'Otherton Health', kind: 'primary_care' });
+    // The practice signed the area's protocol only after the agenda was out, so it is invited to no meeting as a whole.
+    const health = makeAgency(world.database, [world.area.id], { name: 'Testshire Health', kind: 'primary_care', protocolSigned: false });
     const { meeting, caseId } = await meetingWithCase(world);
     expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish` })).statusCode).toBe(200);
+    signProtocol(world.database, world.area.id, health.id);
 
     const invited = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/invitations`, payload: { agencyId: health.id, caseId } });
     expect(invited.statusCode, invited.body).toBe(201);
     const list = MeetingInvitationList.parse(invited.json());
     const forCase = list.find((i) => i.agencyId === health.id);
-    expect(forCase).toMatchObject({ agencyName: 'Otherton Health', caseId });
+    expect(forCase).toMatchObject({ agencyName: 'Testshire Health', caseId });
     expect(list.filter((i) => i.caseId === null).map((i) => i.agencyName).sort()).toEqual(['Testshire Homes', 'Testshire Police']);
     const tasks = () => world.database.db.select().from(research).all().filter((t) => t.agencyId === health.id);
     expect(tasks()).toMatchObject([{ caseId, status: 'not_started', dueDate: meeting.researchDeadline }]);

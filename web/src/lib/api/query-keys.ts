@@ -1,4 +1,5 @@
 import type { MyReferralsQuery } from '@marac/shared';
+import type { QueryClient } from '@tanstack/react-query';
 
 // Keys of the queries that more than one feature reads or refreshes. Features keep their own keys
 // (`features/<x>/api/<x>-keys.ts`) for everything else.
@@ -20,3 +21,11 @@ export const referralKeys = {
 export const agencyDirectoryKeys = {
   all: ['agency-directory'] as const,
 };
+
+/**
+ * Asks again for everything cached about one meeting, whichever feature's key it is (the meeting, its
+ * agenda, its attendance, a case at the meeting): every such key starts with 'meetings' and names the
+ * meeting. A refusal with 409 usually means the page is behind, the meeting having moved on.
+ */
+export const refreshMeeting = (queryClient: QueryClient, meetingId: string) =>
+  queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] === 'meetings' && query.queryKey.includes(meetingId) });

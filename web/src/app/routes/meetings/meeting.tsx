@@ -1,6 +1,7 @@
 import { Id, type MeetingSummary } from '@marac/shared';
 import { useParams } from 'react-router';
 import { BackLink } from '../../../components/ui/back-link';
+import { ButtonLink } from '../../../components/ui/button';
 import { Loading } from '../../../components/ui/loading';
 import { NotificationBanner } from '../../../components/ui/notification-banner';
 import { PageHeading } from '../../../components/ui/page-heading';
@@ -16,6 +17,7 @@ import { KIND_TITLES } from '../../../features/meetings/components/meeting-label
 import { MeetingDetails } from '../../../features/meetings/components/meeting-details';
 import { isOpenForChanges } from '../../../features/meetings/components/meeting-status';
 import { PacketList } from '../../../features/meetings/components/packet-list';
+import { MinutesLink } from '../../../features/minutes/components/minutes-link';
 import { ResearchGridSection } from '../../../features/research/components/research-grid-section';
 import { ResearchTasks } from '../../../features/research/components/research-tasks';
 import { useFlashNotice } from '../../../lib/flash-notice';
@@ -51,6 +53,16 @@ export function MeetingRoute() {
   }
 }
 
+/** The way into meeting mode, once the agenda is out and until the meeting ends. */
+function MeetingModeLink({ meeting }: { meeting: MeetingSummary }) {
+  if (meeting.status !== 'agenda_published' && meeting.status !== 'in_progress') return null;
+  return (
+    <ButtonLink to={paths.meetings.live(meeting.id)} variant={meeting.status === 'in_progress' ? 'primary' : 'secondary'}>
+      {meeting.status === 'in_progress' ? 'Join the meeting' : 'Open meeting mode'}
+    </ButtonLink>
+  );
+}
+
 function Notice() {
   const notice = useFlashNotice();
   return notice ? <NotificationBanner type="success">{notice}</NotificationBanner> : null;
@@ -74,6 +86,8 @@ function AgendaPage({ meetingId, coordinator, userId }: { meetingId: string; coo
       <Notice />
       <PageHeading title={titleOf(meeting)} caption={meeting.areaName} />
       <MeetingDetails meeting={meeting} changeTo={coordinator && isOpenForChanges(meeting.status) ? paths.meetings.edit(meeting.id) : undefined} />
+      <MeetingModeLink meeting={meeting} />
+      <MinutesLink to={paths.meetings.minutes(meeting.id)} meetingStatus={meeting.status} reader={coordinator ? 'coordinator' : 'chair'} />
       <AgendaWorkspace agenda={agenda.data} coordinator={coordinator} />
       <ResearchGridSection meeting={meeting} coordinator={coordinator} />
       <AttendanceSection meeting={meeting} coordinator={coordinator} userId={userId} />
@@ -97,6 +111,8 @@ function RepresentativePage({ meetingId }: { meetingId: string }) {
       <BackLink to={paths.meetings.list}>Back to meetings</BackLink>
       <PageHeading title={titleOf(meeting.data)} caption={meeting.data.areaName} />
       <MeetingDetails meeting={meeting.data} />
+      <MeetingModeLink meeting={meeting.data} />
+      <MinutesLink to={paths.meetings.minutes(meeting.data.id)} meetingStatus={meeting.data.status} reader="agency" />
       <ConfidentialityPanel meeting={meeting.data} />
       <PacketList meeting={meeting.data} />
       <ResearchTasks meeting={meeting.data} />

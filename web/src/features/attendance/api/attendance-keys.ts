@@ -1,5 +1,3 @@
-import type { QueryClient } from '@tanstack/react-query';
-
 // A meeting's attendance and the signed-in user's statement hang off ['meetings', meetingId], so the
 // meetings feature's refresh of the whole ['meetings'] tree (a step taken, an agenda changed) reaches
 // them too. The meetings feature's own keys start with a word ('list', 'detail', 'agenda'), never an id.
@@ -14,9 +12,3 @@ export const attendanceKeys = {
   recentAttendees: (meetingId: string) => ['recent-attendees', meetingId] as const,
 };
 
-/**
- * Asks again for everything cached about one meeting, whoever's key it is (the meeting, its agenda, its
- * attendance): a refusal with 409 usually means the page is behind, the meeting having moved on.
- */
-export const refreshMeeting = (queryClient: QueryClient, meetingId: string) =>
-  queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] === 'meetings' && query.queryKey.includes(meetingId) });

@@ -1,7 +1,8 @@
 import { AttendanceList, type AttendanceInput } from '@marac/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, isApiRequestError } from '../../../lib/api-client';
-import { attendanceKeys, refreshMeeting } from './attendance-keys';
+import { refreshMeeting } from '../../../lib/api/query-keys';
+import { attendanceKeys } from './attendance-keys';
 
 /** Records someone attending, sending apologies or observing; the answer is the whole list as it now stands. */
 export const recordAttendance = ({ meetingId, input }: { meetingId: string; input: AttendanceInput }) =>

@@ -2,7 +2,8 @@ import type { AttendanceEntry } from '@marac/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api, isApiRequestError } from '../../../lib/api-client';
-import { attendanceKeys, refreshMeeting } from './attendance-keys';
+import { refreshMeeting } from '../../../lib/api/query-keys';
+import { attendanceKeys } from './attendance-keys';
 
 /** Removes an entry recorded by mistake, while the meeting's attendance can still change. */
 export const removeAttendance = ({ meetingId, entryId }: { meetingId: string; entryId: string }) =>

@@ -1,7 +1,8 @@
 import { ConfidentialityStatus, type SignStatement } from '@marac/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, isApiRequestError } from '../../../lib/api-client';
-import { attendanceKeys, refreshMeeting } from './attendance-keys';
+import { refreshMeeting } from '../../../lib/api/query-keys';
+import { attendanceKeys } from './attendance-keys';
 
 /**
  * Signs the statement, the version read, on the signed-in user's own account. Refused with 409 when

@@ -11,7 +11,7 @@ import { todayInLondon } from '../../../lib/today';
 import { useChaseResearch } from '../api/chase-research';
 import { useResearchGrid } from '../api/get-research-grid';
 import { ChaseConfirmation } from './chase-confirmation';
-import { ResearchStatusTag } from './research-status';
+import { ResearchStatusTag } from '../../../components/ui/research-status-tag';
 
 const CHASE_TRIGGER = 'research-chase';
 

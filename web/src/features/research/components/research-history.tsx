@@ -3,7 +3,7 @@ import { QueryProblem } from '../../../components/ui/query-problem';
 import { formatTimestamp } from '../../../lib/format';
 import { useResearchHistory } from '../api/get-research-history';
 import { ResearchContent } from './research-content';
-import { ResearchStatusTag } from './research-status';
+import { ResearchStatusTag } from '../../../components/ui/research-status-tag';
 
 /**
  * Every saved version of the agency's research for one case, newest first: who saved it, when, as what,

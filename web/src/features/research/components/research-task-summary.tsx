@@ -2,7 +2,7 @@ import type { ResearchTask } from '@marac/shared';
 import { Link } from 'react-router';
 import { paths } from '../../../config/paths';
 import { formatLongDate, formatTimestamp } from '../../../lib/format';
-import { ResearchStatusTag } from './research-status';
+import { ResearchStatusTag } from '../../../components/ui/research-status-tag';
 
 /** Where one task stands, and the packet that says who to search for. */
 export function ResearchTaskSummary({ meetingId, task }: { meetingId: string; task: ResearchTask }) {

@@ -8,7 +8,8 @@ import { useFlashNotice } from '../../../lib/flash-notice';
 import { formatDate } from '../../../lib/format';
 import { todayInLondon } from '../../../lib/today';
 import { useResearchTasks } from '../api/get-research-tasks';
-import { isOutstanding, ResearchStatusTag } from './research-status';
+import { ResearchStatusTag } from '../../../components/ui/research-status-tag';
+import { isOutstanding } from './research-status';
 
 function actionLabel(task: ResearchTask): string {
   if (!task.editable) return 'View research';
