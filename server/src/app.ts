@@ -7,6 +7,8 @@ import type { Config } from './config';
 import type { Database_ } from './db/client';
 import { systemClock, type Clock } from './lib/time';
 import adminAgencies from './modules/admin/agencies/routes';
+import actions from './modules/actions/routes';
+import caseActions from './modules/actions/case-routes';
 import agendaPackets from './modules/agenda/packet-routes';
 import agenda from './modules/agenda/routes';
 import attendance from './modules/attendance/routes';
@@ -20,6 +22,7 @@ import auth from './modules/auth/routes';
 import repeatWindows from './modules/history/routes';
 import home from './modules/home/routes';
 import meetingLive from './modules/meeting-mode/live-routes';
+import notifications from './modules/notifications/routes';
 import minutesRoutes from './modules/minutes/routes';
 import meetingMode from './modules/meeting-mode/routes';
 import { meetingRoutes, seriesRoutes } from './modules/meetings/routes';
@@ -102,6 +105,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(meetingLive, { prefix: '/api/meetings' });
   await app.register(minutesRoutes, { prefix: '/api/meetings', publicUrl: config.PUBLIC_URL });
   await app.register(screening, { prefix: '/api/screening' });
+  await app.register(actions, { prefix: '/api/actions', publicUrl: config.PUBLIC_URL });
+  await app.register(caseActions, { prefix: '/api/cases' });
+  await app.register(notifications, { prefix: '/api/notifications' });
 
   await app.register(staticWeb, { root: config.WEB_DIST ?? DEFAULT_WEB_DIST });
   return app;

@@ -7,6 +7,7 @@ import { seedDemoIfEmpty } from './demo/seed';
 import { count } from 'drizzle-orm';
 import { users } from './db/schema';
 import { smtpTransport } from './modules/mail/transport';
+import { startActionReminders } from './modules/actions/reminders';
 import { startMailWorker } from './modules/mail/worker';
 
 /** Logs carry method, path and status only: query strings, cookies and bodies can hold personal data. */
@@ -33,7 +34,10 @@ async function main() {
   const app = await buildApp({ config, database, logger: logger(config.LOG_LEVEL) });
   const transport = smtpTransport(config);
   const mail = startMailWorker(database, config, transport, systemClock, app.log);
+  // Reminders and escalation of open actions: at start-up, then each new day.
+  const actionReminders = startActionReminders(database, systemClock, config.PUBLIC_URL, app.log);
   app.addHook('onClose', async () => {
+    actionReminders.stop();
     mail.stop();
     database.close();
   });

@@ -1,4 +1,4 @@
-import { Agenda, Me, MeetingSummary, ScreeningQueue, type AttendanceEntry, type ConfidentialityStatus, type ReferralDetail } from '@marac/shared';
+import { type Agenda, Me, type MeetingSummary, ScreeningQueue, type AttendanceEntry, type ConfidentialityStatus, type ReferralDetail } from '@marac/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, launchBrowser, signedIn, startPlatform, today, type RunningPlatform } from './browser';

@@ -46,6 +46,14 @@ describe('signed-in layout', () => {
     expect(menuLinks()).toEqual(['Home', 'Meetings', 'New referral', 'My referrals']);
   });
 
+  it('gives an observer the meetings they are recorded at and nothing to refer or screen', async () => {
+    server.use(signedInAs(buildMe({ role: 'observer' })), homeSummary());
+    renderApp('/');
+
+    await screen.findByRole('navigation', { name: 'Menu' });
+    expect(menuLinks()).toEqual(['Home', 'Meetings']);
+  });
+
   it('tells a coordinator who opens an administration page that it is not for them', async () => {
     // No admin handlers: the page must not even ask for the data.
     server.use(signedInAs(buildMe({ role: 'coordinator' })));

@@ -6,7 +6,7 @@ import { paths } from '../config/paths';
 export function navigationFor(role: Role): NavigationItem[] {
   const items: NavigationItem[] = [{ to: paths.home, label: 'Home', end: true }];
   if (role === 'coordinator' || role === 'chair') items.push({ to: paths.screening, label: 'Screening' });
-  if (role === 'coordinator' || role === 'chair' || role === 'agency_representative') items.push({ to: paths.meetings.list, label: 'Meetings' });
+  if (role === 'coordinator' || role === 'chair' || role === 'agency_representative' || role === 'observer') items.push({ to: paths.meetings.list, label: 'Meetings' });
   if (role === 'coordinator' || role === 'chair') items.push({ to: paths.repeatWindows, label: 'Repeat windows' });
   if (role === 'agency_representative' || role === 'coordinator') {
     items.push({ to: paths.referrals.new, label: 'New referral' }, { to: paths.referrals.mine, label: 'My referrals', end: true });

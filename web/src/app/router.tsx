@@ -4,6 +4,7 @@ import { AgenciesRoute } from './routes/admin/agencies';
 import { EditAgencyRoute } from './routes/admin/agency-edit';
 import { NewAgencyRoute } from './routes/admin/agency-new';
 import { EditAreaRoute } from './routes/admin/area-edit';
+import { AreaProtocolRoute } from './routes/admin/area-protocol';
 import { NewAreaRoute } from './routes/admin/area-new';
 import { AreasRoute } from './routes/admin/areas';
 import { AuditRoute } from './routes/admin/audit';
@@ -67,6 +68,7 @@ export const routes: RouteObject[] = [
               { path: 'areas', element: <AreasRoute /> },
               { path: 'areas/new', element: <NewAreaRoute /> },
               { path: 'areas/:areaId/edit', element: <EditAreaRoute /> },
+              { path: 'areas/:areaId/protocol', element: <AreaProtocolRoute /> },
               { path: 'agencies', element: <AgenciesRoute /> },
               { path: 'agencies/new', element: <NewAgencyRoute /> },
               { path: 'agencies/:agencyId/edit', element: <EditAgencyRoute /> },

@@ -28,6 +28,7 @@ export const paths = {
     areas: '/admin/areas',
     newArea: '/admin/areas/new',
     editArea: (id: string) => `/admin/areas/${id}/edit`,
+    areaProtocol: (id: string) => `/admin/areas/${id}/protocol`,
     agencies: '/admin/agencies',
     newAgency: '/admin/agencies/new',
     editAgency: (id: string) => `/admin/agencies/${id}/edit`,

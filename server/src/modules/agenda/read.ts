@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, lt, lte, notInArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, notInArray, or } from 'drizzle-orm';
 import { CLOSED_ACTION_STATUSES, addDays, compareIsoDates, type Agenda, type AgendaEntry, type AgendaReview } from '@marac/shared';
 import type { Db } from '../../db/client';
 import { actionReviews, actions, agencies, agendaItems, areas, cases, meetings, people, referralSubjects, referrals } from '../../db/schema';
@@ -68,8 +68,10 @@ function entries(db: Db, viewer: SessionUser, meeting: MeetingRow, today: string
 }
 
 /**
- * Actions from the area's earlier meetings that were due by this one: those still open, and those this
- * meeting has already reviewed, with what it decided.
+ * The outstanding-actions review: every action from the area's earlier meetings that is not closed
+ * (overdue or not yet due, `overdue` tells which), and those this meeting has already reviewed, with
+ * what it decided. An action carried forward stays open, so it comes back at the next meeting too, and
+ * so does one the agency has updated but not closed.
  */
 export function actionsToReview(db: Db, meeting: MeetingRow): AgendaReview[] {
   return db
@@ -93,7 +95,6 @@ export function actionsToReview(db: Db, meeting: MeetingRow): AgendaReview[] {
         eq(meetings.areaId, meeting.areaId),
         lt(meetings.date, meeting.date),
         or(notInArray(actions.status, [...CLOSED_ACTION_STATUSES]), isNotNull(actionReviews.id)),
-        lte(actions.dueDate, meeting.date),
       ),
     )
     .orderBy(asc(actions.dueDate), asc(cases.reference))

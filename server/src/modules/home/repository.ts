@@ -1,8 +1,9 @@
-import { and, asc, count, countDistinct, eq, gte, inArray, lt, lte, notInArray, sql } from 'drizzle-orm';
-import { CLOSED_ACTION_STATUSES, addDays, addMonths, type HomeFigure, type HomeSummary } from '@marac/shared';
+import { and, asc, count, countDistinct, eq, gte, inArray, lt, notInArray, sql } from 'drizzle-orm';
+import { CLOSED_ACTION_STATUSES, addMonths, type HomeFigure, type HomeSummary } from '@marac/shared';
 import type { Db } from '../../db/client';
 import { actions, agencies, agendaItems, areas, auditEvents, cases, meetingInvitations, meetings, referrals, research, users } from '../../db/schema';
 import { startOfLondonDay } from '../../lib/time';
+import { actionCounts } from '../actions/repository';
 import type { SessionUser } from '../auth/session-store';
 import { repeatWindows } from '../history/windows';
 
@@ -71,10 +72,8 @@ function areaFigures(db: Db, user: SessionUser, today: string): HomeFigure[] {
 
 function agencyFigures(db: Db, user: SessionUser, today: string): HomeFigure[] {
   const agencyId = user.agencyId ?? '';
-  const mine = and(eq(actions.agencyId, agencyId), OPEN);
-  const open = n(db.select({ n: count() }).from(actions).where(mine).get());
-  const overdue = n(db.select({ n: count() }).from(actions).where(and(mine, lt(actions.dueDate, today))).get());
-  const dueSoon = n(db.select({ n: count() }).from(actions).where(and(mine, gte(actions.dueDate, today), lte(actions.dueDate, addDays(today, 7)))).get());
+  // The same counts, and the same scoping, as the agency's own action list.
+  const { open, overdue, due_soon: dueSoon } = actionCounts(db, user, {}, today);
   const researchDue = n(
     db.select({ n: count() }).from(research).innerJoin(meetings, eq(meetings.id, research.meetingId))
       .where(and(eq(research.agencyId, agencyId), inArray(research.status, ['not_started', 'draft']), gte(meetings.date, today))).get(),

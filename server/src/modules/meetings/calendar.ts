@@ -23,7 +23,7 @@ import {
   type MeetingSummary,
 } from '@marac/shared';
 import type { Db } from '../../db/client';
-import { agencyAreas, agencies, agendaItems, areas, meetingInvitations, meetingSeries, meetings } from '../../db/schema';
+import { agencyAreas, agencies, agendaItems, areas, attendance, meetingInvitations, meetingSeries, meetings } from '../../db/schema';
 import { invalid, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { currentSignatories } from '../admin/protocol/signatories';
@@ -169,6 +169,11 @@ export function listMeetings(db: Db, user: SessionUser, query: MeetingQuery, tod
     where.push(ne(meetings.status, 'planned'));
     where.push(inArray(meetings.id, db.select({ id: meetingInvitations.meetingId }).from(meetingInvitations).where(eq(meetingInvitations.agencyId, user.agencyId ?? ''))));
   }
+  if (user.role === 'observer') {
+    // An observer sees only the meetings they are recorded at, once the agenda is out.
+    where.push(ne(meetings.status, 'planned'));
+    where.push(inArray(meetings.id, db.select({ id: attendance.meetingId }).from(attendance).where(eq(attendance.userId, user.id))));
+  }
   const rows = db
     .select()
     .from(meetings)
@@ -184,6 +189,12 @@ export const meetingSummary = (db: Db, row: MeetingRow): MeetingSummary => meeti
 export function invitedToPublished(db: Db, user: SessionUser, meeting: MeetingRow): boolean {
   if (meeting.status === 'planned' || !user.agencyId) return false;
   return db.select({ id: meetingInvitations.id }).from(meetingInvitations).where(and(eq(meetingInvitations.meetingId, meeting.id), eq(meetingInvitations.agencyId, user.agencyId))).get() !== undefined;
+}
+
+/** Whether an observer is recorded at the meeting (attending or observing) and its agenda is out. */
+export function recordedAtPublished(db: Db, user: SessionUser, meeting: MeetingRow): boolean {
+  if (meeting.status === 'planned') return false;
+  return db.select({ id: attendance.id }).from(attendance).where(and(eq(attendance.meetingId, meeting.id), eq(attendance.userId, user.id), ne(attendance.kind, 'apology'))).get() !== undefined;
 }
 
 export const meetingById = (db: Db, id: string): MeetingRow | undefined => db.select().from(meetings).where(eq(meetings.id, id)).get();

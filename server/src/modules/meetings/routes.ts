@@ -25,7 +25,7 @@ import { queueAgendaChanged } from '../mail/notices';
 import { invitationsOf, inviteForCase, updateMeeting, withdrawInvitation } from './changes';
 import { announce, recordEvent } from '../meeting-mode/events';
 import { changeMeetingStatus } from './status';
-import { createMeeting, createSeries, findMeeting, invitedToPublished, listMeetings, listSeries, meetingSummary } from './calendar';
+import { createMeeting, createSeries, findMeeting, invitedToPublished, listMeetings, listSeries, meetingSummary, recordedAtPublished } from './calendar';
 
 const AREA_STAFF = ['coordinator', 'chair'] as const;
 
@@ -67,8 +67,8 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async
   app.get(
     '/',
     {
-      config: { access: [...AREA_STAFF, 'agency_representative'] },
-      schema: { tags: ['meetings'], summary: 'Meetings of your areas in a date range, soonest first (for a representative: published ones their agency is invited to)', querystring: MeetingQuery, response: { 200: MeetingList, ...errorResponses(400, 401, 403) } },
+      config: { access: [...AREA_STAFF, 'agency_representative', 'observer'] },
+      schema: { tags: ['meetings'], summary: 'Meetings of your areas in a date range, soonest first (for a representative: published ones their agency is invited to; for an observer: published ones they are recorded at)', querystring: MeetingQuery, response: { 200: MeetingList, ...errorResponses(400, 401, 403) } },
     },
     async (request) => listMeetings(app.database.db, request.session!.user, request.query, todayInLondon(app.clock)),
   );
@@ -97,14 +97,15 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async
   app.get(
     '/:id',
     {
-      config: { access: [...AREA_STAFF, 'agency_representative'] },
-      schema: { tags: ['meetings'], summary: 'One meeting (for a representative: a published one their agency is invited to)', params: z.object({ id: Id }), response: { 200: MeetingSummary, ...errorResponses(400, 401, 403, 404) } },
+      config: { access: [...AREA_STAFF, 'agency_representative', 'observer'] },
+      schema: { tags: ['meetings'], summary: 'One meeting (for a representative: a published one their agency is invited to; for an observer: a published one they are recorded at)', params: z.object({ id: Id }), response: { 200: MeetingSummary, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request) => {
       const db = app.database.db;
       const user = request.session!.user;
       const meeting = findMeeting(db, user, request.params.id);
       if (user.role === 'agency_representative' && !invitedToPublished(db, user, meeting)) throw notFound('meeting');
+      if (user.role === 'observer' && !recordedAtPublished(db, user, meeting)) throw notFound('meeting');
       return meetingSummary(db, meeting);
     },
   );

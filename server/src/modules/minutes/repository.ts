@@ -84,6 +84,7 @@ function view(db: Db, row: MinutesRow, content: MinutesContent = row.content as 
 
 /** Builds the minutes from the record, keeping the coordinator's notes and summaries from an earlier draft. */
 export function generateMinutes(db: Db, user: SessionUser, meeting: MeetingRow, today: string, now: Date): Minutes {
+  if (meeting.status === 'closed') throw conflict('The meeting is closed: its minutes can no longer be generated');
   if (meeting.status !== 'in_progress' && meeting.status !== 'minuted') throw conflict('Minutes are written once the meeting has started');
   const existing = rowOf(db, meeting.id);
   if (existing && existing.status !== 'draft') throw conflict('The minutes have been signed off: they can no longer be regenerated');
@@ -149,7 +150,7 @@ export function distributeMinutes(db: Db, meeting: MeetingRow, now: Date, public
         subject: `MARAC minutes: ${content.areaName}, ${longDate(meeting.date)}`,
         body: [
           `The minutes of the ${content.areaName} MARAC on ${longDate(meeting.date)} are ready: ${n} ${n === 1 ? 'case' : 'cases'} for your agency.`,
-          `Sign in to read them: ${publicUrl.replace(/\/$/, '')}/meetings/${meeting.id}`,
+          `Sign in to read them: ${publicUrl.replace(/\/$/, '')}/meetings/${meeting.id}/minutes`,
         ].join('\n\n'),
         dedupeKey: `minutes:${meeting.id}:${box.id}`,
       },

@@ -1,4 +1,4 @@
-import { AttendanceList, CONFIDENTIALITY_STATEMENT_VERSION, ConfidentialityStatus, MeetingSummary } from '@marac/shared';
+import { AttendanceList, CONFIDENTIALITY_STATEMENT_VERSION, ConfidentialityStatus, MeetingList, MeetingSummary } from '@marac/shared';
 import { describe, expect, it } from 'vitest';
 import { attendance, confidentialityAttestations } from '../../../../server/src/db/schema';
 import { referralWorld, type World } from '../referrals/factories';
@@ -71,6 +71,28 @@ describe('the confidentiality statement', () => {
       ['Rita Rep', '2026-11-23T10:00:00.000Z'],
       ['Obi Observer', '2026-11-23T10:00:00.000Z'],
     ]);
+  });
+
+  it('is reached by an observer through the meeting they are recorded at, and no other', async () => {
+    const world = await meetingWorld();
+    const other = MeetingSummary.parse(
+      (await world.agents.coordinator.request({ method: 'POST', url: '/api/meetings', payload: { areaId: world.area.id, kind: 'one_off', date: '2026-12-09', startTime: '09:30' } })).json(),
+    );
+    world.database.sqlite.prepare("UPDATE meetings SET status = 'agenda_published' WHERE id = ?").run(other.id);
+    const list = async () => MeetingList.parse((await world.agents.observer.request({ method: 'GET', url: '/api/meetings' })).json()).map((m) => m.id);
+    const detail = (id: string) => world.agents.observer.request({ method: 'GET', url: `/api/meetings/${id}` });
+
+    expect(await list()).toEqual([]);
+    expect((await detail(world.meeting.id)).statusCode).toBe(404);
+    await record(world, world.meeting.id, { kind: 'observer', userId: world.users.observer.id });
+    expect(await list()).toEqual([world.meeting.id]);
+    expect(MeetingSummary.parse((await detail(world.meeting.id)).json()).id).toBe(world.meeting.id);
+    expect((await detail(other.id)).statusCode).toBe(404);
+
+    // Recorded at a meeting whose agenda is not out yet, they find nothing of it.
+    world.database.sqlite.prepare("UPDATE meetings SET status = 'planned' WHERE id = ?").run(world.meeting.id);
+    expect(await list()).toEqual([]);
+    expect((await detail(world.meeting.id)).statusCode).toBe(404);
   });
 
   it('cannot be signed by someone not recorded as attending, nor against an old version', async () => {

@@ -15,8 +15,6 @@ import { conflict, invalid, notFound } from '../../../lib/errors';
 import { newId } from '../../../lib/ids';
 import { inviteToPlannedMeetings, uninviteFromPlannedMeetings } from '../../meetings/protocol-invitations';
 
-const entryOf = (db: Db, signatureId: string) => signatureEntries(db, eq(protocolSignatures.id, signatureId))[0] as ProtocolSignatureEntry;
-
 function areaOf(db: Db, areaId: string) {
   const area = db.select({ id: areas.id, name: areas.name }).from(areas).where(eq(areas.id, areaId)).get();
   if (!area) throw notFound('area');
@@ -44,6 +42,8 @@ function signatureEntries(db: Db, where: SQL | undefined): ProtocolSignatureEntr
     .orderBy(desc(protocolSignatures.signedOn), asc(agencies.name))
     .all();
 }
+
+const entryOf = (db: Db, signatureId: string) => signatureEntries(db, eq(protocolSignatures.id, signatureId))[0] as ProtocolSignatureEntry;
 
 /**
  * The register of an area: each agency serving it with where it stands (its current signature, or the

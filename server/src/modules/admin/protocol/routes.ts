@@ -9,8 +9,10 @@ import { recordAudit } from '../../audit/repository';
 import { protocolRegister, recordSignature, withdrawSignature } from './repository';
 
 const ADMIN = ['administrator'] as const;
-const ByArea = z.object({ areaId: Id });
-const BySignature = z.object({ areaId: Id, signatureId: Id });
+// The area is `:id`, as in the areas' own routes mounted at the same prefix: the router keeps one name
+// for a parameter at one place in the path.
+const ByArea = z.object({ id: Id });
+const BySignature = z.object({ id: Id, signatureId: Id });
 
 /**
  * An area's register of agencies that have signed its information-sharing protocol (mounted under
@@ -19,7 +21,7 @@ const BySignature = z.object({ areaId: Id, signatureId: Id });
  */
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/:areaId/protocol',
+    '/:id/protocol',
     {
       config: { access: ADMIN },
       schema: {
@@ -31,7 +33,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       transaction(app.database, (db) => {
-        const register = protocolRegister(db, request.params.areaId);
+        const register = protocolRegister(db, request.params.id);
         recordAudit(
           db,
           actorOf(request),
@@ -43,7 +45,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/:areaId/protocol',
+    '/:id/protocol',
     {
       config: { access: ADMIN },
       schema: {
@@ -56,21 +58,21 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const register = transaction(app.database, (db) => {
-        const { signature, invitationsAdded } = recordSignature(db, request.session!.user.id, request.params.areaId, request.body, todayInLondon(app.clock));
+        const { signature, invitationsAdded } = recordSignature(db, request.session!.user.id, request.params.id, request.body, todayInLondon(app.clock));
         recordAudit(
           db,
           actorOf(request),
           { action: 'create', entityType: 'protocol_signature', entityId: signature.id, detail: { areaId: signature.areaId, agencyId: signature.agencyId, invitationsAdded } },
           app.clock(),
         );
-        return protocolRegister(db, request.params.areaId);
+        return protocolRegister(db, request.params.id);
       });
       return reply.status(201).send(register);
     },
   );
 
   app.post(
-    '/:areaId/protocol/:signatureId/withdraw',
+    '/:id/protocol/:signatureId/withdraw',
     {
       config: { access: ADMIN },
       schema: {
@@ -83,7 +85,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       transaction(app.database, (db) => {
-        const { signature, invitationsRemoved } = withdrawSignature(db, request.params.areaId, request.params.signatureId, request.body, todayInLondon(app.clock));
+        const { signature, invitationsRemoved } = withdrawSignature(db, request.params.id, request.params.signatureId, request.body, todayInLondon(app.clock));
         recordAudit(
           db,
           actorOf(request),
@@ -95,7 +97,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           },
           app.clock(),
         );
-        return protocolRegister(db, request.params.areaId);
+        return protocolRegister(db, request.params.id);
       }),
   );
 };

@@ -42,18 +42,25 @@ export function MeetingModeRoute() {
   const { meetingId = '' } = useParams();
   if (!Id.safeParse(meetingId).success) return <NotFoundRoute />;
   const role = me.user.role;
-  if (role !== 'coordinator' && role !== 'chair' && role !== 'agency_representative') {
+  if (role === 'administrator') {
     return (
       <>
         <PageHeading title="You do not have access to this page" />
-        <p className="govuk-body">The meeting is followed by its chair, its coordinator and the representatives of the agencies invited.</p>
+        <p className="govuk-body">The meeting is followed by its chair, its coordinator, the representatives of the agencies invited and its observers.</p>
       </>
     );
   }
-  return <MeetingModePage key={meetingId} meetingId={meetingId} staff={role !== 'agency_representative'} coordinator={role === 'coordinator'} />;
+  return <MeetingModePage key={meetingId} meetingId={meetingId} staff={role === 'coordinator' || role === 'chair'} coordinator={role === 'coordinator'} observer={role === 'observer'} />;
 }
 
-function MeetingModePage({ meetingId, staff, coordinator }: { meetingId: string; staff: boolean; coordinator: boolean }) {
+interface Seat {
+  /** The chair or coordinator, who record the meeting. */
+  staff: boolean;
+  coordinator: boolean;
+  observer: boolean;
+}
+
+function MeetingModePage({ meetingId, ...seat }: { meetingId: string } & Seat) {
   const meeting = useMeeting(meetingId);
   const back = <BackLink to={paths.meetings.detail(meetingId)}>Back to the meeting</BackLink>;
   if (meeting.isPending || meeting.isError) {
@@ -69,13 +76,13 @@ function MeetingModePage({ meetingId, staff, coordinator }: { meetingId: string;
     <>
       {back}
       <PageHeading title="Meeting mode" caption={`${titleOf(meeting.data)}, ${meeting.data.areaName}`} />
-      <Stage meeting={meeting.data} staff={staff} coordinator={coordinator} />
+      <Stage meeting={meeting.data} seat={seat} />
     </>
   );
 }
 
 /** Where the meeting stands decides what the page can show: nothing of a case before it starts or after it ends. */
-function Stage({ meeting, staff, coordinator }: { meeting: MeetingSummary; staff: boolean; coordinator: boolean }) {
+function Stage({ meeting, seat }: { meeting: MeetingSummary; seat: Seat }) {
   switch (meeting.status) {
     case 'planned':
       return <p className="govuk-body">The agenda for this meeting has not been published yet. Meeting mode opens once it is.</p>;
@@ -87,20 +94,20 @@ function Stage({ meeting, staff, coordinator }: { meeting: MeetingSummary; staff
         </p>
       );
     default:
-      return <Signed meeting={meeting} staff={staff} coordinator={coordinator} />;
+      return <Signed meeting={meeting} seat={seat} />;
   }
 }
 
 /** The statement first: the live stream and every case wait for the signature. */
-function Signed({ meeting, staff, coordinator }: { meeting: MeetingSummary; staff: boolean; coordinator: boolean }) {
+function Signed({ meeting, seat }: { meeting: MeetingSummary; seat: Seat }) {
   const statement = useConfidentiality(meeting.id);
   const signed = Boolean(statement.data?.signedAt);
   const stream = useMeetingStream(meeting.id, signed);
   if (!signed) {
     return (
       <>
-        <ConfidentialityPanel meeting={meeting} selfRecording={coordinator} />
-        {coordinator ? (
+        <ConfidentialityPanel meeting={meeting} selfRecording={seat.coordinator} />
+        {seat.coordinator ? (
           <p className="govuk-body">
             Record yourself as attending on the <Link className="govuk-link" to={paths.meetings.detail(meeting.id)}>meeting page</Link> first if you are not listed.
           </p>
@@ -111,7 +118,7 @@ function Signed({ meeting, staff, coordinator }: { meeting: MeetingSummary; staf
   return (
     <>
       <LiveStatus connection={stream.connection} onReconnect={stream.reconnect} />
-      {staff ? <StaffScreen meeting={meeting} stream={stream} /> : <AttendeeScreen meeting={meeting} stream={stream} />}
+      {seat.staff ? <StaffScreen meeting={meeting} stream={stream} /> : seat.observer ? <ObserverScreen meeting={meeting} /> : <AttendeeScreen meeting={meeting} stream={stream} />}
     </>
   );
 }
@@ -214,5 +221,18 @@ function AttendeeScreen({ meeting, stream }: { meeting: MeetingSummary; stream: 
         )}
       </div>
     </div>
+  );
+}
+
+/**
+ * An observer signs the statement like everyone else but has no agency, so no case is invited for them:
+ * they follow the discussion in the room, and the screen says where the meeting stands.
+ */
+function ObserverScreen({ meeting }: { meeting: MeetingSummary }) {
+  return (
+    <p className="govuk-body">
+      {meeting.status === 'in_progress' ? 'The meeting is under way.' : 'The meeting has not started.'} As an observer you follow the discussion in the meeting; case
+      records are shown only to the agencies invited for each case.
+    </p>
   );
 }

@@ -42,12 +42,13 @@ export function MeetingRoute() {
     case 'chair':
       return <AgendaPage key={meetingId} meetingId={meetingId} coordinator={me.user.role === 'coordinator'} userId={me.user.id} />;
     case 'agency_representative':
-      return <RepresentativePage key={meetingId} meetingId={meetingId} />;
+    case 'observer':
+      return <RepresentativePage key={meetingId} meetingId={meetingId} observer={me.user.role === 'observer'} />;
     default:
       return (
         <>
           <PageHeading title="You do not have access to this page" />
-          <p className="govuk-body">Meetings are for MARAC coordinators, chairs and agency representatives.</p>
+          <p className="govuk-body">Meetings are for MARAC coordinators, chairs, agency representatives and the observers recorded at them.</p>
         </>
       );
   }
@@ -95,7 +96,8 @@ function AgendaPage({ meetingId, coordinator, userId }: { meetingId: string; coo
   );
 }
 
-function RepresentativePage({ meetingId }: { meetingId: string }) {
+/** A representative's view of a meeting; an observer's is the same without packets or research, which are their agency's. */
+function RepresentativePage({ meetingId, observer }: { meetingId: string; observer: boolean }) {
   const meeting = useMeeting(meetingId);
   if (meeting.isPending || meeting.isError) {
     return (
@@ -114,8 +116,12 @@ function RepresentativePage({ meetingId }: { meetingId: string }) {
       <MeetingModeLink meeting={meeting.data} />
       <MinutesLink to={paths.meetings.minutes(meeting.data.id)} meetingStatus={meeting.data.status} reader="agency" />
       <ConfidentialityPanel meeting={meeting.data} />
-      <PacketList meeting={meeting.data} />
-      <ResearchTasks meeting={meeting.data} />
+      {observer ? null : (
+        <>
+          <PacketList meeting={meeting.data} />
+          <ResearchTasks meeting={meeting.data} />
+        </>
+      )}
     </>
   );
 }

@@ -18,7 +18,10 @@ function rangeText(from: string | undefined, to: string | undefined): string {
   return 'From today, for the next 26 weeks.';
 }
 
-/** The meetings of the user's areas; a representative sees the published agendas their agency is invited to. */
+/**
+ * The meetings of the user's areas; a representative sees the published agendas their agency is invited
+ * to, an observer the published meetings they are recorded at.
+ */
 export function MeetingsRoute() {
   const me = useSession();
   const notice = useFlashNotice();
@@ -27,13 +30,18 @@ export function MeetingsRoute() {
   // An area from an old bookmark that the user no longer works in would only be refused.
   const filters = { ...parsed, areaId: me.areas.some((area) => area.id === parsed.areaId) ? parsed.areaId : undefined };
   const representative = me.user.role === 'agency_representative';
+  const observer = me.user.role === 'observer';
 
   return (
     <>
       {notice ? <NotificationBanner type="success">{notice}</NotificationBanner> : null}
       <PageHeading title="Meetings" caption={me.areas.length === 1 ? me.areas[0]?.name : 'Your MARAC areas'} />
       <p className="govuk-body">
-        {representative ? 'Meetings whose agenda has been sent to your agency, soonest first. ' : 'Soonest first. '}
+        {representative
+          ? 'Meetings whose agenda has been sent to your agency, soonest first. '
+          : observer
+            ? 'Meetings you are recorded as observing or attending, soonest first. '
+            : 'Soonest first. '}
         {rangeText(filters.from, filters.to)}
       </p>
       {me.user.role === 'coordinator' ? (
@@ -55,7 +63,13 @@ export function MeetingsRoute() {
         query={filters}
         showArea={me.areas.length > 1 && filters.areaId === undefined}
         coordinator={me.user.role === 'coordinator'}
-        empty={representative ? 'No agenda in these dates has been sent to your agency.' : 'There are no meetings in these dates.'}
+        empty={
+          representative
+            ? 'No agenda in these dates has been sent to your agency.'
+            : observer
+              ? 'You are not recorded at any meeting in these dates.'
+              : 'There are no meetings in these dates.'
+        }
       />
     </>
   );

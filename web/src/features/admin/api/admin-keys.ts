@@ -11,6 +11,13 @@ export const agencyKeys = {
   lists: () => [...agencyKeys.all, 'list'] as const,
 };
 
+// An area's protocol register is read and changed whole: every change answers with the new register.
+export const protocolKeys = {
+  all: ['admin', 'protocol'] as const,
+  registers: () => [...protocolKeys.all, 'register'] as const,
+  register: (areaId: string) => [...protocolKeys.registers(), areaId] as const,
+};
+
 export const userKeys = {
   all: ['admin', 'users'] as const,
   lists: () => [...userKeys.all, 'list'] as const,

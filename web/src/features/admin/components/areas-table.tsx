@@ -62,6 +62,9 @@ export function AreasTable() {
               <Link className="govuk-link" to={paths.admin.editArea(area.id)}>
                 Change{' '}<span className="govuk-visually-hidden">{area.name}</span>
               </Link>
+              <Link className="govuk-link" to={paths.admin.areaProtocol(area.id)}>
+                Protocol register{' '}<span className="govuk-visually-hidden">of {area.name}</span>
+              </Link>
             </td>
           </tr>
         ))}

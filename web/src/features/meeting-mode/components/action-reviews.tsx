@@ -49,8 +49,8 @@ function ReviewRow({ meetingId, review, recording }: { meetingId: string; review
         {recording ? (
           <form onSubmit={submit} noValidate className="govuk-!-margin-top-2" aria-label={`Review of the action for ${review.caseReference}`}>
             {general ? <p className="govuk-error-message">{general.message}</p> : null}
-            <Select id={id('outcome')} label={<>Decision<span className="govuk-visually-hidden"> on the action for {review.caseReference}</span></>} options={OUTCOME_OPTIONS} value={outcome} onChange={(event) => setOutcome(event.target.value)} error={errorFor(errors, 'outcome')} />
-            <TextInput id={id('note')} label={<>Note<span className="govuk-visually-hidden"> on the action for {review.caseReference}</span> (optional)</>} value={note} onChange={(event) => setNote(event.target.value)} error={errorFor(errors, 'note')} />
+            <Select id={id('outcome')} label={<>Decision{' '}<span className="govuk-visually-hidden">on the action for {review.caseReference}</span></>} options={OUTCOME_OPTIONS} value={outcome} onChange={(event) => setOutcome(event.target.value)} error={errorFor(errors, 'outcome')} />
+            <TextInput id={id('note')} label={<>Note{' '}<span className="govuk-visually-hidden">on the action for {review.caseReference}</span> (optional)</>} value={note} onChange={(event) => setNote(event.target.value)} error={errorFor(errors, 'note')} />
             <Button type="submit" variant="secondary" aria-disabled={mutation.isPending}>
               {review.outcome ? 'Change the decision' : 'Record the decision'}
             </Button>

@@ -26,7 +26,8 @@ const FIELDS = [
 
 const FIELD_IDS = Object.fromEntries(FIELDS.map((field) => [field.path, `record-${field.key}`]));
 
-const valuesOf = (record: Record): Values => ({
+// Both the case view's record and the record a save sends back carry these two; their actions differ.
+const valuesOf = (record: Pick<Record, 'riskAnalysis' | 'outcome'>): Values => ({
   harms: record.riskAnalysis?.harms ?? '',
   contributingFactors: record.riskAnalysis?.contributingFactors ?? '',
   protectiveFactors: record.riskAnalysis?.protectiveFactors ?? '',

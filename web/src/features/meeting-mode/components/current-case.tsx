@@ -68,13 +68,14 @@ export function CurrentCase({ meetingId, current, minutesPerCase, recording, age
           <CaseTimer openedAt={current.openedAt} minutesPerCase={minutesPerCase} />
           <MeetingCase view={view.data} />
           {recording ? (
-            // A new case starts a new form, so nothing typed for one case is carried to the next.
-            <CaseRecordForm key={current.itemId} meetingId={meetingId} itemId={current.itemId} record={view.data.record} />
+            // A new case starts a new form, so nothing typed for one case is carried to the next. The two
+            // forms are siblings: each key names its form as well as the case, or React could not tell them apart.
+            <CaseRecordForm key={`record-${current.itemId}`} meetingId={meetingId} itemId={current.itemId} record={view.data.record} />
           ) : (
             <RecordSummary record={view.data.record} />
           )}
           <CaseActions actions={view.data.record.actions} />
-          {recording ? <ActionForm key={current.itemId} meetingId={meetingId} itemId={current.itemId} agencies={agencies} today={today} /> : null}
+          {recording ? <ActionForm key={`action-${current.itemId}`} meetingId={meetingId} itemId={current.itemId} agencies={agencies} today={today} /> : null}
         </>
       )}
     </section>

@@ -60,7 +60,9 @@ function AgencyResearch({ entry }: { entry: Shared }) {
  */
 export function MeetingCase({ view }: { view: MeetingCaseView }) {
   const { referral } = view;
-  const silent = view.shared.filter((entry) => entry.status === 'not_started').map((entry) => entry.agencyName);
+  // A draft is not shared (the server sends none of it): its agency is named with those that did not start.
+  const unshared = (entry: Shared) => entry.status === 'not_started' || entry.status === 'draft';
+  const silent = view.shared.filter(unshared).map((entry) => entry.agencyName);
   return (
     <>
       <dl className="govuk-summary-list">
@@ -155,7 +157,7 @@ export function MeetingCase({ view }: { view: MeetingCaseView }) {
 
       <h3 className="govuk-heading-s">What agencies shared</h3>
       {view.shared.length === 0 ? <p className="govuk-body">No agency had research to share for this case.</p> : null}
-      {view.shared.filter((entry) => entry.status !== 'not_started').map((entry) => (
+      {view.shared.filter((entry) => !unshared(entry)).map((entry) => (
         <AgencyResearch key={entry.agencyName} entry={entry} />
       ))}
       {silent.length > 0 ? (

@@ -56,7 +56,7 @@ export function RunningOrder({ meetingId, entries, currentCaseId, recording }: R
                 <Tag colour="green">Under discussion</Tag>
               ) : recording && entry.itemId ? (
                 <button type="button" className="app-link-button" onClick={() => go(entry.itemId)}>
-                  Open<span className="govuk-visually-hidden"> {entry.caseReference}</span>
+                  Open{' '}<span className="govuk-visually-hidden">{entry.caseReference}</span>
                 </button>
               ) : null}
             </li>

@@ -79,8 +79,10 @@ export function useMeetingStream(meetingId: string, enabled: boolean): MeetingSt
       if (!opened.success) return;
       const { itemId, caseId, position, at } = opened.data;
       setCurrent({ itemId, caseId, position, openedAt: at });
-      // Opening a case makes other agencies' research visible to representatives: read it afresh.
-      changed(itemId);
+      // Opening a case makes other agencies' research visible to representatives: a case this screen has
+      // read before (the chair going back to it, a replay after reconnecting) is read afresh. One never
+      // read is read once, as it appears; marking it too would read it twice, each read an audited view.
+      if (queryClient.getQueryState(meetingModeKeys.case(meetingId, itemId)) !== undefined) changed(itemId);
     });
     for (const kind of ['case_recorded', 'action_added']) {
       source.addEventListener(kind, (event) => {

@@ -10,7 +10,7 @@ import {
 import type { ReactNode } from 'react';
 import { formatTimestamp } from '../../../lib/format';
 import { CaseFlags } from './case-flags';
-import { TextOrNone } from './paragraphs';
+import { TextOrNone } from './text-or-none';
 
 export const caseHeadingId = (itemId: string) => `minutes-case-${itemId}-heading`;
 
@@ -195,9 +195,9 @@ function Case({ item, summary }: { item: MinutesCase; summary: ReactNode }) {
         <>
           <p className="govuk-hint">Facts are what each agency’s records show; professional opinion is the agency’s view of them.</p>
           {item.shared.map((sharing) => (
-            <div key={sharing.agencyName} className="govuk-!-margin-bottom-6">
+            <div key={sharing.agencyName} className="govuk-!-margin-bottom-6" role="group" aria-label={`Shared by ${sharing.agencyName}`}>
               <h5 className="govuk-heading-s govuk-!-margin-bottom-2">{sharing.agencyName}</h5>
-              <dl className="govuk-summary-list" aria-label={`Shared by ${sharing.agencyName}`}>
+              <dl className="govuk-summary-list">
                 <Row label="Known to the agency">{KNOWN_WORDS(sharing.knownToAgency)}</Row>
                 <Row label="Facts">
                   <TextOrNone text={sharing.facts} none="No facts shared" />
@@ -219,7 +219,7 @@ function Case({ item, summary }: { item: MinutesCase; summary: ReactNode }) {
 
       <h4 className="govuk-heading-s">Risk analysis</h4>
       {item.riskAnalysis ? (
-        <dl className="govuk-summary-list" aria-label={`Risk analysis for ${item.caseReference}`}>
+        <dl className="govuk-summary-list">
           <Row label="Harms">
             <TextOrNone text={item.riskAnalysis.harms} none="None recorded" />
           </Row>

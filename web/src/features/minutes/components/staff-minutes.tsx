@@ -214,7 +214,6 @@ export function StaffMinutes({ meeting, minutes, coordinator }: StaffMinutesProp
           </p>
           {editing ? (
             <MinutesEditForm
-              key={minutes.meetingId}
               minutes={minutes}
               errors={errors}
               onSend={begin}

@@ -1,4 +1,4 @@
-/** Text as it was typed, one paragraph for each block of lines. */
+/** Text as it was typed, one paragraph for each block of lines, line breaks kept. */
 export function Paragraphs({ text }: { text: string }) {
   const paragraphs = text.split(/\n\s*\n/);
   return paragraphs.map((paragraph, index) => (
@@ -11,9 +11,4 @@ export function Paragraphs({ text }: { text: string }) {
       ))}
     </p>
   ));
-}
-
-/** Recorded text, or a plain "none" in the hint's colour when nothing was recorded. */
-export function TextOrNone({ text, none }: { text: string | null; none: string }) {
-  return text && text.trim() !== '' ? <Paragraphs text={text} /> : <span className="govuk-hint govuk-!-margin-bottom-0">{none}</span>;
 }

@@ -1,0 +1,42 @@
+import type { ProtocolRegister } from '@marac/shared';
+import { formatDate } from '../../../lib/format';
+
+/** Every signature recorded for the area, latest first, including agencies that no longer serve it. */
+export function ProtocolHistoryTable({ register }: { register: ProtocolRegister }) {
+  if (register.history.length === 0) return <p className="govuk-body">No signatures have been recorded for {register.areaName}.</p>;
+  return (
+    <table className="govuk-table">
+      <caption className="govuk-table__caption govuk-table__caption--m">Every signature recorded</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          <th scope="col" className="govuk-table__header">
+            Agency
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Signed on
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Signed by
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Recorded by
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Withdrawn on
+          </th>
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {register.history.map((signature) => (
+          <tr className="govuk-table__row" key={signature.id}>
+            <td className="govuk-table__cell">{signature.agencyName}</td>
+            <td className="govuk-table__cell">{formatDate(signature.signedOn)}</td>
+            <td className="govuk-table__cell">{signature.signatory}</td>
+            <td className="govuk-table__cell">{signature.recordedByName}</td>
+            <td className="govuk-table__cell">{signature.withdrawnOn ? formatDate(signature.withdrawnOn) : 'Not withdrawn'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
