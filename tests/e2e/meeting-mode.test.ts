@@ -1,4 +1,5 @@
 import { type Agenda, Me, type MeetingSummary, ScreeningQueue, type AttendanceEntry, type ConfidentialityStatus, type ReferralDetail } from '@marac/shared';
+import { PDFParse } from 'pdf-parse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, launchBrowser, signedIn, startPlatform, today, type RunningPlatform } from './browser';
@@ -25,7 +26,7 @@ describe('the meeting as it happens, in two browsers', () => {
     await platform?.stop();
   });
 
-  it('the chair opens a case and records an action; the police representative’s screen shows both', async () => {
+  it('the chair opens a case and records an action; the police representative’s screen shows both, then reads them in the minutes', async () => {
     // Set-up through the API, as the coordinator: a referral accepted, an emergency meeting today (all
     // its deadlines today, so the referral is listed), its agenda built and published, the chair and the
     // police representative recorded as attending.
@@ -107,6 +108,42 @@ describe('the meeting as it happens, in two browsers', () => {
     const statement = await apiCall<ConfidentialityStatus>(rep, 'GET', `/api/meetings/${meetingId}/confidentiality`);
     expect(statement.json.signedAt).not.toBeNull();
     expect(policeMe.user.role).toBe('agency_representative');
+
+    // After the meeting: the coordinator generates the minutes and summarises the case, the chair signs
+    // them off, the coordinator distributes them, and the police read their case with the action agreed,
+    // on screen and as a PDF marked with their name.
+    const coord = coordinator.page;
+    await coord.goto(`${platform.url}/meetings/${meetingId}`);
+    await coord.getByRole('link', { name: 'Go to the minutes' }).click();
+    await coord.getByRole('button', { name: 'Generate the minutes' }).click();
+    const summary = coord.getByLabel(/Summary/).first();
+    await summary.fill('Police to prioritise calls to the address while the perpetrator is on bail.');
+    await coord.getByRole('button', { name: /^Save/ }).click();
+    await coord.getByText(/saved/i).first().waitFor();
+
+    await page.goto(`${platform.url}/meetings/${meetingId}/minutes`);
+    await page.getByRole('button', { name: 'Sign off the minutes' }).click();
+    await page.getByRole('button', { name: 'Yes, sign off the minutes' }).click();
+    await page.getByText(/signed off/i).first().waitFor();
+
+    await coord.reload();
+    await coord.getByRole('button', { name: 'Distribute the minutes' }).click();
+    await coord.getByRole('button', { name: 'Yes, distribute the minutes' }).click();
+    await coord.getByText(/distributed/i).first().waitFor();
+
+    await rep.goto(`${platform.url}/meetings/${meetingId}/minutes`);
+    await rep.getByText('Flag the address for an urgent response').waitFor();
+    const minutesText = (await rep.locator('main').textContent()) ?? '';
+    expect(minutesText).toContain(firstCase);
+    expect(minutesText).toContain('Police to prioritise calls to the address while the perpetrator is on bail.');
+    expect(minutesText).toContain('Serious physical harm to the victim after release');
+    const pdfHref = await rep.getByRole('link', { name: /PDF/ }).first().getAttribute('href');
+    const pdf = await rep.request.get(new URL(pdfHref!, platform.url).toString());
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const pdfText = (await new PDFParse({ data: new Uint8Array(await pdf.body()) }).getText()).text;
+    expect(pdfText).toContain('OFFICIAL-SENSITIVE');
+    expect(pdfText).toContain(`for ${policeMe.user.name}`);
+    expect(pdfText).toContain('Flag the address for an urgent response');
 
     for (const person of [chair, police, coordinator]) await person.context.close();
   });

@@ -16,5 +16,11 @@ const meetingPageFallbacks = [
   http.get('/api/meetings/:id/research-grid', () => HttpResponse.json({ researchDeadline: '2026-03-13', agencies: [], cases: [], outstanding: 0 })),
 ];
 
+/**
+ * The header asks every signed-in coordinator, chair and representative how many notices are unread;
+ * a test not about notices is answered with none.
+ */
+const headerFallbacks = [http.get('/api/notifications', () => HttpResponse.json({ items: [], total: 0, limit: 1, offset: 0, unread: 0 }))];
+
 /** The one network for web tests; each test adds the handlers its story needs. */
-export const server = setupServer(...meetingPageFallbacks);
+export const server = setupServer(...meetingPageFallbacks, ...headerFallbacks);

@@ -5,6 +5,11 @@ import { Id, IsoDate, Timestamp } from './common';
 export const CASE_STATUSES = ['open', 'closed', 'transferred_out'] as const;
 export const CaseStatus = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatus>;
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  open: 'Open',
+  closed: 'MARAC involvement closed',
+  transferred_out: 'Transferred to another area',
+};
 
 /**
  * A victim's MARAC case in one area. MARAC does not hold cases open: "closed" ends the MARAC involvement

@@ -263,6 +263,8 @@ export const AgendaReview = z.object({
   actionId: Id,
   caseId: Id,
   caseReference: z.string(),
+  /** The agency owning the action: only it reads the review in its minutes. */
+  agencyId: Id,
   agencyName: z.string(),
   description: z.string(),
   dueDate: IsoDate,

@@ -42,7 +42,8 @@ export const MinutesContent = z.object({
   location: z.string().nullable(),
   minutesDueDate: IsoDate,
   attendance: z.array(z.object({ name: z.string(), agencyName: z.string().nullable(), kind: z.enum(ATTENDANCE_KINDS), informationSent: z.boolean(), signedAt: Timestamp.nullable() })),
-  reviews: z.array(z.object({ caseReference: z.string(), agencyName: z.string(), description: z.string(), dueDate: IsoDate, status: ActionStatus, outcome: z.enum(REVIEW_OUTCOMES).nullable() })),
+  /** Each with the owning agency, which alone reads it in its minutes. */
+  reviews: z.array(z.object({ caseReference: z.string(), agencyId: Id, agencyName: z.string(), description: z.string(), dueDate: IsoDate, status: ActionStatus, outcome: z.enum(REVIEW_OUTCOMES).nullable() })),
   cases: z.array(MinutesCase),
   notes: z.string().nullable(),
 });

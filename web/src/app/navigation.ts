@@ -8,6 +8,9 @@ export function navigationFor(role: Role): NavigationItem[] {
   if (role === 'coordinator' || role === 'chair') items.push({ to: paths.screening, label: 'Screening' });
   if (role === 'coordinator' || role === 'chair' || role === 'agency_representative' || role === 'observer') items.push({ to: paths.meetings.list, label: 'Meetings' });
   if (role === 'coordinator' || role === 'chair') items.push({ to: paths.repeatWindows, label: 'Repeat windows' });
+  // Open actions are what needs doing; the other states are a tab away. Active only on the list itself.
+  if (role === 'agency_representative' || role === 'coordinator' || role === 'chair') items.push({ to: paths.actions.filtered({ state: 'open' }), label: 'Actions', end: true });
+  if (role === 'coordinator' || role === 'chair') items.push({ to: paths.actions.review, label: 'Action review' });
   if (role === 'agency_representative' || role === 'coordinator') {
     items.push({ to: paths.referrals.new, label: 'New referral' }, { to: paths.referrals.mine, label: 'My referrals', end: true });
   }
@@ -22,3 +25,6 @@ export function navigationFor(role: Role): NavigationItem[] {
   }
   return items;
 }
+
+/** The roles the platform tells about actions (due soon, overdue, escalated, reassigned): they get a notifications link. */
+export const receivesNotifications = (role: Role): boolean => role === 'agency_representative' || role === 'coordinator' || role === 'chair';

@@ -11,7 +11,11 @@ import { AuditRoute } from './routes/admin/audit';
 import { EditUserRoute } from './routes/admin/user-edit';
 import { NewUserRoute } from './routes/admin/user-new';
 import { UsersRoute } from './routes/admin/users';
+import { ActionRoute } from './routes/actions/action';
+import { ActionsRoute } from './routes/actions/actions';
+import { ActionReviewRoute } from './routes/actions/review';
 import { AuthenticatedApp } from './routes/authenticated-app';
+import { CaseActionsRoute } from './routes/cases/case-actions';
 import { OutboxRoute } from './routes/admin/outbox';
 import { EditMeetingRoute } from './routes/meetings/edit-meeting';
 import { MeetingRoute } from './routes/meetings/meeting';
@@ -30,6 +34,7 @@ import { RepeatWindowsRoute } from './routes/screening/repeat-windows';
 import { ScreeningQueueRoute } from './routes/screening/screening-queue';
 import { HomeRoute } from './routes/home';
 import { NotFoundRoute } from './routes/not-found';
+import { NotificationsRoute } from './routes/notifications';
 import { RootRoute } from './routes/root';
 import { RouteError } from './routes/route-error';
 import { SignInRoute } from './routes/sign-in';
@@ -60,6 +65,11 @@ export const routes: RouteObject[] = [
           { path: 'meetings/:meetingId/research/:caseId', element: <ResearchRoute /> },
           { path: 'meetings/:meetingId/minutes', element: <MinutesRoute /> },
           { path: 'meetings/:meetingId/live', element: <MeetingModeRoute /> },
+          { path: 'actions', element: <ActionsRoute /> },
+          { path: 'actions/review', element: <ActionReviewRoute /> },
+          { path: 'actions/:actionId', element: <ActionRoute /> },
+          { path: 'cases/:caseId/actions', element: <CaseActionsRoute /> },
+          { path: 'notifications', element: <NotificationsRoute /> },
           {
             path: 'admin',
             element: <AdminSection />,

@@ -1,3 +1,11 @@
+import type { ActionFilter } from '@marac/shared';
+
+/** An action list's filter as its address: ids, states and dates only, never anything personal. */
+const actionsWith = (filter: ActionFilter): string => {
+  const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')).toString();
+  return query === '' ? '/actions' : `/actions?${query}`;
+};
+
 /** Every address in the app, so a link and its route cannot drift apart. */
 export const paths = {
   home: '/',
@@ -24,6 +32,18 @@ export const paths = {
     live: (id: string) => `/meetings/${id}/live`,
   },
   repeatWindows: '/repeat-windows',
+  /** The server's notices and e-mails link to `/actions?…` and `/actions/:id` (server/src/modules/actions/recipients.ts). */
+  actions: {
+    list: '/actions',
+    filtered: actionsWith,
+    detail: (id: string) => `/actions/${id}`,
+    review: '/actions/review',
+  },
+  cases: {
+    /** Every action of a case across its meetings, and the chair's outcome review. */
+    actions: (caseId: string) => `/cases/${caseId}/actions`,
+  },
+  notifications: '/notifications',
   admin: {
     areas: '/admin/areas',
     newArea: '/admin/areas/new',

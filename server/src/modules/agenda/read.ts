@@ -79,6 +79,7 @@ export function actionsToReview(db: Db, meeting: MeetingRow): AgendaReview[] {
       actionId: actions.id,
       caseId: actions.caseId,
       caseReference: cases.reference,
+      agencyId: actions.agencyId,
       agencyName: agencies.name,
       description: actions.description,
       dueDate: actions.dueDate,

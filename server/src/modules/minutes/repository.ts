@@ -97,7 +97,7 @@ export function generateMinutes(db: Db, user: SessionUser, meeting: MeetingRow, 
     location: meeting.location,
     minutesDueDate: meeting.minutesDueDate,
     attendance: attendanceOf(db, meeting.id).map((a) => ({ name: a.name, agencyName: a.agencyName, kind: a.kind, informationSent: a.informationSent, signedAt: a.signedAt })),
-    reviews: actionsToReview(db, meeting).map((r) => ({ caseReference: r.caseReference, agencyName: r.agencyName, description: r.description, dueDate: r.dueDate, status: r.status, outcome: r.outcome })),
+    reviews: actionsToReview(db, meeting).map((r) => ({ caseReference: r.caseReference, agencyId: r.agencyId, agencyName: r.agencyName, description: r.description, dueDate: r.dueDate, status: r.status, outcome: r.outcome })),
     cases: casesOf(db, user, meeting, today).map((c) => ({ ...c, summary: before?.cases.find((b) => b.itemId === c.itemId)?.summary ?? null })),
     notes: before?.notes ?? null,
   };
@@ -173,5 +173,8 @@ export function minutesFor(db: Db, user: SessionUser, meeting: MeetingRow): Minu
   const readable = new Set(packetItems(db, user, meeting).map((i) => i.caseId));
   const content = row.content as MinutesContent;
   const theirs = content.cases.filter((c) => readable.has(c.caseId) && c.agencyIds.includes(user.agencyId as string));
-  return view(db, row, { ...content, cases: theirs.map((c) => ({ ...c, agencyIds: [] })) });
+  // The review of earlier actions names cases and what agencies were to do: an agency reads the reviews
+  // of its own actions only, as it reads only the cases it was invited for.
+  const reviews = content.reviews.filter((r) => r.agencyId === user.agencyId);
+  return view(db, row, { ...content, reviews, cases: theirs.map((c) => ({ ...c, agencyIds: [] })) });
 }

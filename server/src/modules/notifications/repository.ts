@@ -3,7 +3,7 @@
  * same transaction as what it tells of, so a job that runs twice does not tell anyone twice.
  */
 
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { NotificationPage, NotificationQuery } from '@marac/shared';
 import type { Db } from '../../db/client';
 import { notifications } from '../../db/schema';
@@ -42,7 +42,8 @@ export function listNotifications(db: Db, user: SessionUser, query: Notification
     .select({ id: notifications.id, subject: notifications.subject, body: notifications.body, link: notifications.link, createdAt: notifications.createdAt, readAt: notifications.readAt })
     .from(notifications)
     .where(where)
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    // Unread first (what still needs attention), newest first within each; portable SQL ordering on a boolean.
+    .orderBy(sql`${notifications.readAt} is not null`, desc(notifications.createdAt), desc(notifications.id))
     .limit(query.limit)
     .offset(query.offset)
     .all();

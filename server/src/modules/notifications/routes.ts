@@ -14,7 +14,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/',
     {
       config: { access: 'signed-in' },
-      schema: { tags: ['notifications'], summary: 'Your notices in the platform, newest first, with the number unread', querystring: NotificationQuery, response: { 200: NotificationPage, ...errorResponses(400, 401) } },
+      schema: { tags: ['notifications'], summary: 'Your notices in the platform, unread first and newest first within each, with the number unread', querystring: NotificationQuery, response: { 200: NotificationPage, ...errorResponses(400, 401) } },
     },
     async (request) => listNotifications(app.database.db, request.session!.user, request.query),
   );

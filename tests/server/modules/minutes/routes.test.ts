@@ -1,7 +1,7 @@
 import { Agenda, MeetingSummary, Minutes } from '@marac/shared';
 import { PDFParse } from 'pdf-parse';
 import { describe, expect, it } from 'vitest';
-import { meetings, outbox } from '../../../../server/src/db/schema';
+import { actions, meetings, outbox } from '../../../../server/src/db/schema';
 import { decide, referralSubmission, referralWorld, submitReferral } from '../referrals/factories';
 
 // The test clock reads Monday 23 November 2026 in London.
@@ -58,6 +58,18 @@ const url = (meetingId: string, rest = '') => `/api/meetings/${meetingId}/minute
 describe('minutes', () => {
   it('are generated from what was recorded, edited, signed off and distributed to each agency for its own cases', async () => {
     const world = await recordedMeeting();
+    // Two actions from an earlier meeting of the area, one for each agency, come back for review.
+    const { db } = world.database;
+    const earlier = { ...db.select().from(meetings).all().find((m) => m.id === world.meeting.id)!, id: crypto.randomUUID(), date: '2026-11-02', status: 'closed' as const };
+    db.insert(meetings).values(earlier).run();
+    for (const [agencyId, description] of [
+      [world.police.id, 'Police review of bail conditions'],
+      [world.housing.id, 'Housing transfer application'],
+    ] as const) {
+      db.insert(actions)
+        .values({ id: crypto.randomUUID(), caseId: world.firstItem.caseId, meetingId: earlier.id, agencyId, description, category: 'other', dueDate: '2026-11-20', status: 'open', createdBy: world.users.chair.id, createdAt: '2026-11-02T10:00:00.000Z', updatedAt: '2026-11-02T10:00:00.000Z' })
+        .run();
+    }
     const generated = await world.agents.coordinator.request({ method: 'POST', url: url(world.meeting.id, '/generate') });
     expect(generated.statusCode, generated.body).toBe(200);
     const draft = Minutes.parse(generated.json());
@@ -100,6 +112,10 @@ describe('minutes', () => {
     expect(JSON.stringify(housing)).not.toContain('Police facts for the second case');
     const police = Minutes.parse((await world.agents.rep.request({ method: 'GET', url: url(world.meeting.id) })).json());
     expect(police.content.cases.map((c) => c.itemId).sort()).toEqual([world.firstItem.id, world.secondItem.id].sort());
+    // Each agency reads the review of its own earlier actions only; the coordinator reads both.
+    expect(distributed.content.reviews.map((r) => r.description).sort()).toEqual(['Housing transfer application', 'Police review of bail conditions']);
+    expect(police.content.reviews.map((r) => r.description)).toEqual(['Police review of bail conditions']);
+    expect(housing.content.reviews.map((r) => r.description)).toEqual(['Housing transfer application']);
 
     // The PDF each agency downloads holds its own cases and names it.
     const pdf = await world.agents.housingRep.request({ method: 'GET', url: url(world.meeting.id, '/pdf') });

@@ -119,6 +119,7 @@ export function buildReview(overrides: Partial<AgendaReview> = {}): AgendaReview
     actionId: newId(),
     caseId: newId(),
     caseReference: 'NBC-2025-0107',
+    agencyId: newId(),
     agencyName: 'Northbridge Homes',
     description: 'Fit extra locks at the victim’s home',
     dueDate: '2026-03-01',

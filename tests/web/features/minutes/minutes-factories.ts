@@ -60,8 +60,8 @@ export function recordedContent(): Partial<MinutesContent> {
       { name: 'Olu Observer', agencyName: null, kind: 'observer', informationSent: false, signedAt: '2026-03-17T09:28:00.000Z' },
     ],
     reviews: [
-      { caseReference: 'NBC-2025-0107', agencyName: HOUSING.name, description: 'Fit extra locks', dueDate: '2026-03-01', status: 'not_possible', outcome: 'not_possible' },
-      { caseReference: 'NBC-2025-0108', agencyName: POLICE.name, description: 'Clare’s Law disclosure', dueDate: '2026-03-05', status: 'open', outcome: null },
+      { caseReference: 'NBC-2025-0107', agencyId: HOUSING.id, agencyName: HOUSING.name, description: 'Fit extra locks', dueDate: '2026-03-01', status: 'not_possible', outcome: 'not_possible' },
+      { caseReference: 'NBC-2025-0108', agencyId: POLICE.id, agencyName: POLICE.name, description: 'Clare’s Law disclosure', dueDate: '2026-03-05', status: 'open', outcome: null },
     ],
     cases: [
       buildMinutesCase({

@@ -3,7 +3,8 @@ import { Outlet } from 'react-router';
 import { PageLayout } from '../../components/layouts/page-layout';
 import { RequireSession } from '../../features/auth/components/require-session';
 import { SignOutButton } from '../../features/auth/components/sign-out-button';
-import { navigationFor } from '../navigation';
+import { NotificationsLink } from '../../features/notifications/components/notifications-link';
+import { navigationFor, receivesNotifications } from '../navigation';
 
 export function AuthenticatedApp() {
   return (
@@ -14,6 +15,7 @@ export function AuthenticatedApp() {
           navigation={navigationFor(me.user.role)}
           user={{ name: me.user.name, roleLabel: ROLE_LABELS[me.user.role], agencyName: me.agency?.name ?? null }}
           signOut={<SignOutButton />}
+          notices={receivesNotifications(me.user.role) ? <NotificationsLink /> : null}
         >
           <Outlet />
         </PageLayout>

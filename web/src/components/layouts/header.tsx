@@ -20,6 +20,8 @@ interface HeaderProps {
   user?: SignedInUser | undefined;
   navigation?: readonly NavigationItem[] | undefined;
   signOut?: ReactNode;
+  /** A link to the user's notices, beside their name, for the roles that receive them. */
+  notices?: ReactNode;
 }
 
 function NavigationEntry({ item }: { item: NavigationItem }) {
@@ -35,7 +37,7 @@ function NavigationEntry({ item }: { item: NavigationItem }) {
 }
 
 // The service name stands alone in the header: the GOV.UK crown is only for services on GOV.UK.
-export function Header({ user, navigation, signOut }: HeaderProps) {
+export function Header({ user, navigation, signOut, notices }: HeaderProps) {
   return (
     <>
       <header className="govuk-header">
@@ -52,6 +54,7 @@ export function Header({ user, navigation, signOut }: HeaderProps) {
                 {user.roleLabel}
                 {user.agencyName ? `, ${user.agencyName}` : null}
               </p>
+              {notices}
               {signOut}
             </div>
           ) : null}

@@ -9,14 +9,15 @@ interface PageLayoutProps {
   user?: SignedInUser;
   navigation?: readonly NavigationItem[];
   signOut?: ReactNode;
+  notices?: ReactNode;
   children: ReactNode;
 }
 
-export function PageLayout({ demo, user, navigation, signOut, children }: PageLayoutProps) {
+export function PageLayout({ demo, user, navigation, signOut, notices, children }: PageLayoutProps) {
   return (
     <div className="app-page">
       <SkipLink />
-      <Header user={user} navigation={navigation} signOut={signOut} />
+      <Header user={user} navigation={navigation} signOut={signOut} notices={notices} />
       {demo ? <DemoBanner /> : null}
       <div className="govuk-width-container app-page__body">
         <main className="govuk-main-wrapper" id={MAIN_CONTENT_ID} tabIndex={-1}>

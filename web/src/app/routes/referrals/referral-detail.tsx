@@ -1,5 +1,5 @@
 import { Id, type ReferralDetail, type ScreeningDecisionInput } from '@marac/shared';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { BackLink } from '../../../components/ui/back-link';
 import { FlagList } from '../../../components/ui/flag-list';
 import { Loading } from '../../../components/ui/loading';
@@ -78,6 +78,13 @@ function ReferralDetailPage({ referralId }: { referralId: string }) {
         ) : null}
       </p>
       {screensArea ? null : <ScreeningOutcome referral={detail} />}
+      {screensArea && detail.caseId ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={paths.cases.actions(detail.caseId)}>
+            See the actions for case {detail.caseReference ?? ''}
+          </Link>
+        </p>
+      ) : null}
       <FlagList flags={detail.flags} />
       <UnsafeContacts contacts={detail.unsafeContacts} agencies={agencies.data} />
       <ReferralSummary referral={detail} />

@@ -1,4 +1,4 @@
-import { AreaSettings, REPEAT_ANCHOR_LABELS, type Area, type CreateArea, type FieldError } from '@marac/shared';
+import { ACTION_TIMING_DEFAULTS, AreaSettings, REPEAT_ANCHOR_LABELS, type Area, type CreateArea, type FieldError } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
 import { FormActions } from '../../../components/ui/form-actions';
 import { ErrorSummary } from '../../../components/ui/error-summary';
@@ -21,7 +21,14 @@ const FIELD_IDS = {
   'settings.visibleHighRiskThreshold': 'area-visible-high-risk-threshold',
   'settings.escalationIncidents': 'area-escalation-incidents',
   'settings.escalationMonths': 'area-escalation-months',
+  'settings.actionReminderWorkingDays': 'area-action-reminder-days',
+  'settings.actionEscalateToCoordinatorWorkingDays': 'area-action-coordinator-days',
+  'settings.actionEscalateToChairWorkingDays': 'area-action-chair-days',
 } as const;
+
+/** The three settings that time the chase of agreed actions; blank means the platform's default. */
+const TIMING_FIELDS = ['actionReminderWorkingDays', 'actionEscalateToCoordinatorWorkingDays', 'actionEscalateToChairWorkingDays'] as const;
+type TimingField = (typeof TIMING_FIELDS)[number];
 
 type RepeatAnchor = AreaSettings['repeatAnchor'];
 
@@ -35,6 +42,9 @@ interface AreaFormValues {
   visibleHighRiskThreshold: string;
   escalationIncidents: string;
   escalationMonths: string;
+  actionReminderWorkingDays: string;
+  actionEscalateToCoordinatorWorkingDays: string;
+  actionEscalateToChairWorkingDays: string;
 }
 
 function initialValues(area: Area | undefined): AreaFormValues {
@@ -49,6 +59,9 @@ function initialValues(area: Area | undefined): AreaFormValues {
     visibleHighRiskThreshold: String(settings.visibleHighRiskThreshold),
     escalationIncidents: String(settings.escalationIncidents),
     escalationMonths: String(settings.escalationMonths),
+    actionReminderWorkingDays: settings.actionReminderWorkingDays === undefined ? '' : String(settings.actionReminderWorkingDays),
+    actionEscalateToCoordinatorWorkingDays: settings.actionEscalateToCoordinatorWorkingDays === undefined ? '' : String(settings.actionEscalateToCoordinatorWorkingDays),
+    actionEscalateToChairWorkingDays: settings.actionEscalateToChairWorkingDays === undefined ? '' : String(settings.actionEscalateToChairWorkingDays),
   };
 }
 
@@ -57,9 +70,12 @@ const NUMBER_MESSAGES = {
   'settings.visibleHighRiskThreshold': 'Enter the threshold as a whole number, like 14',
   'settings.escalationIncidents': 'Enter the number of incidents as a whole number, like 3',
   'settings.escalationMonths': 'Enter the number of months as a whole number, like 12',
+  'settings.actionReminderWorkingDays': 'Enter the number of working days as a whole number, like 2',
+  'settings.actionEscalateToCoordinatorWorkingDays': 'Enter the number of working days as a whole number, like 5',
+  'settings.actionEscalateToChairWorkingDays': 'Enter the number of working days as a whole number, like 10',
 } as const;
 
-function toInput(values: AreaFormValues): { input: CreateArea; errors: FieldError[] } {
+function toInput(values: AreaFormValues, stored: AreaSettings | undefined): { input: CreateArea; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const wholeNumber = (field: keyof typeof NUMBER_MESSAGES, text: string, required: boolean): number | null => {
     const reading = readWholeNumber(text);
@@ -73,6 +89,14 @@ function toInput(values: AreaFormValues): { input: CreateArea; errors: FieldErro
   const threshold = wholeNumber('settings.visibleHighRiskThreshold', values.visibleHighRiskThreshold, true);
   const incidents = wholeNumber('settings.escalationIncidents', values.escalationIncidents, true);
   const months = wholeNumber('settings.escalationMonths', values.escalationMonths, true);
+  // Blank is the platform's default. A change sends only the settings named, so blanking a stored
+  // value sends the default itself rather than nothing, which would keep the old value.
+  const timing: Partial<Record<TimingField, number>> = {};
+  for (const field of TIMING_FIELDS) {
+    const value = wholeNumber(`settings.${field}`, values[field], false);
+    if (value !== null) timing[field] = value;
+    else if (stored?.[field] !== undefined) timing[field] = ACTION_TIMING_DEFAULTS[field];
+  }
   return {
     errors,
     input: {
@@ -86,6 +110,7 @@ function toInput(values: AreaFormValues): { input: CreateArea; errors: FieldErro
         visibleHighRiskThreshold: threshold ?? 0,
         escalationIncidents: incidents ?? 0,
         escalationMonths: months ?? 0,
+        ...timing,
       },
     },
   };
@@ -119,7 +144,7 @@ export function AreaForm({ area, cancelTo, onSuccess }: AreaFormProps) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (pending) return;
-    const { input, errors: typingErrors } = toInput(values);
+    const { input, errors: typingErrors } = toInput(values, area?.settings);
     if (typingErrors.length > 0) {
       setErrors(typingErrors);
       return;
@@ -226,6 +251,42 @@ export function AreaForm({ area, cancelTo, onSuccess }: AreaFormProps) {
           value={values.escalationMonths}
           onChange={(event) => set('escalationMonths', event.target.value)}
           error={errorFor(errors, 'settings.escalationMonths')}
+        />
+
+        <h2 className="govuk-heading-m">Chasing actions</h2>
+        <p className="govuk-body">
+          Each working day the platform reminds agencies of actions due soon and overdue, and escalates an action that stays overdue, first to the coordinator and
+          then to the chair. Leave a box blank for the usual number.
+        </p>
+        <TextInput
+          id={FIELD_IDS['settings.actionReminderWorkingDays']}
+          label="Remind the agency this many working days before the due date"
+          hint={`0 reminds on the day itself. Usually ${ACTION_TIMING_DEFAULTS.actionReminderWorkingDays}.`}
+          width="2"
+          inputMode="numeric"
+          value={values.actionReminderWorkingDays}
+          onChange={(event) => set('actionReminderWorkingDays', event.target.value)}
+          error={errorFor(errors, 'settings.actionReminderWorkingDays')}
+        />
+        <TextInput
+          id={FIELD_IDS['settings.actionEscalateToCoordinatorWorkingDays']}
+          label="Escalate to the coordinator after this many working days overdue"
+          hint={`Usually ${ACTION_TIMING_DEFAULTS.actionEscalateToCoordinatorWorkingDays}.`}
+          width="2"
+          inputMode="numeric"
+          value={values.actionEscalateToCoordinatorWorkingDays}
+          onChange={(event) => set('actionEscalateToCoordinatorWorkingDays', event.target.value)}
+          error={errorFor(errors, 'settings.actionEscalateToCoordinatorWorkingDays')}
+        />
+        <TextInput
+          id={FIELD_IDS['settings.actionEscalateToChairWorkingDays']}
+          label="Escalate to the chair after this many working days overdue"
+          hint={`Usually ${ACTION_TIMING_DEFAULTS.actionEscalateToChairWorkingDays}. The chair is never told before the coordinator: a smaller number counts as the coordinator’s.`}
+          width="2"
+          inputMode="numeric"
+          value={values.actionEscalateToChairWorkingDays}
+          onChange={(event) => set('actionEscalateToChairWorkingDays', event.target.value)}
+          error={errorFor(errors, 'settings.actionEscalateToChairWorkingDays')}
         />
         <FormActions submitLabel={area ? 'Save changes' : 'Add area'} pending={pending} cancelTo={cancelTo} />
       </form>

@@ -8,6 +8,11 @@ const FIGURE_PAGES: Partial<Record<string, string>> = {
   referrals_awaiting_screening: paths.screening,
   windows_lapsing: paths.repeatWindows,
   referrals_in_progress: paths.referrals.mine,
+  // The action figures count what the list shows under the same filter (the server counts them alike).
+  actions_open: paths.actions.filtered({ state: 'open' }),
+  actions_overdue: paths.actions.filtered({ state: 'overdue' }),
+  actions_due_7_days: paths.actions.filtered({ state: 'due_soon' }),
+  actions_escalated: paths.actions.filtered({ state: 'open', status: 'escalated' }),
 };
 
 export function HomeFigures({ figures }: { figures: readonly HomeFigure[] }) {

@@ -1,6 +1,8 @@
 import { REPEAT_ANCHOR_LABELS, type RepeatWindowItem, type RepeatWindowQuery } from '@marac/shared';
+import { Link } from 'react-router';
 import { Loading } from '../../../components/ui/loading';
 import { QueryProblem } from '../../../components/ui/query-problem';
+import { paths } from '../../../config/paths';
 import { formatCount, formatDate } from '../../../lib/format';
 import { useRepeatWindows } from '../api/get-repeat-windows';
 
@@ -51,8 +53,11 @@ function WindowTable({ id, title, empty, items, showArea }: WindowTableProps) {
           <tbody className="govuk-table__body">
             {items.map((item) => (
               <tr className="govuk-table__row" key={item.caseId}>
-                {/* There is no case page yet: the reference is read out, not linked. */}
-                <td className="govuk-table__cell">{item.caseReference}</td>
+                <td className="govuk-table__cell">
+                  <Link className="govuk-link" to={paths.cases.actions(item.caseId)}>
+                    {item.caseReference}
+                  </Link>
+                </td>
                 <td className="govuk-table__cell">{item.victimName}</td>
                 {showArea ? <td className="govuk-table__cell">{item.area.name}</td> : null}
                 <td className="govuk-table__cell">

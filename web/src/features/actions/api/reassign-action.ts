@@ -1,0 +1,19 @@
+import { ActionDetail, type ReassignActionInput } from '@marac/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, isApiRequestError } from '../../../lib/api-client';
+import { markStale, refreshAfterChange } from './refresh-after-change';
+
+/** The coordinator or chair gives an open action to another agency serving the area, with the reason. */
+export const reassignAction = ({ actionId, input }: { actionId: string; input: ReassignActionInput }) =>
+  api.post(`/api/actions/${encodeURIComponent(actionId)}/reassign`, ActionDetail, input);
+
+export function useReassignAction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: reassignAction,
+    onSuccess: (detail) => refreshAfterChange(queryClient, detail),
+    onError: (error, { actionId }) => {
+      if (isApiRequestError(error) && error.status === 409) markStale(queryClient, actionId);
+    },
+  });
+}

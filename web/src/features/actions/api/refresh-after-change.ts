@@ -1,0 +1,22 @@
+import type { ActionDetail } from '@marac/shared';
+import type { QueryClient } from '@tanstack/react-query';
+import { actionKeys, HOME_KEY_ROOT } from './action-keys';
+
+/**
+ * After an update or a reassignment the server answers the action as it now stands: it is shown at
+ * once, and everything else that counts or lists actions (lists, the case's page, the review, the home
+ * page's figures) is asked for again.
+ */
+export function refreshAfterChange(queryClient: QueryClient, detail: ActionDetail) {
+  queryClient.setQueryData(actionKeys.detail(detail.id), detail);
+  void queryClient.invalidateQueries({ queryKey: actionKeys.all, predicate: (query) => query.queryKey[1] !== 'detail' || query.queryKey[2] !== detail.id });
+  void queryClient.invalidateQueries({ queryKey: HOME_KEY_ROOT });
+}
+
+/**
+ * A refusal with 409 usually means the page is behind (someone else updated the action). The action is
+ * marked stale but not read again now: the form keeps everything typed until the person leaves it.
+ */
+export function markStale(queryClient: QueryClient, actionId: string) {
+  void queryClient.invalidateQueries({ queryKey: actionKeys.detail(actionId), refetchType: 'none' });
+}
