@@ -59,7 +59,9 @@ describe('the meeting as it happens, in two browsers', () => {
     await rep.goto(`${platform.url}/meetings/${meetingId}`);
     await rep.getByRole('link', { name: 'Open meeting mode' }).click();
     await rep.getByRole('heading', { name: 'Meeting mode' }).waitFor();
-    expect(await rep.getByRole('status').count()).toBe(0);
+    // Before the signature the screen follows nothing.
+    await rep.getByLabel('I have read this statement and accept it').waitFor();
+    expect(await rep.getByText('Live', { exact: true }).count()).toBe(0);
     await signStatement(rep);
     await rep.getByRole('status').getByText('Live').waitFor();
     await rep.getByText('The meeting has not started.').waitFor();
