@@ -330,6 +330,8 @@ class Generator {
   private readonly caseRefs: Uint8Array;
   private readonly caseSpecial: Uint8Array;
   private readonly caseLastMeeting: Int32Array;
+  /** 1 once a hearing of the case left an action open: the generator never closes an action later. */
+  private readonly caseOpenAction: Uint8Array;
   private readonly caseIds: string[] = [];
 
   private readonly insertedShared = new Set<string>();
@@ -364,6 +366,7 @@ class Generator {
     this.caseRefs = new Uint8Array(capacity);
     this.caseSpecial = new Uint8Array(capacity);
     this.caseLastMeeting = new Int32Array(capacity);
+    this.caseOpenAction = new Uint8Array(capacity);
     this.w = new RowWriter(database.sqlite, options.batchSize ?? DEFAULT_BATCH_ROWS);
     this.updateCaseHeard = this.w.prepare(
       'UPDATE cases SET status = ?, closed_at = ?, last_referral_date = ?, last_hearing_date = ? WHERE id = ?',
@@ -1045,7 +1048,10 @@ class Generator {
       if (transferFrom !== null) this.writeMovedAddresses(h);
     }
     const lastHearing = meeting.past ? dayStr(meeting.day) : null;
-    const open = !meeting.past || actions.some((a) => !CLOSED.has(a.status));
+    // An action left open at an earlier hearing keeps the case open too: a closed case's actions can no
+    // longer be updated, so closing it would strand the action.
+    if (actions.some((a) => !CLOSED.has(a.status))) this.caseOpenAction[caseIndex] = 1;
+    const open = !meeting.past || this.caseOpenAction[caseIndex] === 1;
     const lastUpdateDay = actions.reduce((max, a) => Math.max(max, ...a.updates.map((u) => u.day)), meeting.minutesDay);
     const closedAt = open ? null : localTimestamp(Math.min(this.todayDay, lastUpdateDay), 16 * 60 + 30);
     if (newCase) {

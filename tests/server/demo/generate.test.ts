@@ -217,6 +217,20 @@ describe('generateHistory', () => {
     expect(count(database, "SELECT count(*) AS n FROM action_updates WHERE occurred_on > ?", TODAY)).toBe(0);
   });
 
+  it('never closes a case while one of its actions, from any of its hearings, is still open', () => {
+    // A closed case's actions cannot be updated (server/src/modules/actions/repository.ts), so an open one
+    // left on it would stay overdue on every list and review for ever.
+    expect(
+      count(
+        database,
+        `SELECT count(*) AS n FROM cases c
+         WHERE c.status = 'closed'
+           AND EXISTS (SELECT 1 FROM actions a WHERE a.case_id = c.id AND a.status NOT IN ('completed', 'not_possible', 'not_completed'))`,
+      ),
+    ).toBe(0);
+    expect(count(database, "SELECT count(*) AS n FROM cases WHERE status = 'closed'")).toBeGreaterThan(0);
+  });
+
   it('includes repeat victims referred again within 12 months', () => {
     const repeats = all<{ person_id: string; referrals: number; first: string; last: string }>(
       database,

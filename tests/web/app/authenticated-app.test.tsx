@@ -28,7 +28,7 @@ describe('signed-in layout', () => {
     renderApp('/');
 
     await screen.findByRole('navigation', { name: 'Menu' });
-    expect(menuLinks()).toEqual(['Home', 'Screening', 'Meetings', 'Repeat windows', 'New referral', 'My referrals']);
+    expect(menuLinks()).toEqual(['Home', 'Screening', 'Meetings', 'Repeat windows', 'Actions', 'Action review', 'New referral', 'My referrals']);
     expect(screen.queryByRole('link', { name: 'Users' })).not.toBeInTheDocument();
   });
 
@@ -43,7 +43,7 @@ describe('signed-in layout', () => {
     await screen.findByRole('navigation', { name: 'Menu' });
     expect(within(screen.getByRole('banner')).getByText('Agency representative, Derby Homes')).toBeInTheDocument();
     // A representative refers and follows their own referrals; the screening queue is not theirs.
-    expect(menuLinks()).toEqual(['Home', 'Meetings', 'New referral', 'My referrals']);
+    expect(menuLinks()).toEqual(['Home', 'Meetings', 'Actions', 'New referral', 'My referrals']);
   });
 
   it('gives an observer the meetings they are recorded at and nothing to refer or screen', async () => {

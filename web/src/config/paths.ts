@@ -1,9 +1,17 @@
-import type { ActionFilter } from '@marac/shared';
+import { ActionFilter } from '@marac/shared';
 
-/** An action list's filter as its address: ids, states and dates only, never anything personal. */
+/**
+ * An action list's filter as its address: ids, states and dates only, never anything personal, always
+ * in the order the shared filter names them, so the same filter is always the same address.
+ */
 const actionsWith = (filter: ActionFilter): string => {
-  const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')).toString();
-  return query === '' ? '/actions' : `/actions?${query}`;
+  const query = new URLSearchParams();
+  for (const key of Object.keys(ActionFilter.shape) as (keyof ActionFilter)[]) {
+    const value = filter[key];
+    if (value !== undefined && value !== '') query.set(key, value);
+  }
+  const text = query.toString();
+  return text === '' ? '/actions' : `/actions?${text}`;
 };
 
 /** Every address in the app, so a link and its route cannot drift apart. */

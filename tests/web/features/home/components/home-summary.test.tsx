@@ -50,7 +50,8 @@ describe('home page', () => {
 
     const figures = await screen.findByRole('list', { name: 'Your figures' });
     expect(within(figures).getByRole('link', { name: '12-month windows lapsing in 30 days' })).toHaveAttribute('href', '/repeat-windows');
-    expect(within(figures).queryByRole('link', { name: 'Actions escalated' })).not.toBeInTheDocument();
+    // The actions list reads the same filter: open actions the platform escalated.
+    expect(within(figures).getByRole('link', { name: 'Actions escalated' })).toHaveAttribute('href', '/actions?state=open&status=escalated');
   });
 
   it('lists upcoming meetings with UK dates and status labels', async () => {

@@ -64,8 +64,9 @@ describe('repeat windows', () => {
     expect(lapsed[0]).toHaveTextContent('Ann Other');
     expect(lapsed[0]).toHaveTextContent('25 February 2026');
     expect(lapsed[0]).toHaveTextContent('8 days ago');
-    // No case page exists yet, and one area needs no area column or filter.
-    expect(within(screen.getByRole('table', { name: 'Lapsing in the next 30 days' })).queryByRole('link')).not.toBeInTheDocument();
+    // Each case links to its actions across its meetings; one area needs no area column or filter.
+    const soon = screen.getByRole('table', { name: 'Lapsing in the next 30 days' });
+    expect(within(soon).getByRole('link', { name: 'NBC-2025-0007' })).toHaveAttribute('href', expect.stringMatching(/^\/cases\/[0-9a-f-]+\/actions$/));
     expect(screen.queryByRole('columnheader', { name: 'Area' })).not.toBeInTheDocument();
     expect(screen.queryByLabelText('Area')).not.toBeInTheDocument();
   });

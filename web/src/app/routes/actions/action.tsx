@@ -1,5 +1,5 @@
 import { ACTION_STATUS_LABELS, Id, type ActionDetail } from '@marac/shared';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { BackLink } from '../../../components/ui/back-link';
 import { Loading } from '../../../components/ui/loading';
@@ -27,13 +27,16 @@ export function ActionRoute() {
   return <ActionPage key={actionId} actionId={actionId} />;
 }
 
-const focusHeading = () => requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
-
 function ActionPage({ actionId }: { actionId: string }) {
   const me = useSession();
   const action = useAction(actionId);
-  const [notice, setNotice] = useState<string | null>(null);
-  const back = <BackLink to={paths.actions.list}>Back to actions</BackLink>;
+  // A new object for each outcome, so the same words twice still move the focus.
+  const [notice, setNotice] = useState<{ text: string } | null>(null);
+  // The form may have gone with the choices (a completed action): the reader is taken up to the outcome.
+  useEffect(() => {
+    if (notice) document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [notice]);
+  const back = <BackLink to={paths.actions.filtered({ state: 'open' })}>Back to actions</BackLink>;
   const staff = me.user.role !== 'agency_representative';
 
   if (action.isPending || action.isError) {
@@ -47,20 +50,14 @@ function ActionPage({ actionId }: { actionId: string }) {
   }
 
   const detail = action.data;
-  const updated = (next: ActionDetail) => {
-    setNotice(`The action has been updated: ${ACTION_STATUS_LABELS[next.status].toLowerCase()}. The update is at the top of its history.`);
-    // The form may have gone with the choices (a completed action): the reader is taken up to the outcome.
-    focusHeading();
-  };
-  const reassigned = (next: ActionDetail) => {
-    setNotice(`The action has been given to ${next.agencyName}. They have been told.`);
-    focusHeading();
-  };
+  const updated = (next: ActionDetail) =>
+    setNotice({ text: `The action has been updated: ${ACTION_STATUS_LABELS[next.status].toLowerCase()}. The update is at the top of its history.` });
+  const reassigned = (next: ActionDetail) => setNotice({ text: `The action has been given to ${next.agencyName}. They have been told.` });
 
   return (
     <>
       {back}
-      {notice ? <NotificationBanner type="success">{notice}</NotificationBanner> : null}
+      {notice ? <NotificationBanner type="success">{notice.text}</NotificationBanner> : null}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <PageHeading title={`Action for case ${detail.caseReference}`} caption={detail.agencyName} />

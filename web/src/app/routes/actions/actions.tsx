@@ -1,4 +1,5 @@
 import type { ActionFilter } from '@marac/shared';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeading } from '../../../components/ui/page-heading';
 import { paths } from '../../../config/paths';
@@ -7,7 +8,7 @@ import { useMeetingChoices } from '../../../features/actions/api/get-meeting-cho
 import { actionSearchParams, readActionFilter } from '../../../features/actions/components/action-list-filters';
 import { ActionsFilters } from '../../../features/actions/components/actions-filters';
 import { ActionsList } from '../../../features/actions/components/actions-list';
-import { useAgencyDirectory } from '../../../lib/api/get-agency-directory';
+import { agencyDirectoryQueryOptions } from '../../../lib/api/get-agency-directory';
 import { pageFrom, withPage } from '../../../lib/search-params';
 import { todayInLondon } from '../../../lib/today';
 import { TrackingOnly, tracksActions } from './tracking-only';
@@ -31,7 +32,8 @@ function ActionsPage() {
   // An area from an old bookmark that the user no longer works in would only be refused.
   const filter: ActionFilter = { ...parsed, areaId: me.areas.some((area) => area.id === parsed.areaId) ? parsed.areaId : undefined };
   const page = pageFrom(params);
-  const agencies = useAgencyDirectory();
+  // Only coordinators and chairs choose an agency: a representative's list is their own agency's.
+  const agencies = useQuery({ ...agencyDirectoryQueryOptions(), enabled: staff });
   const meetings = useMeetingChoices(todayInLondon());
   const areaCaption = me.areas.length === 1 ? me.areas[0]?.name : 'Your MARAC areas';
 

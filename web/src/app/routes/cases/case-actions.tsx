@@ -1,5 +1,5 @@
 import { Id, type CaseActions } from '@marac/shared';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { BackLink } from '../../../components/ui/back-link';
 import { Loading } from '../../../components/ui/loading';
@@ -25,8 +25,12 @@ export function CaseActionsRoute() {
 
 function CaseActionsPage({ caseId }: { caseId: string }) {
   const view = useCaseActions(caseId);
-  const [notice, setNotice] = useState<string | null>(null);
-  const back = <BackLink to={paths.actions.list}>Back to actions</BackLink>;
+  const [notice, setNotice] = useState<{ text: string } | null>(null);
+  // The form has been emptied (or the case closed): the reader is taken up to the outcome.
+  useEffect(() => {
+    if (notice) document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [notice]);
+  const back = <BackLink to={paths.actions.filtered({ state: 'open' })}>Back to actions</BackLink>;
 
   if (view.isPending || view.isError) {
     return (
@@ -39,15 +43,15 @@ function CaseActionsPage({ caseId }: { caseId: string }) {
   }
 
   const data = view.data;
-  const recorded = (next: CaseActions, closed: boolean) => {
-    setNotice(closed ? `The outcome has been recorded and the MARAC involvement in ${next.case.reference} closed. Its 12-month repeat window keeps running.` : 'The outcome of the review has been recorded.');
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
-  };
+  const recorded = (next: CaseActions, closed: boolean) =>
+    setNotice({
+      text: closed ? `The outcome has been recorded and the MARAC involvement in ${next.case.reference} closed. Its 12-month repeat window keeps running.` : 'The outcome of the review has been recorded.',
+    });
 
   return (
     <>
       {back}
-      {notice ? <NotificationBanner type="success">{notice}</NotificationBanner> : null}
+      {notice ? <NotificationBanner type="success">{notice.text}</NotificationBanner> : null}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <PageHeading title={`Actions for case ${data.case.reference}`} caption={data.case.areaName} />

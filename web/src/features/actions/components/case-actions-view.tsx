@@ -94,12 +94,12 @@ function CaseAction({ action }: { action: CaseActionItem }) {
       <details className="govuk-details">
         <summary className="govuk-details__summary">
           <span className="govuk-details__summary-text">
-            History ({formatCount(action.history.length, 'update')})
-            <span className="govuk-visually-hidden"> of the action {action.description}</span>
+            History ({formatCount(action.history.length, 'update')}){' '}
+            <span className="govuk-visually-hidden">of the action {action.description}</span>
           </span>
         </summary>
         <div className="govuk-details__text">
-          <ActionHistory history={action.history} level={3} headingId={`${headingId}-history`} />
+          <ActionHistory history={action.history} />
         </div>
       </details>
     </li>

@@ -46,9 +46,15 @@ export function OutcomeReviewForm({ view, onRecorded }: OutcomeReviewFormProps) 
   const [errors, setErrors] = useState<FieldError[]>([]);
   const record = useRecordOutcomeReview();
   const confirmHeading = useRef<HTMLHeadingElement>(null);
+  // Cancel gives the focus back to the submit button, once it is drawn again.
+  const returnFocus = useRef(false);
 
   useEffect(() => {
     if (confirming) confirmHeading.current?.focus();
+    else if (returnFocus.current) {
+      returnFocus.current = false;
+      document.getElementById(SUBMIT)?.focus();
+    }
   }, [confirming]);
 
   const read = (): CaseOutcomeReviewInput | null => {
@@ -91,8 +97,8 @@ export function OutcomeReviewForm({ view, onRecorded }: OutcomeReviewFormProps) 
   };
 
   const cancel = () => {
+    returnFocus.current = true;
     setConfirming(false);
-    requestAnimationFrame(() => document.getElementById(SUBMIT)?.focus());
   };
 
   const open = openActions(view);

@@ -63,9 +63,15 @@ export function ReassignActionPanel({ action, onReassigned }: ReassignActionPane
   // The agencies serving the user's areas: the ones serving the action's area are offered.
   const agencies = useAgencyDirectory().data;
   const heading = useRef<HTMLHeadingElement>(null);
+  // Cancel gives the focus back to the button that opened the panel, once it is drawn again.
+  const returnFocus = useRef(false);
 
   useEffect(() => {
     if (open) heading.current?.focus();
+    else if (returnFocus.current) {
+      returnFocus.current = false;
+      document.getElementById(OPEN_BUTTON)?.focus();
+    }
   }, [open]);
 
   const options = [
@@ -77,10 +83,9 @@ export function ReassignActionPanel({ action, onReassigned }: ReassignActionPane
   ];
 
   const close = () => {
+    returnFocus.current = true;
     setOpen(false);
     setErrors([]);
-    // The panel's button takes the focus back, as Cancel promises.
-    requestAnimationFrame(() => document.getElementById(OPEN_BUTTON)?.focus());
   };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {

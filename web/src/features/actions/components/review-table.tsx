@@ -5,13 +5,13 @@ import { formatNumber } from '../../../lib/format';
 
 /** What each count is, for the words a link says beyond its number. */
 const FIGURES = [
-  { key: 'total', heading: 'Actions', words: 'actions' },
-  { key: 'open', heading: 'Open', words: 'open actions' },
-  { key: 'overdue', heading: 'Overdue', words: 'overdue actions' },
-  { key: 'completed', heading: 'Completed', words: 'completed actions' },
-  { key: 'notPossible', heading: 'Not possible (circumstances changed)', words: 'actions not possible because circumstances changed' },
-  { key: 'notCompleted', heading: 'Not completed (agency failed)', words: 'actions the agency did not complete' },
-] as const satisfies readonly { key: keyof ActionReviewRow; heading: string; words: string }[];
+  { key: 'total', heading: 'Actions', one: 'action', many: 'actions' },
+  { key: 'open', heading: 'Open', one: 'open action', many: 'open actions' },
+  { key: 'overdue', heading: 'Overdue', one: 'overdue action', many: 'overdue actions' },
+  { key: 'completed', heading: 'Completed', one: 'completed action', many: 'completed actions' },
+  { key: 'notPossible', heading: 'Not possible (circumstances changed)', one: 'action not possible because circumstances changed', many: 'actions not possible because circumstances changed' },
+  { key: 'notCompleted', heading: 'Not completed (agency failed)', one: 'action the agency did not complete', many: 'actions the agency did not complete' },
+] as const satisfies readonly { key: keyof ActionReviewRow; heading: string; one: string; many: string }[];
 
 /** A count, linked to the list of the actions behind it when the server says the viewer may see them. */
 function Figure({ figure, words, agencyName }: { figure: ActionFigure; words: string; agencyName: string }) {
@@ -19,9 +19,8 @@ function Figure({ figure, words, agencyName }: { figure: ActionFigure; words: st
   if (figure.filter === null) return <>{value}</>;
   return (
     <Link className="govuk-link" to={paths.actions.filtered(figure.filter)}>
-      {value}
+      {value}{' '}
       <span className="govuk-visually-hidden">
-        {' '}
         {words}, {agencyName}
       </span>
     </Link>
@@ -41,8 +40,8 @@ function Rate({ row }: { row: ActionReviewRow }) {
     <>
       {row.completed.filter ? (
         <Link className="govuk-link" to={paths.actions.filtered(row.completed.filter)}>
-          {words}
-          <span className="govuk-visually-hidden"> completion rate, {row.agencyName}: the completed actions</span>
+          {words}{' '}
+          <span className="govuk-visually-hidden">completion rate, {row.agencyName}: the completed actions</span>
         </Link>
       ) : (
         words
@@ -75,7 +74,7 @@ function Row({ row, total }: { row: ActionReviewRow; total?: boolean }) {
       </th>
       {FIGURES.map((figure) => (
         <Cell key={figure.key} className="govuk-table__cell govuk-table__cell--numeric">
-          <Figure figure={row[figure.key]} words={figure.words} agencyName={row.agencyName} />
+          <Figure figure={row[figure.key]} words={row[figure.key].value === 1 ? figure.one : figure.many} agencyName={row.agencyName} />
         </Cell>
       ))}
       <Cell className="govuk-table__cell govuk-table__cell--numeric">

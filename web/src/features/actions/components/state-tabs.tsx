@@ -29,7 +29,12 @@ export function StateTabs({ filter, counts }: StateTabsProps) {
             <li key={tab.label} className={cx('app-state-tabs__item', current && 'app-state-tabs__item--current')}>
               <Link className="govuk-link govuk-link--no-visited-state app-state-tabs__link" to={withState(filter, tab.state)} aria-current={current ? 'page' : undefined}>
                 {tab.label}
-                {tab.count === null ? null : <span className="app-state-tabs__count"> {formatNumber(tab.count)}</span>}
+                {tab.count === null ? null : (
+                  <>
+                    {' '}
+                    <span className="app-state-tabs__count">{formatNumber(tab.count)}</span>
+                  </>
+                )}
               </Link>
             </li>
           );

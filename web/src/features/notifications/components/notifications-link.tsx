@@ -16,8 +16,8 @@ export function NotificationsLink() {
       {count > 0 ? (
         <>
           {' '}
-          <span className="app-header__count">{formatNumber(count)}</span>
-          <span className="govuk-visually-hidden"> unread</span>
+          <span className="app-header__count">{formatNumber(count)}</span>{' '}
+          <span className="govuk-visually-hidden">unread</span>
         </>
       ) : null}
     </Link>

@@ -23,7 +23,13 @@ function NoticeItem({ notice, onRead, pending }: { notice: Notification; onRead:
   return (
     <li className="app-notice">
       <h2 className="govuk-heading-s govuk-!-margin-bottom-1" id={headingId}>
-        {notice.subject} {unread ? <Tag colour="blue">Unread</Tag> : null}
+        {notice.subject}
+        {unread ? (
+          <>
+            {' '}
+            <Tag colour="blue">Unread</Tag>
+          </>
+        ) : null}
       </h2>
       <p className="govuk-body-s app-timeline__meta govuk-!-margin-bottom-1">{formatTimestamp(notice.createdAt)}</p>
       <p className="govuk-body govuk-!-margin-bottom-2">{notice.body}</p>
