@@ -1,4 +1,4 @@
-import { CONFIDENTIALITY_STATEMENT, Id, type MeetingSummary } from '@marac/shared';
+import { CONFIDENTIALITY_STATEMENT, Id, type AgendaReview, type MeetingSummary } from '@marac/shared';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { BackLink } from '../../../components/ui/back-link';
@@ -12,15 +12,16 @@ import { useConfidentiality } from '../../../features/attendance/api/get-confide
 import { AttendanceLists } from '../../../features/attendance/components/attendance-lists';
 import { ConfidentialityPanel } from '../../../features/attendance/components/confidentiality-panel';
 import { useSession } from '../../../features/auth/components/require-session';
-import { ActionReviews } from '../../../features/meeting-mode/components/action-reviews';
 import { CurrentCase } from '../../../features/meeting-mode/components/current-case';
 import { LiveStatus } from '../../../features/meeting-mode/components/live-status';
+import { ReviewDecision } from '../../../features/meeting-mode/components/review-decision';
 import { RunningOrder, type RunningOrderEntry } from '../../../features/meeting-mode/components/running-order';
 import { useMeetingStream, type MeetingStream } from '../../../features/meeting-mode/hooks/use-meeting-stream';
 import { useChangeMeetingStatus } from '../../../features/meetings/api/change-meeting-status';
 import { useAgenda } from '../../../features/meetings/api/get-agenda';
 import { useMeeting } from '../../../features/meetings/api/get-meeting';
 import { usePackets } from '../../../features/meetings/api/get-packets';
+import { AgendaReviews } from '../../../features/meetings/components/agenda-reviews';
 import { KIND_TITLES } from '../../../features/meetings/components/meeting-labels';
 import { hasDateCome } from '../../../features/meetings/components/meeting-status';
 import { useAgencyDirectory } from '../../../lib/api/get-agency-directory';
@@ -142,7 +143,7 @@ function StartMeeting({ meeting }: { meeting: MeetingSummary }) {
  * The start of the meeting: the confidentiality reminder, who is here, and the actions outstanding from
  * earlier meetings. Folded away once the first case is open, a click away for the rest of the meeting.
  */
-function StartOfMeeting({ meeting, reviews, folded }: { meeting: MeetingSummary; reviews: Parameters<typeof ActionReviews>[0]['reviews']; folded: boolean }) {
+function StartOfMeeting({ meeting, reviews, folded }: { meeting: MeetingSummary; reviews: readonly AgendaReview[]; folded: boolean }) {
   const attendance = useAttendance(meeting.id);
   const content = (
     <>
@@ -152,7 +153,11 @@ function StartOfMeeting({ meeting, reviews, folded }: { meeting: MeetingSummary;
       </div>
       <h3 className="govuk-heading-m">Attendance</h3>
       {attendance.isPending ? <Loading label="Loading the attendance…" /> : attendance.isError ? <QueryProblem error={attendance.error} subject="the attendance" /> : <AttendanceLists entries={attendance.data} />}
-      <ActionReviews meetingId={meeting.id} reviews={reviews} recording={meeting.status === 'in_progress'} />
+      <AgendaReviews
+        title="Actions outstanding from earlier meetings"
+        reviews={reviews}
+        decide={meeting.status === 'in_progress' ? (review) => <ReviewDecision key={review.actionId} meetingId={meeting.id} review={review} /> : undefined}
+      />
     </>
   );
   if (folded) {
