@@ -1,5 +1,6 @@
 import type { MeetingCaseView } from '@marac/shared';
 import { Loading } from '../../../components/ui/loading';
+import { TextOrNone } from '../../../components/ui/paragraphs';
 import type { Option } from '../../../components/ui/select';
 import { QueryProblem } from '../../../components/ui/query-problem';
 import { useMeetingCase } from '../api/get-meeting-case';
@@ -36,7 +37,9 @@ function RecordSummary({ record }: { record: MeetingCaseView['record'] }) {
         {rows.map(([label, text]) => (
           <div className="govuk-summary-list__row" key={label}>
             <dt className="govuk-summary-list__key">{label}</dt>
-            <dd className="govuk-summary-list__value">{text ?? 'Not recorded yet'}</dd>
+            <dd className="govuk-summary-list__value">
+              <TextOrNone text={text} none="Not recorded yet" />
+            </dd>
           </div>
         ))}
       </dl>

@@ -1,22 +1,10 @@
 import { ACTION_STATUS_LABELS, type MeetingCaseView } from '@marac/shared';
 import { FlagList } from '../../../components/ui/flag-list';
+import { TextOrNone } from '../../../components/ui/paragraphs';
 import { ResearchStatusTag } from '../../../components/ui/research-status-tag';
 import { formatDate } from '../../../lib/format';
 
 type Shared = MeetingCaseView['shared'][number];
-
-function Paragraphs({ text }: { text: string | null }) {
-  if (!text) return <p className="govuk-body govuk-hint">Nothing recorded.</p>;
-  return (
-    <>
-      {text.split(/\n+/).map((line, index) => (
-        <p className="govuk-body" key={index}>
-          {line}
-        </p>
-      ))}
-    </>
-  );
-}
 
 /** What one agency brought: facts and professional opinion under their own headings, as the minutes keep them. */
 function AgencyResearch({ entry }: { entry: Shared }) {
@@ -42,7 +30,7 @@ function AgencyResearch({ entry }: { entry: Shared }) {
               <div className="govuk-summary-list__row" key={label}>
                 <dt className="govuk-summary-list__key">{label}</dt>
                 <dd className="govuk-summary-list__value">
-                  <Paragraphs text={text} />
+                  <TextOrNone text={text} none="Nothing recorded." />
                 </dd>
               </div>
             ))}
@@ -83,7 +71,7 @@ export function MeetingCase({ view }: { view: MeetingCaseView }) {
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Most recent incident</dt>
           <dd className="govuk-summary-list__value">
-            <Paragraphs text={referral.recentIncident} />
+            <TextOrNone text={referral.recentIncident} none="Not given." />
           </dd>
         </div>
       </dl>

@@ -10,7 +10,7 @@ import {
 import type { ReactNode } from 'react';
 import { formatTimestamp } from '../../../lib/format';
 import { CaseFlags } from './case-flags';
-import { TextOrNone } from './text-or-none';
+import { TextOrNone } from '../../../components/ui/paragraphs';
 
 export const caseHeadingId = (itemId: string) => `minutes-case-${itemId}-heading`;
 

@@ -1,4 +1,5 @@
 import type { ResearchRevision } from '@marac/shared';
+import { Paragraphs } from '../../../components/ui/paragraphs';
 
 type Content = ResearchRevision['content'];
 
@@ -13,21 +14,6 @@ const TEXTS: readonly { field: Exclude<keyof Content, 'knownToAgency'>; label: s
   { field: 'withheldReason', label: 'Why it is held back' },
   { field: 'researchedBy', label: 'Researched by' },
 ];
-
-/** Text as it was typed, one paragraph for each block of lines. */
-function Paragraphs({ text }: { text: string }) {
-  const paragraphs = text.split(/\n\s*\n/);
-  return paragraphs.map((paragraph, index) => (
-    <p key={index} className={index === paragraphs.length - 1 ? 'govuk-body govuk-!-margin-bottom-0' : 'govuk-body'}>
-      {paragraph.split('\n').map((line, lineIndex) => (
-        <span key={lineIndex}>
-          {lineIndex > 0 ? <br /> : null}
-          {line}
-        </span>
-      ))}
-    </p>
-  ));
-}
 
 /** What one version of an agency's research says, facts and opinion kept apart as in the form. */
 export function ResearchContent({ content }: { content: Content }) {
