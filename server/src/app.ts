@@ -9,6 +9,7 @@ import { systemClock, type Clock } from './lib/time';
 import adminAgencies from './modules/admin/agencies/routes';
 import actions from './modules/actions/routes';
 import caseActions from './modules/actions/case-routes';
+import caseBars from './modules/cases/routes';
 import agendaPackets from './modules/agenda/packet-routes';
 import agenda from './modules/agenda/routes';
 import attendance from './modules/attendance/routes';
@@ -35,6 +36,7 @@ import screening from './modules/referrals/screening-routes';
 import authPlugin from './plugins/auth';
 import clockPlugin from './plugins/clock';
 import dbPlugin from './plugins/db';
+import disclosureGuard from './plugins/disclosure-guard';
 import errorHandler from './plugins/error-handler';
 import openapi from './plugins/openapi';
 import security from './plugins/security';
@@ -79,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(security, { config });
   await app.register(session, { config });
   await app.register(authPlugin);
+  await app.register(disclosureGuard);
   await app.register(openapi);
 
   await app.register(publicRoutes, { prefix: '/api' });
@@ -92,7 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(audit, { prefix: '/api/audit' });
   await app.register(agencies, { prefix: '/api/agencies' });
   await app.register(referralDrafts, { prefix: '/api/referral-drafts' });
-  await app.register(referrals, { prefix: '/api/referrals' });
+  await app.register(referrals, { prefix: '/api/referrals', publicUrl: config.PUBLIC_URL });
   await app.register(referralMatches, { prefix: '/api/referrals' });
   await app.register(repeatWindows, { prefix: '/api/repeat-windows' });
   await app.register(seriesRoutes, { prefix: '/api/meeting-series' });
@@ -107,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(screening, { prefix: '/api/screening' });
   await app.register(actions, { prefix: '/api/actions', publicUrl: config.PUBLIC_URL });
   await app.register(caseActions, { prefix: '/api/cases' });
+  await app.register(caseBars, { prefix: '/api/cases' });
   await app.register(notifications, { prefix: '/api/notifications' });
 
   await app.register(staticWeb, { root: config.WEB_DIST ?? DEFAULT_WEB_DIST });

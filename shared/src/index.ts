@@ -7,6 +7,7 @@ export * from './schemas/people';
 export * from './schemas/referrals';
 export * from './schemas/screening';
 export * from './schemas/cases';
+export * from './schemas/bars';
 export * from './schemas/matches';
 export * from './schemas/meetings';
 export * from './schemas/research';

@@ -85,13 +85,15 @@ function prepare(args: ReturnType<typeof parse>): Database_ {
 interface Scene {
   meetingId: string;
   areaId: string;
+  itemIds: string[];
   referralIds: string[];
   cutoff: string;
 }
 
 /**
- * The busiest area's first planned meeting, and `count` accepted referrals listed on that meeting and
- * the ones after it, to be taken off their agendas so they wait for this one.
+ * The busiest area's first planned meeting, and at least `count` accepted referrals listed on that
+ * meeting and the ones after it, to be taken off their agendas so they wait for this one. An entry
+ * lists every referral of its case, so whole entries come off.
  */
 function chooseScene(database: Database_, count: number): Scene {
   const sqlite = database.sqlite;
@@ -104,28 +106,36 @@ function chooseScene(database: Database_, count: number): Scene {
   const coming = sqlite
     .prepare("SELECT id FROM meetings WHERE area_id = ? AND status IN ('planned', 'agenda_published') AND date > ? ORDER BY date LIMIT 20")
     .all(area.id, GENERATOR_TODAY) as { id: string }[];
+  const itemIds = new Set<string>();
   const referralIds: string[] = [];
   let cutoff = '0000-00-00';
   for (const meeting of coming) {
     const listed = sqlite
-      .prepare("SELECT r.id, r.referral_date AS date FROM agenda_items i JOIN referrals r ON r.id = i.referral_id WHERE i.meeting_id = ? AND i.status = 'listed'")
-      .all(meeting.id) as { id: string; date: string }[];
+      .prepare(
+        `SELECT i.id AS itemId, r.id, r.referral_date AS date FROM agenda_items i
+         JOIN agenda_item_referrals l ON l.item_id = i.id JOIN referrals r ON r.id = l.referral_id
+         WHERE i.meeting_id = ? AND i.status = 'listed' ORDER BY i.position, r.referral_date`,
+      )
+      .all(meeting.id) as { itemId: string; id: string; date: string }[];
     for (const r of listed) {
-      if (referralIds.length >= count) break;
+      if (referralIds.length >= count && !itemIds.has(r.itemId)) break;
+      itemIds.add(r.itemId);
       referralIds.push(r.id);
       if (r.date > cutoff) cutoff = r.date;
     }
     if (referralIds.length >= count) break;
   }
   if (referralIds.length < count) throw new Error(`only ${referralIds.length} listed referrals found on planned meetings; ask for fewer --candidates`);
-  return { meetingId: first.id, areaId: area.id, referralIds, cutoff };
+  return { meetingId: first.id, areaId: area.id, itemIds: [...itemIds], referralIds, cutoff };
 }
 
 /** Inside the open transaction: the scene's referrals wait to be listed and the meeting's cut-off covers them. */
 function stage(database: Database_, scene: Scene): void {
   const sqlite = database.sqlite;
+  const items = scene.itemIds.map(() => '?').join(',');
   const list = scene.referralIds.map(() => '?').join(',');
-  sqlite.prepare(`DELETE FROM agenda_items WHERE referral_id IN (${list})`).run(...scene.referralIds);
+  sqlite.prepare(`DELETE FROM agenda_item_referrals WHERE item_id IN (${items})`).run(...scene.itemIds);
+  sqlite.prepare(`DELETE FROM agenda_items WHERE id IN (${items})`).run(...scene.itemIds);
   sqlite.prepare(`UPDATE referrals SET agenda_meeting_id = NULL WHERE id IN (${list})`).run(...scene.referralIds);
   sqlite.prepare('UPDATE meetings SET referral_cutoff = ? WHERE id = ?').run(scene.cutoff, scene.meetingId);
 }

@@ -393,6 +393,38 @@ export const unsafeContacts = sqliteTable(
   (t) => [index('unsafe_contacts_referral_idx').on(t.referralId), index('unsafe_contacts_email_idx').on(t.email)],
 );
 
+/**
+ * Who must never receive anything about a case: each agency, and each person by e-mail, that a referral
+ * on the case (merged ones included), or any referral about the same victim, names as unsafe to contact,
+ * or that a coordinator recorded on the case. A bar holds from the moment it is recorded until a
+ * coordinator lifts it with a reason; nothing else removes it. `source_key` names where it came from,
+ * so a lifted bar is not brought back by the same referral.
+ */
+export const caseBars = sqliteTable(
+  'case_bars',
+  {
+    id: id(),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    agencyId: text('agency_id').references(() => agencies.id),
+    /** Lower-cased. */
+    email: text('email'),
+    name: text('name').notNull(),
+    reason: text('reason'),
+    referralId: text('referral_id').references(() => referrals.id),
+    sourceKey: text('source_key').notNull(),
+    recordedBy: text('recorded_by').references(() => users.id),
+    recordedAt: text('recorded_at').notNull(),
+    liftedAt: text('lifted_at'),
+    liftedBy: text('lifted_by').references(() => users.id),
+    liftReason: text('lift_reason'),
+  },
+  (t) => [
+    uniqueIndex('case_bars_source_idx').on(t.caseId, t.sourceKey),
+    index('case_bars_agency_idx').on(t.agencyId, t.caseId),
+    index('case_bars_email_idx').on(t.email, t.caseId),
+  ],
+);
+
 export const screeningDecisions = sqliteTable(
   'screening_decisions',
   {
@@ -482,13 +514,17 @@ export const meetingInvitations = sqliteTable(
   (t) => [index('meeting_invitations_meeting_idx').on(t.meetingId), index('meeting_invitations_agency_idx').on(t.agencyId)],
 );
 
+/**
+ * One entry per case per meeting. The referrals it lists are in `agenda_item_referrals`: every referral
+ * on the case since its last hearing. `frozen_flags` keeps the flags as the meeting saw them, from the
+ * moment it starts, so a later referral never rewrites what a past hearing was told.
+ */
 export const agendaItems = sqliteTable(
   'agenda_items',
   {
     id: id(),
     meetingId: text('meeting_id').notNull().references(() => meetings.id),
     caseId: text('case_id').notNull().references(() => cases.id),
-    referralId: text('referral_id').notNull().references(() => referrals.id),
     position: integer('position').notNull(),
     slotStart: text('slot_start'),
     pinned: bool('pinned').notNull().default(false),
@@ -501,8 +537,40 @@ export const agendaItems = sqliteTable(
     ),
     outcome: text('outcome'),
     revision: integer('revision').notNull().default(0),
+    frozenFlags: json<{ kind: FlagKind; label: string; detail: string }[] | null>('frozen_flags'),
   },
-  (t) => [index('agenda_items_meeting_idx').on(t.meetingId, t.position), index('agenda_items_referral_idx').on(t.referralId)],
+  (t) => [
+    index('agenda_items_meeting_idx').on(t.meetingId, t.position),
+    uniqueIndex('agenda_items_meeting_case_idx').on(t.meetingId, t.caseId),
+    index('agenda_items_case_idx').on(t.caseId),
+  ],
+);
+
+/** The referrals an agenda entry lists: kept for heard entries too, as the record of what was heard. */
+export const agendaItemReferrals = sqliteTable(
+  'agenda_item_referrals',
+  {
+    itemId: text('item_id').notNull().references(() => agendaItems.id),
+    referralId: text('referral_id').notNull().references(() => referrals.id),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.referralId] }), index('agenda_item_referrals_referral_idx').on(t.referralId)],
+);
+
+/**
+ * Each research packet as it was sent: frozen at every publication of the agenda, so what an agency was
+ * given can always be shown again, and what changed from one version to the next can be told.
+ */
+export const packetVersions = sqliteTable(
+  'packet_versions',
+  {
+    id: id(),
+    meetingId: text('meeting_id').notNull().references(() => meetings.id),
+    version: integer('version').notNull(),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    content: json<unknown>('content').notNull(),
+    publishedAt: text('published_at').notNull(),
+  },
+  (t) => [uniqueIndex('packet_versions_meeting_version_case_idx').on(t.meetingId, t.version, t.caseId), index('packet_versions_case_idx').on(t.caseId)],
 );
 
 /** A frozen copy of each published agenda version, so what was circulated can always be shown again. */
@@ -565,6 +633,9 @@ export const research = sqliteTable(
     dueDate: text('due_date').notNull(),
     submittedAt: text('submitted_at'),
     updatedAt: text('updated_at').notNull(),
+    /** Set when the agency is barred from the case: the task and what it holds are no longer its to read. */
+    withdrawnAt: text('withdrawn_at'),
+    withdrawnBarId: text('withdrawn_bar_id').references(() => caseBars.id),
   },
   (t) => [
     uniqueIndex('research_task_idx').on(t.meetingId, t.caseId, t.agencyId),
@@ -675,6 +746,8 @@ export const notifications = sqliteTable(
     body: text('body').notNull(),
     link: text('link'),
     dedupeKey: text('dedupe_key').notNull(),
+    /** The case it tells of, if any: read again through the disclosure policy whenever it is listed. */
+    caseId: text('case_id').references(() => cases.id),
     createdAt: createdAt(),
     readAt: text('read_at'),
   },
@@ -735,8 +808,12 @@ export const outbox = sqliteTable(
     subject: text('subject').notNull(),
     body: text('body').notNull(),
     dedupeKey: text('dedupe_key'),
+    /** The cases the notice counts or tells of: the recipient is checked against them again when it is sent. */
+    caseIds: json<string[]>('case_ids').notNull().default([]),
     createdAt: createdAt(),
     sentAt: text('sent_at'),
+    /** Set when it will never be sent: the recipient was barred from a case it concerns before it went. */
+    cancelledAt: text('cancelled_at'),
     error: text('error'),
     attempts: integer('attempts').notNull().default(0),
   },

@@ -8,6 +8,11 @@
  * run against. On a 2-core machine a million referrals (about 32 million rows, 15 GB) take about nine
  * minutes and up to 5 GB of memory, most of it SQLite's page cache.
  *
+ * Every agency and e-mail a referral names as unsafe to contact is barred from the case in `case_bars`,
+ * exactly as the platform derives bars (`modules/cases/bars.ts`), and the history keeps to every bar:
+ * a barred agency gets no research, invitation or action for the case and never refers it (and the
+ * history holds no notices or e-mails, so none reaches anyone a bar names).
+ *
  * What is reduced at scale (above LARGE_RUN referrals): every hearing still gets an agenda item, actions
  * and research, but 2–3 actions instead of 2–5, and research rows only from the agencies that know the
  * household (plus police and the IDVA service) rather than one from every invited agency. Meetings are
@@ -16,6 +21,8 @@
 
 import {
   ACTION_STATUSES,
+  FLAG_KINDS,
+  FLAG_LABELS,
   addMonths,
   addWorkingDays,
   dashScore,
@@ -23,6 +30,7 @@ import {
   type ActionStatus,
   type AgencyKind,
   type DashAnswerValue,
+  type FlagKind,
   type Role,
 } from '@marac/shared';
 import type { Statement } from 'better-sqlite3';
@@ -192,6 +200,8 @@ const STAFF_DEFS: readonly StaffDef[] = [
 
 interface AgencyRt {
   readonly def: AgencyDef;
+  /** Position in `Generator.agencies`. */
+  readonly index: number;
   readonly id: string;
   readonly userId: string;
   readonly practitioners: readonly string[];
@@ -276,6 +286,36 @@ interface PlannedAction {
   readonly updates: readonly PlannedUpdate[];
 }
 
+/** Someone a referral names as unsafe to contact about the victim. */
+interface UnsafeContact {
+  readonly name: string;
+  readonly relationship: string;
+  readonly email: string | null;
+  readonly agency: AgencyRt | null;
+  readonly reason: string;
+}
+
+type FlagSeen = readonly [FlagKind, string];
+
+/**
+ * One entry of the agenda being generated: one per case, written once every referral of the meeting is
+ * in, since a further referral about the case can still join it.
+ */
+interface ItemDraft {
+  readonly id: string;
+  readonly caseIndex: number;
+  readonly caseId: string;
+  readonly position: number;
+  readonly status: 'heard' | 'listed';
+  readonly transferredFromAreaId: string | null;
+  readonly riskAnalysis: string | null;
+  readonly outcome: string | null;
+  readonly referralIds: string[];
+  /** The flags the hearing was told, one per kind; null while the meeting has not started. */
+  readonly flags: Map<FlagKind, string> | null;
+  lastRefDay: number;
+}
+
 interface DashResult {
   readonly json: string;
   readonly score: number;
@@ -299,6 +339,39 @@ const OFTEN_NOT_KNOWN = new Set([17, 18, 19, 22, 23, 24]);
 const CLOSED: ReadonlySet<ActionStatus> = new Set<ActionStatus>(['completed', 'not_possible', 'not_completed']);
 
 const EXTERNAL_MARACS = ['Eastmarsh MARAC', 'Carrow Vale MARAC', 'South Denholm MARAC'] as const;
+
+/** Share of referrals that name someone unsafe to contact. */
+const UNSAFE_CHANCE = 0.1;
+/** Who they are: a relative or friend with no e-mail given, one with a personal e-mail, someone at an agency. */
+const UNSAFE_KIND_WEIGHTS: readonly number[] = [50, 20, 30];
+/**
+ * Who they are at the agency: its MARAC representative (so the bar names a platform user by e-mail too),
+ * a practitioner with their work e-mail, or one whose e-mail the referrer did not know (a bar by agency only).
+ */
+const UNSAFE_AGENCY_PERSON_WEIGHTS: readonly number[] = [25, 55, 20];
+/** Share of later referrals about a victim that name the case's unsafe agency contact again. */
+const UNSAFE_NAMED_AGAIN_CHANCE = 0.5;
+/** `caseBarPerson` value for the agency's representative; practitioners are 0–5, plus NO_EMAIL when no e-mail was given. */
+const REPRESENTATIVE = 255;
+const NO_EMAIL = 64;
+const PERSONAL_MAIL_DOMAIN = 'homemail.demo.test';
+const UNSAFE_RELATIONSHIPS = ["perpetrator's mother", "perpetrator's sister", "perpetrator's best friend", 'former mutual friend'] as const;
+/** Share of referrals that are a further incident for a case already waiting for the same meeting. */
+const JOIN_CHANCE = 0.02;
+
+const FLAG_ORDER = new Map<FlagKind, number>(FLAG_KINDS.map((kind, i) => [kind, i]));
+
+/** A mailbox name from a person's name: accents dropped, anything else but letters becomes a dot. */
+const mailbox = (name: string): string =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '.')
+    .replace(/^\.+|\.+$/g, '');
+
+const serialDetail = (others: number): string =>
+  `The perpetrator is also named as the perpetrator in ${others} other MARAC case${others === 1 ? '' : 's'}, against different victims.`;
 
 const REJECTION_REASON =
   'The person named as the abuser is a neighbour and not personally connected to the victim, so the referral does not meet the MARAC criteria. Referred to the community safety team for anti-social behaviour support.';
@@ -332,19 +405,28 @@ class Generator {
   private readonly caseLastMeeting: Int32Array;
   /** 1 once a hearing of the case left an action open: the generator never closes an action later. */
   private readonly caseOpenAction: Uint8Array;
+  /**
+   * The agency a referral about the case's victim names as unsafe (index + 1 into `agencies`, 0 for
+   * none), and who there (a practitioner's index, or REPRESENTATIVE).
+   */
+  private readonly caseBarAgency: Uint8Array;
+  private readonly caseBarPerson: Uint8Array;
   private readonly caseIds: string[] = [];
+  /** The entries of the meeting being generated, in agenda order. */
+  private listing: ItemDraft[] = [];
 
   private readonly insertedShared = new Set<string>();
   private readonly missingStatuses = new Set<ActionStatus>(ACTION_STATUSES);
   private readonly specials = new Map<number, SpecialKind[]>();
   private readonly specialPeople = new Map<string, Subject>();
-  private readonly specialCases = new Map<SpecialKind, { caseIndex: number; referralId: string; household: Household }>();
+  private readonly specialCases = new Map<SpecialKind, { caseIndex: number; referralId: string; household: Household; unsafe: UnsafeContact | null }>();
   private readonly accepted: number;
   private readonly pending: number;
   private done = 0;
 
   private readonly updateCaseHeard: Statement;
   private readonly updateCaseListed: Statement;
+  private readonly updateCaseReferred: Statement;
   private readonly updateCaseTransferred: Statement;
   private readonly retireAddresses: Statement;
 
@@ -367,11 +449,14 @@ class Generator {
     this.caseSpecial = new Uint8Array(capacity);
     this.caseLastMeeting = new Int32Array(capacity);
     this.caseOpenAction = new Uint8Array(capacity);
+    this.caseBarAgency = new Uint8Array(capacity);
+    this.caseBarPerson = new Uint8Array(capacity);
     this.w = new RowWriter(database.sqlite, options.batchSize ?? DEFAULT_BATCH_ROWS);
     this.updateCaseHeard = this.w.prepare(
       'UPDATE cases SET status = ?, closed_at = ?, last_referral_date = ?, last_hearing_date = ? WHERE id = ?',
     );
     this.updateCaseListed = this.w.prepare("UPDATE cases SET status = 'open', closed_at = NULL, last_referral_date = ? WHERE id = ?");
+    this.updateCaseReferred = this.w.prepare('UPDATE cases SET last_referral_date = ? WHERE id = ?');
     this.updateCaseTransferred = this.w.prepare(
       "UPDATE cases SET status = 'transferred_out', closed_at = ?, transferred_to_area_id = ? WHERE id = ?",
     );
@@ -395,6 +480,8 @@ class Generator {
           this.w.checkpoint();
           this.progress();
         }
+        this.writeAgenda(meeting);
+        this.w.checkpoint();
       }
       this.writeSerialFlags();
       this.writeQueue();
@@ -551,6 +638,7 @@ class Generator {
     for (const def of AGENCY_DEFS) {
       const agency: AgencyRt = {
         def,
+        index: this.agencies.length,
         id: rng.uuid(),
         userId: rng.uuid(),
         practitioners: Array.from({ length: 6 }, () => practitionerName(rng)),
@@ -728,9 +816,11 @@ class Generator {
 
   // ---- Referrals ---------------------------------------------------------------------------------
 
-  private referringAgency(area: AreaRt, h: Household): AgencyRt {
+  /** Never an agency barred from the case: its own referral would be kept from it. */
+  private referringAgency(area: AreaRt, h: Household, barred: AgencyRt | null): AgencyRt {
     const agencies = area.agencies;
     const weights = agencies.map((a) => {
+      if (a === barred) return 0;
       if (a.def.kind === 'midwifery_health_visiting' && h.pregnant) return a.def.referralWeight * 6;
       // The specialist services refer the people they serve.
       if (a.def.key === 'rainbow') return h.profile.lgbt === 'yes' ? 20 : 0;
@@ -741,6 +831,86 @@ class Generator {
       return a.def.referralWeight;
     });
     return agencies[this.rng.weightedIndex(weights)] as AgencyRt;
+  }
+
+  private barredAgency(caseIndex: number): AgencyRt | null {
+    const held = caseIndex < 0 ? 0 : (this.caseBarAgency[caseIndex] as number);
+    return held === 0 ? null : (this.agencies[held - 1] as AgencyRt);
+  }
+
+  private agencyContact(agency: AgencyRt, person: number): UnsafeContact {
+    const representative = person === REPRESENTATIVE;
+    const name = representative ? agency.def.rep : (agency.practitioners[person & ~NO_EMAIL] as string);
+    return {
+      name,
+      relationship: `Works at ${agency.def.name}; related to the perpetrator`,
+      email: representative ? agency.def.email : (person & NO_EMAIL) !== 0 ? null : `${mailbox(name)}@${agency.def.domain}`,
+      agency,
+      reason: 'Family connection to the perpetrator',
+    };
+  }
+
+  /** Someone at an agency (never the referrer's) is named unsafe, and the case remembers who. */
+  private newAgencyContact(candidates: readonly AgencyRt[], referrer: AgencyRt, caseIndex: number): UnsafeContact | null {
+    const rng = this.rng;
+    const others = candidates.filter((a) => a !== referrer);
+    if (others.length === 0) return null;
+    const agency = rng.pick(others);
+    const kind = rng.weightedIndex(UNSAFE_AGENCY_PERSON_WEIGHTS);
+    const person = kind === 0 ? REPRESENTATIVE : rng.int(0, agency.practitioners.length - 1) | (kind === 2 ? NO_EMAIL : 0);
+    if (caseIndex >= 0) {
+      this.caseBarAgency[caseIndex] = agency.index + 1;
+      this.caseBarPerson[caseIndex] = person;
+    }
+    return this.agencyContact(agency, person);
+  }
+
+  /**
+   * Who, if anyone, the referral names as unsafe to contact. A new agency is named only by the referral
+   * that opens a case (later ones may name the same person again): its bar then holds from before the
+   * case's first agenda, so no research, invitation or action for the case ever has to be taken back
+   * from it. Taking the case back from an agency already given it, with the notices that go with that,
+   * is the platform's own work (`barsChanged`), not something the history needs to stage.
+   *
+   * `caseIndex` is -1 for a referral not on a case. The stories are fixed: the family that moves names
+   * someone at an agency of both areas (the bar follows the victim to the new area's case), and the
+   * first role-change victim names a relative by a personal e-mail.
+   */
+  private unsafeContact(area: AreaRt, h: Household, referrer: AgencyRt, caseIndex: number, opening: boolean, special: SpecialKind | null): UnsafeContact | null {
+    const rng = this.rng;
+    const named = this.barredAgency(caseIndex);
+    const namedAgain = named === null ? null : this.agencyContact(named, this.caseBarPerson[caseIndex] as number);
+    if (special === 'transferA') return this.newAgencyContact(area.agencies.filter((a) => a.def.areas.length === AREA_DEFS.length), referrer, caseIndex);
+    if (special === 'transferB') return namedAgain;
+    let chosen = 1;
+    if (special !== 'cross1a') {
+      if (!rng.chance(UNSAFE_CHANCE)) return null;
+      if (namedAgain !== null && rng.chance(UNSAFE_NAMED_AGAIN_CHANCE)) return namedAgain;
+      chosen = rng.weightedIndex(UNSAFE_KIND_WEIGHTS.map((w, i) => (i === 2 && (!opening || h.perps.length === 0) ? 0 : w)));
+    }
+    if (chosen === 2) return this.newAgencyContact(area.agencies, referrer, caseIndex);
+    const name = practitionerName(rng);
+    return {
+      name,
+      relationship: rng.pick(UNSAFE_RELATIONSHIPS),
+      email: chosen === 1 ? `${mailbox(name)}@${PERSONAL_MAIL_DOMAIN}` : null,
+      agency: null,
+      reason: 'Passes information to the perpetrator',
+    };
+  }
+
+  /**
+   * The bar an unsafe contact puts on a case, exactly as `modules/cases/bars.ts` derives it (same source
+   * key, e-mail lower-cased), so the platform finds nothing to add.
+   */
+  private writeBar(caseId: string, referralId: string, contact: UnsafeContact, at: string): void {
+    const email = contact.email !== null && contact.email.trim() !== '' ? contact.email.trim().toLowerCase() : null;
+    const agencyId = contact.agency?.id ?? null;
+    if (agencyId === null && email === null) return;
+    this.w.insert(
+      'case_bars', this.rng.uuid(), caseId, agencyId, email, contact.name, contact.reason, referralId, `referral:${referralId}:${agencyId ?? ''}:${email ?? ''}`,
+      null, at,
+    );
   }
 
   private dash(h: Household, isRepeat: boolean, babyOrPregnant: boolean): DashResult {
@@ -831,6 +1001,8 @@ class Generator {
   private writeReferral(args: {
     area: AreaRt;
     h: Household;
+    referrer: AgencyRt;
+    unsafe: UnsafeContact | null;
     status: 'accepted' | 'submitted' | 'rejected' | 'more_information_requested' | 'draft';
     refDay: number;
     decisionDay: number;
@@ -849,7 +1021,7 @@ class Generator {
     const w = this.w;
     const rng = this.rng;
     const referralId = rng.uuid();
-    const agency = this.referringAgency(area, h);
+    const agency = args.referrer;
     const referrerName = rng.chance(0.35) ? agency.def.rep : rng.pick(agency.practitioners);
     const contact = rng.chance(0.9)
       ? `${referrerName.replace(/^(DS|DC|PC|Dr|DI) /, '').toLowerCase().replace(/[^a-z]+/g, '.')}@${agency.def.domain}`
@@ -949,19 +1121,9 @@ class Generator {
     }
     w.insert('risk_assessments', rng.uuid(), referralId, 'dash', '2009', dayStr(refDay - rng.int(0, 2)), dash.json, dash.score);
 
-    if (rng.chance(0.1)) {
-      const perp = h.perps[0];
-      if (rng.chance(0.7) || perp === undefined) {
-        const rel = rng.pick(["perpetrator's mother", "perpetrator's sister", "perpetrator's best friend", 'former mutual friend']);
-        w.insert('unsafe_contacts', rng.uuid(), referralId, practitionerName(rng), rel, null, null, 'Passes information to the perpetrator');
-      } else {
-        const other = rng.pick(area.agencies);
-        const name = rng.pick(other.practitioners);
-        w.insert(
-          'unsafe_contacts', rng.uuid(), referralId, name, `Works at ${other.def.name}; related to the perpetrator`,
-          `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${other.def.domain}`, other.id, 'Family connection to the perpetrator',
-        );
-      }
+    const unsafe = args.unsafe;
+    if (unsafe !== null) {
+      w.insert('unsafe_contacts', rng.uuid(), referralId, unsafe.name, unsafe.relationship, unsafe.email, unsafe.agency?.id ?? null, unsafe.reason);
     }
 
     if (decided && decidedAt !== null) {
@@ -992,6 +1154,7 @@ class Generator {
   private acceptedReferral(meeting: MeetingRt, special: SpecialKind | null): void {
     const rng = this.rng;
     const area = meeting.area;
+    if (special === null && this.listing.length > 0 && rng.chance(JOIN_CHANCE) && this.joinListed(meeting)) return;
     let refDay = rng.int(meeting.windowStart, meeting.windowEnd);
     // Most referrals are made on working days; a share of police ones at weekends.
     if ((weekday(refDay) === 0 || weekday(refDay) === 6) && rng.chance(0.7)) refDay = Math.max(meeting.windowStart, refDay - 2);
@@ -1006,17 +1169,15 @@ class Generator {
     let relatedCaseIds: string[] = [];
     const created = this.ts(decisionDay, rng.int(8 * 60 + 30, 17 * 60));
     let previousReferralDay = -1;
+    const movedFrom = special === 'transferB' ? this.specialCases.get('transferA') : undefined;
 
     if (special !== null) {
       h = this.specialHousehold(special, area, refDay);
-      if (special === 'transferB') {
-        const from = this.specialCases.get('transferA');
-        if (from !== undefined) {
-          transferFrom = this.areas[this.caseArea[from.caseIndex] as number] as AreaRt;
-          previousReferralDay = this.caseLastDay[from.caseIndex] as number;
-          previousElsewhere = JSON.stringify({ area: `${transferFrom.def.name} MARAC`, date: dayStr(previousReferralDay) });
-          relatedCaseIds = [this.caseIds[from.caseIndex] as string];
-        }
+      if (movedFrom !== undefined) {
+        transferFrom = this.areas[this.caseArea[movedFrom.caseIndex] as number] as AreaRt;
+        previousReferralDay = this.caseLastDay[movedFrom.caseIndex] as number;
+        previousElsewhere = JSON.stringify({ area: `${transferFrom.def.name} MARAC`, date: dayStr(previousReferralDay) });
+        relatedCaseIds = [this.caseIds[movedFrom.caseIndex] as string];
       }
     } else if (!newCase) {
       const c = caseIndex;
@@ -1031,6 +1192,14 @@ class Generator {
     this.caseLastDay[caseIndex] = refDay;
     this.caseLastMeeting[caseIndex] = meeting.order;
     if (!newCase) this.caseRefs[caseIndex] = (this.caseRefs[caseIndex] as number) + 1;
+    // Bars follow the victim: whoever the earlier area's referral named is barred from the new case too.
+    if (movedFrom !== undefined) {
+      this.caseBarAgency[caseIndex] = this.caseBarAgency[movedFrom.caseIndex] as number;
+      this.caseBarPerson[caseIndex] = this.caseBarPerson[movedFrom.caseIndex] as number;
+    }
+    const referrer = this.referringAgency(area, h, this.barredAgency(caseIndex));
+    const unsafe = this.unsafeContact(area, h, referrer, caseIndex, newCase, special);
+    const barred = this.barredAgency(caseIndex);
 
     // A repeat often arrives with the victim's name spelt another way, or the date of birth transposed.
     let victimAs: { given: string; dobs: readonly string[] } | undefined;
@@ -1041,7 +1210,7 @@ class Generator {
 
     // Assess and plan the hearing first: the case row records how it ended.
     const assessment = this.assess(h, refDay, isRepeat);
-    const actions = meeting.past ? this.planActions(meeting, assessment.story) : [];
+    const actions = meeting.past ? this.planActions(meeting, assessment.story, barred) : [];
 
     if (newCase) {
       this.writePeople(h, created);
@@ -1060,10 +1229,7 @@ class Generator {
         dayStr(refDay), lastHearing, transferFrom?.id ?? null, null,
       );
       this.writeCasePeople(h, created);
-      if (transferFrom !== null) {
-        const from = this.specialCases.get('transferA');
-        if (from !== undefined) this.updateCaseTransferred.run(created, area.id, this.caseIds[from.caseIndex] as string);
-      }
+      if (movedFrom !== undefined) this.updateCaseTransferred.run(created, area.id, this.caseIds[movedFrom.caseIndex] as string);
     } else if (meeting.past) {
       this.updateCaseHeard.run(open ? 'open' : 'closed', closedAt, dayStr(refDay), lastHearing, h.caseId);
     } else {
@@ -1073,6 +1239,8 @@ class Generator {
     const { referralId, story, decidedAt } = this.writeReferral({
       area,
       h,
+      referrer,
+      unsafe,
       status: 'accepted',
       refDay,
       decisionDay,
@@ -1085,20 +1253,98 @@ class Generator {
       agendaMeetingId: meeting.id,
       ...(victimAs ? { victimAs } : {}),
     });
-    if (special !== null) this.specialCases.set(special, { caseIndex, referralId, household: h });
-    this.writeFlags(h, referralId, decidedAt as string, refDay, story, isRepeat, previousReferralDay, transferFrom, relatedCaseIds, special);
+    if (unsafe !== null) this.writeBar(h.caseId, referralId, unsafe, created);
+    if (movedFrom !== undefined) {
+      // The two cases share the victim, so each is barred by what either referral names.
+      const earlierCaseId = this.caseIds[movedFrom.caseIndex] as string;
+      if (movedFrom.unsafe !== null) this.writeBar(h.caseId, movedFrom.referralId, movedFrom.unsafe, created);
+      if (unsafe !== null) this.writeBar(earlierCaseId, referralId, unsafe, created);
+    }
+    if (special !== null) this.specialCases.set(special, { caseIndex, referralId, household: h, unsafe });
+    const flags = this.writeFlags(h, referralId, decidedAt as string, refDay, story, isRepeat, previousReferralDay, transferFrom, relatedCaseIds, special);
 
-    // Agenda item, then what the meeting did with it.
+    // Agenda entry, then what the meeting did with it.
     meeting.listed += 1;
-    const position = meeting.listed;
-    const w = this.w;
-    w.insert(
-      'agenda_items', rng.uuid(), meeting.id, h.caseId, referralId, position, timeOfDay(meeting.startMinute + 12 * (position - 1)), 0, 0,
-      meeting.past ? 'heard' : 'listed', null, transferFrom?.id ?? null, meeting.past ? riskAnalysis(rng, story) : null,
-      meeting.past ? hearingOutcome(rng, actions.length, story) : null, 0,
-    );
-    if (meeting.past || meeting.status === 'agenda_published') this.writeResearch(meeting, h.caseId, story);
+    const item: ItemDraft = {
+      id: rng.uuid(),
+      caseIndex,
+      caseId: h.caseId,
+      position: meeting.listed,
+      status: meeting.past ? 'heard' : 'listed',
+      transferredFromAreaId: transferFrom?.id ?? null,
+      riskAnalysis: meeting.past ? riskAnalysis(rng, story) : null,
+      outcome: meeting.past ? hearingOutcome(rng, actions.length, story) : null,
+      referralIds: [referralId],
+      flags: meeting.past ? new Map() : null,
+      lastRefDay: refDay,
+    };
+    seeFlags(item, flags);
+    this.listing.push(item);
+    if (meeting.past || meeting.status === 'agenda_published') this.writeResearch(meeting, h.caseId, story, barred);
     if (meeting.past) this.writeActions(meeting, h.caseId, actions);
+  }
+
+  /**
+   * A further incident about a case already waiting for this meeting: the referral is listed under the
+   * case's entry, whose research and actions cover it. False when the case drawn cannot take one (a
+   * story case, or one with no days left before the cut-off); the referral is then an ordinary one.
+   */
+  private joinListed(meeting: MeetingRt): boolean {
+    const rng = this.rng;
+    const area = meeting.area;
+    const item = rng.pick(this.listing);
+    const c = item.caseIndex;
+    if (this.caseSpecial[c] === 1 || item.lastRefDay >= meeting.windowEnd || (this.caseRefs[c] as number) >= 3) return false;
+    const refDay = rng.int(item.lastRefDay + 1, meeting.windowEnd);
+    const decisionDay = Math.min(meeting.windowEnd, weekdayOnOrAfter(refDay + rng.int(0, 1)));
+    const created = this.ts(decisionDay, rng.int(8 * 60 + 30, 17 * 60));
+    const h = makeHousehold(this.salt, this.caseSerial[c] as number, area.inCity, this.caseFirstDay[c] as number);
+    const previousReferralDay = this.caseLastDay[c] as number;
+    this.caseLastDay[c] = refDay;
+    this.caseRefs[c] = (this.caseRefs[c] as number) + 1;
+    const barred = this.barredAgency(c);
+    const referrer = this.referringAgency(area, h, barred);
+    const unsafe = this.unsafeContact(area, h, referrer, c, false, null);
+    let victimAs: { given: string; dobs: readonly string[] } | undefined;
+    const variant = h.victim.otherNames.find((n) => n.kind === 'spelling_variant' || n.kind === 'nickname');
+    if (variant !== undefined && rng.chance(0.3)) victimAs = { given: variant.given, dobs: h.victim.dobs.slice(-1) };
+    const assessment = this.assess(h, refDay, true);
+    this.updateCaseReferred.run(dayStr(refDay), h.caseId);
+    const { referralId, story, decidedAt } = this.writeReferral({
+      area,
+      h,
+      referrer,
+      unsafe,
+      status: 'accepted',
+      refDay,
+      decisionDay,
+      caseId: h.caseId,
+      isRepeat: true,
+      linkPeople: true,
+      previousElsewhere: null,
+      assessment,
+      decidedAt: created,
+      agendaMeetingId: meeting.id,
+      ...(victimAs ? { victimAs } : {}),
+    });
+    if (unsafe !== null) this.writeBar(h.caseId, referralId, unsafe, created);
+    seeFlags(item, this.writeFlags(h, referralId, decidedAt as string, refDay, story, true, previousReferralDay, null, [], null));
+    item.referralIds.push(referralId);
+    item.lastRefDay = refDay;
+    return true;
+  }
+
+  /** The meeting's agenda: one entry per case, listing every referral that brought the case to it. */
+  private writeAgenda(meeting: MeetingRt): void {
+    const w = this.w;
+    for (const item of this.listing) {
+      w.insert(
+        'agenda_items', item.id, meeting.id, item.caseId, item.position, timeOfDay(meeting.startMinute + 12 * (item.position - 1)), 0, 0, item.status,
+        null, item.transferredFromAreaId, item.riskAnalysis, item.outcome, 0, item.flags === null ? null : frozenFlags(item.flags),
+      );
+      for (const referralId of item.referralIds) w.insert('agenda_item_referrals', item.id, referralId);
+    }
+    this.listing = [];
   }
 
   /** Households for the stories every demo must contain (serial perpetrator, role changes, a move). */
@@ -1178,11 +1424,14 @@ class Generator {
     transferFrom: AreaRt | null,
     related: string[],
     special: SpecialKind | null,
-  ): void {
+  ): FlagSeen[] {
     const w = this.w;
     const rng = this.rng;
-    const flag = (kind: string, detail: string, relatedIds: readonly string[] = []) =>
+    const seen: FlagSeen[] = [];
+    const flag = (kind: FlagKind, detail: string, relatedIds: readonly string[] = []) => {
       w.insert('flags', rng.uuid(), h.caseId, referralId, kind, detail, JSON.stringify(relatedIds), computedAt);
+      seen.push([kind, detail]);
+    };
     const relatedJson = transferFrom !== null ? related : [];
     if (isRepeat && previousReferralDay >= 0) {
       flag('repeat', `Repeat referral: the victim was last referred to MARAC on ${longDate(previousReferralDay)}, within 12 months.`, relatedJson);
@@ -1211,6 +1460,12 @@ class Generator {
         );
       }
     }
+    if (special === 'serial2' || special === 'serial3') {
+      // The serial flags are written once all the perpetrator's cases exist; this hearing knew the earlier ones.
+      const earlier = (['serial1', 'serial2', 'serial3'] as const).filter((k) => k !== special && this.specialCases.has(k)).length;
+      if (earlier > 0) seen.push(['serial_perpetrator', serialDetail(earlier)]);
+    }
+    return seen;
   }
 
   /** Serial-perpetrator flags once all of that person's cases exist, each pointing at the others. */
@@ -1223,9 +1478,7 @@ class Generator {
     cases.forEach((c, i) => {
       const others = ids.filter((_, j) => j !== i);
       this.w.insert(
-        'flags', this.rng.uuid(), ids[i] as string, c.referralId, 'serial_perpetrator',
-        `The perpetrator is also named as the perpetrator in ${others.length} other MARAC case${others.length === 1 ? '' : 's'}, against different victims.`,
-        JSON.stringify(others), computedAt,
+        'flags', this.rng.uuid(), ids[i] as string, c.referralId, 'serial_perpetrator', serialDetail(others.length), JSON.stringify(others), computedAt,
       );
     });
   }
@@ -1253,11 +1506,12 @@ class Generator {
     return status;
   }
 
-  private planActions(meeting: MeetingRt, ctx: StoryContext): PlannedAction[] {
+  /** Never for an agency barred from the case. */
+  private planActions(meeting: MeetingRt, ctx: StoryContext, barred: AgencyRt | null): PlannedAction[] {
     const rng = this.rng;
     const area = meeting.area;
     const count = this.large ? rng.int(2, 3) : rng.int(2, 5);
-    const candidates = ACTION_TEMPLATES.filter((t) => (t.when === undefined || t.when(ctx)) && area.byKind.has(t.kind));
+    const candidates = ACTION_TEMPLATES.filter((t) => (t.when === undefined || t.when(ctx)) && area.byKind.has(t.kind) && area.byKind.get(t.kind) !== barred);
     const weights = candidates.map((t) => t.weight);
     const chosen: ActionTemplate[] = [];
     while (chosen.length < count && chosen.length < candidates.length) {
@@ -1327,12 +1581,14 @@ class Generator {
     }
   }
 
-  private writeResearch(meeting: MeetingRt, caseId: string, story: StoryContext): void {
+  /** Every agency of the area researches the case, except one barred from it. */
+  private writeResearch(meeting: MeetingRt, caseId: string, story: StoryContext, barred: AgencyRt | null): void {
     const w = this.w;
     const rng = this.rng;
     const due = dayStr(meeting.researchDay);
     const span = Math.max(0, meeting.researchDay - meeting.circulationDay);
     for (const agency of meeting.area.agencies) {
+      if (agency === barred) continue;
       const kind = agency.def.kind;
       const known = rng.chance(knownChance(kind, story));
       if (this.large && !known && kind !== 'police' && kind !== 'idva') continue;
@@ -1383,8 +1639,10 @@ class Generator {
       } else {
         h = makeHousehold(this.salt, this.nextSerial(), area.inCity, refDay);
       }
+      // Not an agency barred from the known victim's case: confirming the match would keep its own referral from it.
+      const referrer = this.referringAgency(area, h, known >= 0 ? this.barredAgency(known) : null);
       this.writeReferral({
-        area, h, status: 'submitted', refDay, decisionDay: refDay, caseId: null, isRepeat: false, linkPeople: false, previousElsewhere: null,
+        area, h, referrer, unsafe: this.unsafeContact(area, h, referrer, -1, true, null), status: 'submitted', refDay, decisionDay: refDay, caseId: null, isRepeat: false, linkPeople: false, previousElsewhere: null,
         ...(victimAs ? { victimAs } : {}),
       });
       this.progress();
@@ -1393,8 +1651,9 @@ class Generator {
       const area = rng.chance(0.5) ? city : (this.areas[1] as AreaRt);
       const refDay = today - daysAgo;
       const h = makeHousehold(this.salt, this.nextSerial(), area.inCity, refDay);
+      const referrer = this.referringAgency(area, h, null);
       this.writeReferral({
-        area, h, status, refDay, decisionDay: Math.min(today, weekdayOnOrAfter(refDay + 1)), caseId: null, isRepeat: false, linkPeople: false,
+        area, h, referrer, unsafe: this.unsafeContact(area, h, referrer, -1, true, null), status, refDay, decisionDay: Math.min(today, weekdayOnOrAfter(refDay + 1)), caseId: null, isRepeat: false, linkPeople: false,
         previousElsewhere: null,
       });
     };
@@ -1410,6 +1669,20 @@ class Generator {
     }
     return -1;
   }
+}
+
+/** One flag per kind, with every detail of that kind, as the platform freezes them when a meeting starts. */
+function seeFlags(item: ItemDraft, flags: readonly FlagSeen[]): void {
+  if (item.flags === null) return;
+  for (const [kind, detail] of flags) {
+    const before = item.flags.get(kind);
+    item.flags.set(kind, before === undefined || before.includes(detail) ? (before ?? detail) : `${before} ${detail}`);
+  }
+}
+
+function frozenFlags(flags: ReadonlyMap<FlagKind, string>): string {
+  const kinds = [...flags.keys()].sort((a, b) => (FLAG_ORDER.get(a) as number) - (FLAG_ORDER.get(b) as number));
+  return JSON.stringify(kinds.map((kind) => ({ kind, label: FLAG_LABELS[kind], detail: flags.get(kind) as string })));
 }
 
 function subjectsOf(h: Household): Subject[] {

@@ -48,12 +48,14 @@ const COLUMNS = {
   ],
   risk_assessments: ['id', 'referral_id', 'tool', 'version', 'completed_on', 'answers', 'score'],
   unsafe_contacts: ['id', 'referral_id', 'name', 'relationship', 'email', 'agency_id', 'reason'],
+  case_bars: ['id', 'case_id', 'agency_id', 'email', 'name', 'reason', 'referral_id', 'source_key', 'recorded_by', 'recorded_at'],
   screening_decisions: ['id', 'referral_id', 'decision', 'reason', 'area_id', 'merged_into_referral_id', 'decided_by', 'decided_at'],
   flags: ['id', 'case_id', 'referral_id', 'kind', 'detail', 'related_case_ids', 'computed_at'],
   agenda_items: [
-    'id', 'meeting_id', 'case_id', 'referral_id', 'position', 'slot_start', 'pinned', 'manually_placed', 'status', 'removed_reason',
-    'transferred_from_area_id', 'risk_analysis', 'outcome', 'revision',
+    'id', 'meeting_id', 'case_id', 'position', 'slot_start', 'pinned', 'manually_placed', 'status', 'removed_reason',
+    'transferred_from_area_id', 'risk_analysis', 'outcome', 'revision', 'frozen_flags',
   ],
+  agenda_item_referrals: ['item_id', 'referral_id'],
   research: [
     'id', 'meeting_id', 'case_id', 'agency_id', 'status', 'known_to_agency', 'facts', 'opinion', 'risks_identified', 'protective_factors',
     'withheld', 'withheld_reason', 'researched_by', 'due_date', 'submitted_at', 'updated_at',

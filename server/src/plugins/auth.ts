@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { CSRF_HEADER, type Role } from '@marac/shared';
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { isApiRequest } from '../lib/api-path';
 import { AppError } from '../lib/errors';
@@ -17,6 +18,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
   }
+  interface FastifyInstance {
+    /** Every /api route with who may call it: the route table the authorization tests walk in full. */
+    apiRoutes: { method: string; url: string; access: Access }[];
+  }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -32,6 +37,7 @@ function sameToken(a: string, b: string) {
 
 export default fp(
   async (app) => {
+    app.decorate('apiRoutes', [] as FastifyInstance['apiRoutes']);
     app.addHook('onRoute', (route) => {
       if (!route.url.startsWith('/api/')) return;
       if (isDocsRoute(route.url)) {
@@ -41,6 +47,7 @@ export default fp(
       if (!route.config?.access) {
         throw new Error(`Route ${String(route.method)} ${route.url} does not declare who may call it (config.access)`);
       }
+      for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, access: route.config.access });
     });
 
     // onRequest runs before the body is parsed, so a caller without rights learns nothing about the

@@ -161,7 +161,6 @@ export const AgendaItem = z.object({
   id: Id,
   meetingId: Id,
   caseId: Id,
-  referralId: Id,
   position: z.number().int().min(1),
   slotStart: TimeOfDay.nullable(),
   pinned: z.boolean(),
@@ -234,7 +233,30 @@ export const RiskAnalysis = z.object({
   protectiveFactors: OptionalText(5000),
 });
 
-/** A case on an agenda as the coordinator and chair see it. */
+/** A referral an agenda entry lists: accepted onto the case since its last hearing, or merged into one that was. */
+export const AgendaReferral = z.object({
+  id: Id,
+  reference: z.string(),
+  referralDate: IsoDate,
+  urgent: z.boolean(),
+  status: z.enum(['accepted', 'merged']),
+});
+export type AgendaReferral = z.infer<typeof AgendaReferral>;
+
+/** An agency that will not be sent the case, or was withdrawn from it, and why, in plain words. */
+export const AgendaBarredAgency = z.object({
+  agencyId: Id,
+  agencyName: z.string(),
+  /** When its research for the case at this meeting was withdrawn; null when it was never sent the case. */
+  withdrawnAt: Timestamp.nullable(),
+  because: z.string(),
+});
+export type AgendaBarredAgency = z.infer<typeof AgendaBarredAgency>;
+
+export const FlagTag = z.object({ kind: FlagKind, label: z.string() });
+export type FlagTag = z.infer<typeof FlagTag>;
+
+/** A case on an agenda as the coordinator and chair see it: one entry per case, its referrals under it. */
 export const AgendaEntry = z.object({
   id: Id,
   position: z.number().int().min(1),
@@ -245,16 +267,22 @@ export const AgendaEntry = z.object({
   removedReason: z.string().nullable(),
   caseId: Id,
   caseReference: z.string(),
-  referralId: Id,
-  referralReference: z.string(),
+  /** Every referral on the case since its last hearing, oldest first. */
+  referrals: z.array(AgendaReferral),
+  /** The earliest referral date among them: how long the case has waited. */
   referralDate: IsoDate,
   urgent: z.boolean(),
   victimName: z.string(),
-  flags: z.array(z.object({ kind: FlagKind, label: z.string() })),
+  /** As the meeting saw them once it started; before that, as they are now. */
+  flags: z.array(FlagTag),
+  /** Flags raised since the meeting started, by what was learned later: never part of what it was told. */
+  flagsSince: z.array(FlagTag),
   /** The area a transferred-in case came from. */
   transferredFrom: z.string().nullable(),
   /** Other cases on this agenda sharing a perpetrator or household member with this one. */
   linkedItemIds: z.array(Id),
+  /** Agencies invited to the meeting that are barred from this case. */
+  barredAgencies: z.array(AgendaBarredAgency),
 });
 export type AgendaEntry = z.infer<typeof AgendaEntry>;
 
@@ -283,12 +311,14 @@ export const Agenda = z.object({
   reviews: z.array(AgendaReview),
   /** Cases whose 12-month window lapsed since the area's previous meeting. */
   lapsedWindows: z.array(RepeatWindowItem),
+  /** Cases on this agenda that a bar keeps from the viewer: counted, never shown. */
+  withheldCount: z.number().int().min(0),
 });
 export type Agenda = z.infer<typeof Agenda>;
 
 export const OverflowCase = z.object({
-  referralId: Id,
-  reference: z.string(),
+  caseId: Id,
+  caseReference: z.string(),
   movedToMeetingId: Id.nullable(),
   movedToDate: IsoDate.nullable(),
 });
@@ -312,7 +342,7 @@ export const PublishedAgenda = z.object({
   agenda: Agenda,
   version: z.number().int().min(1),
   researchTasks: z.number().int().min(0),
-  /** Cases held back from agencies the referral names as unsafe to contact. */
+  /** Invited agencies not sent a case because a bar on the case names them. */
   withheldCount: z.number().int().min(0),
   notices: z.number().int().min(0),
 });
@@ -324,12 +354,17 @@ export const PacketPerson = z.object({
   name: z.string(),
   otherNames: z.array(z.string()),
   datesOfBirth: z.array(IsoDate),
+  /** The address given most recently. */
   address: z.string().nullable(),
+  /** Other addresses held for them: earlier ones, and those of records confirmed to be the same person. */
+  otherAddresses: z.array(z.string()),
 });
 export type PacketPerson = z.infer<typeof PacketPerson>;
 
 /**
- * What an invited agency receives for one case: who to search its records for, the case's flags and
+ * What an invited agency receives for one case, as it was sent with a published version of the agenda:
+ * everyone named on any of the case's referrals, with the other names, dates of birth and addresses of
+ * records confirmed to be the same person, so the agency can search its systems; the case's flags and
  * who referred it. Never the narrative, the DASH answers, contact details or the unsafe contacts.
  */
 export const ResearchPacket = z.object({
@@ -340,10 +375,16 @@ export const ResearchPacket = z.object({
   caseReference: z.string(),
   position: z.number().int(),
   slotStart: TimeOfDay.nullable(),
+  /** The agencies that referred the case, in the order of their referrals. */
   referringAgencyName: z.string(),
   researchDeadline: IsoDate,
-  flags: z.array(z.object({ kind: FlagKind, label: z.string() })),
+  flags: z.array(FlagTag),
   people: z.array(PacketPerson),
+  /** The agenda version this packet was sent with, and when. */
+  version: z.number().int().min(1),
+  publishedAt: Timestamp,
+  /** What changed since the version before, in words; empty for the first. */
+  changes: z.array(z.string()),
 });
 export type ResearchPacket = z.infer<typeof ResearchPacket>;
 

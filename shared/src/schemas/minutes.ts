@@ -4,6 +4,10 @@ import { FlagKind } from './cases';
 import { Id, IsoDate, OptionalText, TimeOfDay, Timestamp } from './common';
 import { ATTENDANCE_KINDS, RESEARCH_STATUSES, RiskAnalysis } from './meetings';
 
+/** What an agency holds about a case but will not share, and why (a live investigation, say). */
+export const HeldBack = z.object({ agencyName: z.string(), withheld: z.string(), reason: z.string().nullable() });
+export type HeldBack = z.infer<typeof HeldBack>;
+
 /** What one agency shared about one case. */
 export const MinutesSharing = z.object({
   agencyName: z.string(),
@@ -42,9 +46,13 @@ export const MinutesContent = z.object({
   location: z.string().nullable(),
   minutesDueDate: IsoDate,
   attendance: z.array(z.object({ name: z.string(), agencyName: z.string().nullable(), kind: z.enum(ATTENDANCE_KINDS), informationSent: z.boolean(), signedAt: Timestamp.nullable() })),
-  /** Each with the owning agency, which alone reads it in its minutes. */
-  reviews: z.array(z.object({ caseReference: z.string(), agencyId: Id, agencyName: z.string(), description: z.string(), dueDate: IsoDate, status: ActionStatus, outcome: z.enum(REVIEW_OUTCOMES).nullable() })),
+  /** Each with the owning agency, which alone reads it in its minutes; and its case (absent in minutes generated before reviews named it). */
+  reviews: z.array(z.object({ caseId: Id.optional(), caseReference: z.string(), agencyId: Id, agencyName: z.string(), description: z.string(), dueDate: IsoDate, status: ActionStatus, outcome: z.enum(REVIEW_OUTCOMES).nullable() })),
   cases: z.array(MinutesCase),
+  /**
+   * Notes about the meeting as a whole: every agency that receives the minutes reads them, so nothing
+   * about one case belongs here (that goes in the case's summary, read only by those allowed the case).
+   */
   notes: z.string().nullable(),
 });
 export type MinutesContent = z.infer<typeof MinutesContent>;
@@ -69,7 +77,7 @@ export const Minutes = z.object({
 });
 export type Minutes = z.infer<typeof Minutes>;
 
-/** The coordinator's edits: notes for the whole meeting and a summary per case. */
+/** The coordinator's edits: notes for the whole meeting (read by every agency) and a summary per case (read by those allowed the case). */
 export const EditMinutes = z.object({
   notes: OptionalText(10_000),
   cases: z.array(z.object({ itemId: Id, summary: OptionalText(10_000) })).max(200).default([]),
@@ -87,18 +95,27 @@ export const MeetingCaseView = z.object({
   position: z.number().int(),
   slotStart: TimeOfDay.nullable(),
   victimName: z.string(),
-  referral: z.object({
-    reference: z.string(),
-    referringAgencyName: z.string(),
-    referralDate: IsoDate,
-    dashScore: z.number().int(),
-    criteriaMet: z.array(z.string()),
-    recentIncident: z.string().nullable(),
-  }),
+  /** Every referral the agenda lists for the case, oldest first. */
+  referrals: z.array(
+    z.object({
+      reference: z.string(),
+      referringAgencyName: z.string(),
+      referralDate: IsoDate,
+      dashScore: z.number().int(),
+      criteriaMet: z.array(z.string()),
+      recentIncident: z.string().nullable(),
+    }),
+  ),
+  /** As the meeting saw them when it started. */
   flags: z.array(z.object({ kind: FlagKind, label: z.string(), detail: z.string() })),
   earlierHearings: z.array(z.object({ date: IsoDate, outcome: z.string().nullable() })),
   earlierActions: z.array(z.object({ agencyName: z.string(), description: z.string(), dueDate: IsoDate, status: ActionStatus })),
   shared: z.array(MinutesSharing.extend({ status: z.enum(RESEARCH_STATUSES) })),
+  /**
+   * What agencies hold but will not share, and why: for the chair and coordinator to weigh, never shown
+   * to other agencies, never in packets or minutes. Null for anyone else.
+   */
+  heldBack: z.array(HeldBack).nullable(),
   record: z.object({
     revision: z.number().int(),
     riskAnalysis: RiskAnalysis.nullable(),

@@ -9,6 +9,8 @@ export const OutboxMessage = z.object({
   body: z.string(),
   createdAt: Timestamp,
   sentAt: Timestamp.nullable(),
+  /** Never to be sent: a bar on a case it concerns came to name the recipient before it went. */
+  cancelledAt: Timestamp.nullable(),
   error: z.string().nullable(),
   attempts: z.number().int().min(0),
 });

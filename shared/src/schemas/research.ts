@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoDate, OptionalText, Timestamp } from './common';
 import { Research } from './meetings';
+import { HeldBack } from './minutes';
 
 /**
  * What an agency representative saves for one case: a draft as often as they like, then submitted.
@@ -67,6 +68,8 @@ export const ResearchGrid = z.object({
     }),
   ),
   outstanding: z.number().int().min(0),
+  /** What agencies hold but will not share, per case, for the chair and coordinator alone. */
+  heldBack: z.array(HeldBack.extend({ caseId: Id, caseReference: z.string() })),
 });
 export type ResearchGrid = z.infer<typeof ResearchGrid>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BarEffect } from './bars';
 import { Flag, FlagKind } from './cases';
 import { Address, Id, IsoDate, PageQuery, Timestamp, page } from './common';
 import { Referral, ReferralCriterion, ReferralStatus, ReferralSubject, ReferralSubmission, SCREENING_DECISIONS } from './referrals';
@@ -190,3 +191,10 @@ export const ScreeningDecisionInput = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('request_information'), reason: DecisionReason }),
 ]);
 export type ScreeningDecisionInput = z.infer<typeof ScreeningDecisionInput>;
+
+/**
+ * A referral as screening left it, with what any bar it brought took away at once (an agency withdrawn
+ * from a meeting's research, say), so the coordinator is told there and then.
+ */
+export const ScreeningOutcome = ReferralDetail.extend({ barEffects: z.array(BarEffect) });
+export type ScreeningOutcome = z.infer<typeof ScreeningOutcome>;

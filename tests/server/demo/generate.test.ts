@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_STATUSES, Id, ROLES, dashScore, evaluateReferralCriteria } from '@marac/shared';
+import { ACTION_STATUSES, FLAG_KINDS, FLAG_LABELS, Id, ROLES, dashScore, evaluateReferralCriteria, type FlagKind } from '@marac/shared';
 import { migrateDatabase, openDatabase, type Database_ } from '../../../server/src/db/client';
 import { DEMO_TABLES, generateHistory, type GenerateSummary } from '../../../server/src/demo/generate';
 import { Random } from '../../../server/src/demo/random';
@@ -371,7 +371,7 @@ describe('generateHistory', () => {
 
   it('gives every hearing agenda items, research, attendance and confidentiality sign-off', () => {
     expect(count(database, "SELECT count(*) AS n FROM agenda_items WHERE status = 'heard' AND (outcome IS NULL OR risk_analysis IS NULL)")).toBe(0);
-    expect(count(database, "SELECT count(*) AS n FROM referrals WHERE status = 'accepted' AND id NOT IN (SELECT referral_id FROM agenda_items)")).toBe(0);
+    expect(count(database, "SELECT count(*) AS n FROM referrals WHERE status = 'accepted' AND id NOT IN (SELECT referral_id FROM agenda_item_referrals)")).toBe(0);
     expect(count(database, "SELECT count(*) AS n FROM research WHERE status NOT IN ('submitted', 'not_known', 'not_started', 'draft')")).toBe(0);
     // Everyone who signed was there, and every attendee with an account signed.
     expect(
@@ -382,6 +382,69 @@ describe('generateHistory', () => {
       ),
     ).toBe(0);
     expect(count(database, "SELECT count(*) AS n FROM attendance WHERE kind = 'apology'")).toBeGreaterThan(0);
+  });
+
+  it('lists each case once per meeting, with every referral that brought it there', () => {
+    expect(count(database, 'SELECT count(*) AS n FROM (SELECT 1 FROM agenda_items GROUP BY meeting_id, case_id HAVING count(*) > 1)')).toBe(0);
+    // Every accepted referral is under exactly one entry: its case's, at the meeting it was listed for.
+    expect(
+      count(
+        database,
+        `SELECT count(*) AS n FROM referrals r WHERE r.status = 'accepted'
+         AND (SELECT count(*) FROM agenda_item_referrals l WHERE l.referral_id = r.id) <> 1`,
+      ),
+    ).toBe(0);
+    expect(
+      count(
+        database,
+        `SELECT count(*) AS n FROM agenda_item_referrals l JOIN agenda_items i ON i.id = l.item_id JOIN referrals r ON r.id = l.referral_id
+         WHERE r.case_id <> i.case_id OR r.agenda_meeting_id <> i.meeting_id OR r.status <> 'accepted'`,
+      ),
+    ).toBe(0);
+    expect(count(database, 'SELECT count(*) AS n FROM agenda_items i WHERE NOT EXISTS (SELECT 1 FROM agenda_item_referrals l WHERE l.item_id = i.id)')).toBe(0);
+    // A further incident before the hearing joins the case's entry instead of making a second one.
+    expect(count(database, 'SELECT count(*) AS n FROM (SELECT 1 FROM agenda_item_referrals GROUP BY item_id HAVING count(*) > 1)')).toBeGreaterThan(0);
+    // Places run 1…n on each agenda.
+    const places = all<{ meeting_id: string; n: number; top: number }>(database, 'SELECT meeting_id, count(*) AS n, max(position) AS top FROM agenda_items GROUP BY meeting_id');
+    for (const p of places) expect(p.top).toBe(p.n);
+  });
+
+  it('keeps the flags each hearing was told, and none for meetings not yet started', () => {
+    const items = all<{ id: string; case_id: string; status: string; frozen_flags: string | null }>(
+      database,
+      'SELECT i.id, i.case_id, m.status, i.frozen_flags FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id',
+    );
+    let flagged = 0;
+    for (const item of items) {
+      if (item.status === 'planned' || item.status === 'agenda_published') {
+        expect(item.frozen_flags).toBeNull();
+        continue;
+      }
+      expect(item.frozen_flags, item.id).not.toBeNull();
+      const flags = JSON.parse(item.frozen_flags as string) as { kind: FlagKind; label: string; detail: string }[];
+      const kinds = flags.map((f) => f.kind);
+      expect(new Set(kinds).size).toBe(kinds.length);
+      expect(kinds).toEqual([...kinds].sort((a, b) => FLAG_KINDS.indexOf(a) - FLAG_KINDS.indexOf(b)));
+      const held = new Set(all<{ kind: string }>(database, 'SELECT DISTINCT kind FROM flags WHERE case_id = ?', item.case_id).map((f) => f.kind));
+      for (const f of flags) {
+        expect(f.label).toBe(FLAG_LABELS[f.kind]);
+        expect(f.detail.length).toBeGreaterThan(0);
+        expect(held.has(f.kind), `${f.kind} on ${item.case_id}`).toBe(true);
+      }
+      if (flags.length > 0) flagged += 1;
+    }
+    expect(flagged).toBeGreaterThan(0);
+    // A later referral does not rewrite what an earlier hearing was told: the first hearing of a case heard again was no repeat.
+    expect(
+      count(
+        database,
+        `SELECT count(*) AS n FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+         WHERE i.frozen_flags LIKE '%"kind":"repeat"%'
+           AND NOT EXISTS (SELECT 1 FROM agenda_items e JOIN meetings em ON em.id = e.meeting_id WHERE e.case_id = i.case_id AND em.date < m.date)
+           AND NOT EXISTS (SELECT 1 FROM agenda_item_referrals l WHERE l.item_id = i.id GROUP BY l.item_id HAVING count(*) > 1)
+           AND i.transferred_from_area_id IS NULL`,
+      ),
+    ).toBe(0);
   });
 });
 

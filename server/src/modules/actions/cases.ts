@@ -11,17 +11,23 @@ import { agendaItems, areas, caseReviews, cases, meetings, users, actions } from
 import { conflict, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { SessionUser } from '../auth/session-store';
-import { actionRows, findVisibleCase, visibleActions } from './access';
+import { requireCase } from '../cases/policy';
+import { actionRows, admitted, visibleActions } from './access';
 import { histories, summaries } from './repository';
 
 export function caseActions(db: Db, user: SessionUser, caseId: string, today: string): CaseActions {
-  const { row, manages } = findVisibleCase(db, user, caseId);
+  const grant = requireCase(db, user, caseId, 'staff_or_agency');
+  const row = grant.case;
+  const manages = grant.level === 'staff';
   const area = db.select({ name: areas.name }).from(areas).where(eq(areas.id, row.areaId)).get();
   const all = db.select({ id: actions.id }).from(actions).where(eq(actions.caseId, caseId)).all();
-  const rows = actionRows(db)
-    .where(and(eq(actions.caseId, caseId), visibleActions(user)))
-    .orderBy(asc(meetings.date), asc(actions.dueDate), asc(actions.createdAt), asc(actions.id))
-    .all();
+  const rows = admitted(
+    user,
+    actionRows(db)
+      .where(and(eq(actions.caseId, caseId), visibleActions(user)))
+      .orderBy(asc(meetings.date), asc(actions.dueDate), asc(actions.createdAt), asc(actions.id))
+      .all(),
+  );
   const history = histories(
     db,
     rows.map((r) => r.action.id),
@@ -76,8 +82,8 @@ const openActionCount = (db: Db, caseId: string) =>
  * completed), so nothing agreed is left without anyone to review it.
  */
 export function recordCaseReview(db: Db, user: SessionUser, caseId: string, input: CaseOutcomeReviewInput, now: Date): string {
-  const { row, manages } = findVisibleCase(db, user, caseId);
-  if (!manages || user.role !== 'chair') throw notFound('case');
+  const row = requireCase(db, user, caseId, 'staff').case;
+  if (user.role !== 'chair') throw notFound('case');
   if (input.closeInvolvement) {
     if (row.status !== 'open') {
       throw conflict(row.status === 'closed' ? 'The MARAC involvement in this case is already closed' : 'This case has been transferred to another area: it is closed there', [

@@ -1,13 +1,14 @@
 /**
- * Who hears about an action: the representatives of its agency in its area (never one the case's
- * referral names as unsafe to contact), the agency's secure mailbox, and the area's coordinators and
- * chairs. Disabled users and agencies hear nothing.
+ * Who hears about an action: the representatives of its agency in its area, the agency's secure
+ * mailbox, and the area's coordinators and chairs — never anyone a bar on the case names, which the
+ * disclosure policy decides at the moment of sending. Disabled users and agencies hear nothing.
  */
 
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Role } from '@marac/shared';
 import type { Db } from '../../db/client';
-import { agencies, referrals, unsafeContacts, userAreas, users } from '../../db/schema';
+import { agencies, userAreas, users } from '../../db/schema';
+import { mayReceive } from '../cases/policy';
 
 export interface Recipient {
   id: string;
@@ -18,21 +19,9 @@ export interface Recipient {
 export const actionLink = (publicUrl: string, actionId: string) => `${publicUrl.replace(/\/$/, '')}/actions/${actionId}`;
 export const actionsLink = (publicUrl: string, filter: Record<string, string>) => `${publicUrl.replace(/\/$/, '')}/actions?${new URLSearchParams(filter).toString()}`;
 
-function unsafeEmails(db: Db, caseId: string): Set<string> {
-  return new Set(
-    db
-      .select({ email: unsafeContacts.email })
-      .from(unsafeContacts)
-      .innerJoin(referrals, eq(referrals.id, unsafeContacts.referralId))
-      .where(and(eq(referrals.caseId, caseId), isNotNull(unsafeContacts.email)))
-      .all()
-      .map((c) => (c.email ?? '').trim().toLowerCase()),
-  );
-}
-
-function usersOf(db: Db, role: Role, areaId: string, agencyId: string | null): Recipient[] {
+function usersOf(db: Db, role: Role, areaId: string, agencyId: string | null): (Recipient & { agencyId: string | null })[] {
   return db
-    .select({ id: users.id, email: users.email })
+    .select({ id: users.id, email: users.email, agencyId: users.agencyId })
     .from(users)
     .innerJoin(userAreas, and(eq(userAreas.userId, users.id), eq(userAreas.areaId, areaId)))
     .where(and(eq(users.role, role), isNull(users.disabledAt), ...(agencyId ? [eq(users.agencyId, agencyId)] : [])))
@@ -40,13 +29,14 @@ function usersOf(db: Db, role: Role, areaId: string, agencyId: string | null): R
 }
 
 export function agencyRepresentatives(db: Db, agencyId: string, areaId: string, caseId: string): Recipient[] {
-  const unsafe = unsafeEmails(db, caseId);
-  return usersOf(db, 'agency_representative', areaId, agencyId).filter((u) => !unsafe.has(u.email.toLowerCase()));
+  return usersOf(db, 'agency_representative', areaId, agencyId).filter((u) => mayReceive(db, u, [caseId]));
 }
 
-export const areaStaff = (db: Db, areaId: string, role: 'coordinator' | 'chair'): Recipient[] => usersOf(db, role, areaId, null);
+/** The area's coordinators or chairs who may be told of these cases. */
+export const areaStaff = (db: Db, areaId: string, role: 'coordinator' | 'chair', caseIds: readonly string[] = []): Recipient[] =>
+  usersOf(db, role, areaId, null).filter((u) => mayReceive(db, u, caseIds));
 
-/** The agency's secure mailbox, if it has one and is enabled. */
+/** The agency's secure mailbox, if it has one and is enabled (whether it may be sent a case is the policy's to say). */
 export function agencyMailbox(db: Db, agencyId: string): string | null {
   return db.select({ email: agencies.secureEmail }).from(agencies).where(and(eq(agencies.id, agencyId), isNull(agencies.disabledAt))).get()?.email ?? null;
 }

@@ -27,6 +27,7 @@ import { actionReminders, actionUpdates, actions, agencies, areas, cases, meetin
 import { newId, sha256 } from '../../lib/ids';
 import { todayInLondon, type Clock } from '../../lib/time';
 import { recordAudit, type Actor } from '../audit/repository';
+import { mayReceive, mayReceiveAddress } from '../cases/policy';
 import { queueNotice } from '../mail/outbox';
 import { notifyUsers } from '../notifications/repository';
 import { actionLink, actionsLink, agencyMailboxes, agencyRepresentatives, areaStaff } from './recipients';
@@ -59,6 +60,7 @@ interface Mail {
   audience: 'agency' | 'coordinator' | 'chair';
   counts: Map<ActionReminderKind, number>;
   keys: string[];
+  caseIds: string[];
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -144,17 +146,19 @@ export function runActionReminders(db: Db, today: string, now: Date, publicUrl: 
 
   const mailboxes = agencyMailboxes(db, [...new Set(open.map((a) => a.agencyId))]);
   const staff = new Map<string, ReturnType<typeof areaStaff>>();
-  const staffOf = (areaId: string, role: 'coordinator' | 'chair') => {
+  const staffOf = (areaId: string, role: 'coordinator' | 'chair', caseId: string) => {
     const key = `${areaId}:${role}`;
     if (!staff.has(key)) staff.set(key, areaStaff(db, areaId, role));
-    return staff.get(key) ?? [];
+    // Anyone a bar on the case names is never told of it, coordinators and chairs included.
+    return (staff.get(key) ?? []).filter((person) => mayReceiveAddress(db, person.email, [caseId]));
   };
   const mails = new Map<string, Mail>();
   const mail = (recipientKey: string, recipient: string, audience: Mail['audience'], action: (typeof open)[number], kind: ActionReminderKind, key: string) => {
     const id = `${recipientKey}|${action.areaId}`;
-    const entry: Mail = mails.get(id) ?? { recipient, areaId: action.areaId, areaName: action.areaName, audience, counts: new Map(), keys: [] };
+    const entry: Mail = mails.get(id) ?? { recipient, areaId: action.areaId, areaName: action.areaName, audience, counts: new Map(), keys: [], caseIds: [] };
     entry.counts.set(kind, (entry.counts.get(kind) ?? 0) + 1);
     entry.keys.push(key);
+    entry.caseIds.push(action.caseId);
     mails.set(id, entry);
   };
 
@@ -198,7 +202,7 @@ export function runActionReminders(db: Db, today: string, now: Date, publicUrl: 
       run.escalated += 1;
       const roles: ('coordinator' | 'chair')[] = kind === 'escalated_chair' ? ['coordinator', 'chair'] : ['coordinator'];
       for (const role of roles) {
-        const people = staffOf(action.areaId, role);
+        const people = staffOf(action.areaId, role, action.caseId);
         run.notifications += notifyUsers(
           db,
           people.map((p) => p.id),
@@ -207,6 +211,7 @@ export function runActionReminders(db: Db, today: string, now: Date, publicUrl: 
             body: `An action ${action.agencyName} agreed at the MARAC for case ${action.caseReference}, due on ${longDate(action.dueDate)}, has been overdue for ${plural(overdueDays, 'working day', 'working days')}.`,
             link: actionLink('', action.id),
             dedupeKey: reminderKey,
+            caseId: action.caseId,
           },
           now,
         );
@@ -214,20 +219,22 @@ export function runActionReminders(db: Db, today: string, now: Date, publicUrl: 
       }
     }
 
+    // An agency a bar on the case names is chased for nothing: the action waits for the MARAC to reassign it.
+    const mailbox = mailboxes.get(action.agencyId) ?? null;
+    if (!mayReceive(db, { agencyId: action.agencyId, email: mailbox }, [action.caseId])) continue;
     run.notifications += notifyUsers(
       db,
       agencyRepresentatives(db, action.agencyId, action.areaId, action.caseId).map((u) => u.id),
-      { ...agencyText(kind, action.caseReference, action.dueDate, overdueDays), link: actionLink('', action.id), dedupeKey: reminderKey },
+      { ...agencyText(kind, action.caseReference, action.dueDate, overdueDays), link: actionLink('', action.id), dedupeKey: reminderKey, caseId: action.caseId },
       now,
     );
-    const mailbox = mailboxes.get(action.agencyId);
     if (mailbox) mail(`agency:${action.agencyId}`, mailbox, 'agency', action, kind, reminderKey);
   }
 
   for (const [id, entry] of mails) {
     const text = mailText(entry, publicUrl);
     const digest = sha256([...entry.keys].sort().join('\n')).slice(0, 16);
-    if (queueNotice(db, { recipient: entry.recipient, ...text, dedupeKey: `action-reminders:${today}:${id}:${digest}` }, now)) run.notices += 1;
+    if (queueNotice(db, { recipient: entry.recipient, ...text, dedupeKey: `action-reminders:${today}:${id}:${digest}`, caseIds: [...new Set(entry.caseIds)] }, now)) run.notices += 1;
   }
   return run;
 }

@@ -24,7 +24,7 @@ import {
 import type { Db } from '../../db/client';
 import { actionReminders, actionUpdates, actions, agencies, meetings, users } from '../../db/schema';
 import type { SessionUser } from '../auth/session-store';
-import { actionRows, findVisibleAction, managesActionsOf, visibleActions, type ActionRow } from './access';
+import { actionRows, admitted, findVisibleAction, managesActionsOf, visibleActions, type ActionRow } from './access';
 
 const CLOSED = [...CLOSED_ACTION_STATUSES];
 const OPEN = notInArray(actions.status, CLOSED);
@@ -130,12 +130,15 @@ export function listActions(db: Db, user: SessionUser, query: ActionQuery, today
       .get()?.n ?? 0;
   // Finished actions newest first; everything else soonest due first.
   const order = query.state === 'completed' || query.state === 'closed' ? [desc(actions.updatedAt), asc(actions.id)] : [asc(actions.dueDate), asc(actions.createdAt), asc(actions.id)];
-  const rows = actionRows(db)
-    .where(where)
-    .orderBy(...order)
-    .limit(query.limit)
-    .offset(query.offset)
-    .all();
+  const rows = admitted(
+    user,
+    actionRows(db)
+      .where(where)
+      .orderBy(...order)
+      .limit(query.limit)
+      .offset(query.offset)
+      .all(),
+  );
   return { items: summaries(db, rows, today), total, limit: query.limit, offset: query.offset, today, counts: actionCounts(db, user, query, today) };
 }
 

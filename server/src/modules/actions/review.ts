@@ -12,6 +12,7 @@ import type { Db } from '../../db/client';
 import { actionUpdates, actions, agencies, agencyAreas, areas, meetings } from '../../db/schema';
 import { notFound } from '../../lib/errors';
 import type { SessionUser } from '../auth/session-store';
+import { notBarred, partyOf } from '../cases/policy';
 import { managesActionsOf } from './access';
 
 interface Row {
@@ -35,7 +36,8 @@ export function actionReview(db: Db, user: SessionUser, query: ActionReviewQuery
   const representative = user.role === 'agency_representative' && user.agencyId !== null;
   if (!area || !(manages || (representative && user.areaIds.includes(area.id)))) throw notFound('area');
 
-  const where: SQL[] = [eq(meetings.areaId, area.id)];
+  // Counts only actions on cases no bar keeps from the viewer: a figure is a view of the cases behind it.
+  const where: SQL[] = [eq(meetings.areaId, area.id), notBarred(partyOf(user), actions.caseId)];
   if (query.dueFrom) where.push(gte(actions.dueDate, query.dueFrom));
   if (query.dueTo) where.push(lte(actions.dueDate, query.dueTo));
   const rows: Row[] = db

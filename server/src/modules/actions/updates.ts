@@ -23,6 +23,7 @@ import { hasSignedProtocol } from '../admin/protocol/signatories';
 import type { SessionUser } from '../auth/session-store';
 import { queueNotice } from '../mail/outbox';
 import { notifyUsers } from '../notifications/repository';
+import { isBarred } from '../cases/policy';
 import { findVisibleAction, managesActionsOf, type ActionRow } from './access';
 import { actionLink, agencyMailbox, agencyRepresentatives } from './recipients';
 
@@ -90,6 +91,8 @@ export function reassignAction(db: Db, user: SessionUser, actionId: string, inpu
       .get();
     if (!serving || !hasSignedProtocol(db, row.areaId, input.agencyId)) {
       problems.push({ field: 'agencyId', message: 'Choose an agency that serves this MARAC area and has signed its information-sharing protocol' });
+    } else if (isBarred(db, { agencyId: input.agencyId, email: agencyMailbox(db, input.agencyId) }, row.action.caseId)) {
+      problems.push({ field: 'agencyId', message: 'A referral on this case names this agency as unsafe to contact: choose another' });
     }
   }
   if (input.dueDate && compareIsoDates(input.dueDate, today) < 0) problems.push({ field: 'dueDate', message: 'The due date must be today or later' });
@@ -123,6 +126,7 @@ export function reassignAction(db: Db, user: SessionUser, actionId: string, inpu
       body: `The ${row.areaName} MARAC has given your agency an action on case ${row.caseReference}, due on ${longDate(dueDate)}.`,
       link: actionLink('', actionId),
       dedupeKey: `action-reassigned:${updateId}`,
+      caseId: row.action.caseId,
     },
     now,
   );
@@ -135,6 +139,7 @@ export function reassignAction(db: Db, user: SessionUser, actionId: string, inpu
         subject: `MARAC action reassigned to your agency: ${row.areaName}`,
         body: [`The ${row.areaName} MARAC has given your agency an action, due on ${longDate(dueDate)}.`, `Sign in to see it: ${actionLink(publicUrl, actionId)}`].join('\n\n'),
         dedupeKey: `action-reassigned:${updateId}`,
+        caseIds: [row.action.caseId],
       },
       now,
     );

@@ -3,17 +3,17 @@ import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { transaction } from '../../db/client';
-import { areas } from '../../db/schema';
+import { areas, people } from '../../db/schema';
 import { notFound } from '../../lib/errors';
 import { errorResponses } from '../../lib/openapi';
 import { todayInLondon } from '../../lib/time';
 import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/repository';
-import { flagTags, referralFlags } from '../history/flags';
+import { flagTags } from '../history/flags';
 import { findMeeting, invitedToPublished } from '../meetings/calendar';
-import { subjectsOf, findReferral } from '../referrals/repository';
 import { packetItems, researchPacket } from './packets';
 import { agendaPdf, packetPdf } from './pdf';
+import { caseFlagsNow, listedReferrals } from './read';
 import { recipientOf } from './recipient';
 
 const READERS = ['coordinator', 'chair', 'agency_representative'] as const;
@@ -94,16 +94,19 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         const user = request.session!.user;
         const found = findMeeting(db, user, request.params.id);
         if (user.role === 'agency_representative' && !invitedToPublished(db, user, found)) throw notFound('meeting');
-        const listed = packetItems(db, user, found).map((item) => {
-          const referral = findReferral(db, item.referralId);
-          const subjects = subjectsOf(db, item.referralId);
-          const victim = subjects.find((s) => s.role === 'victim');
+        const items = packetItems(db, user, found);
+        const referralsOf = listedReferrals(
+          db,
+          items.map((i) => i.itemId),
+        );
+        const listed = items.map((item) => {
+          const victim = db.select({ givenName: people.givenName, familyName: people.familyName }).from(people).where(eq(people.id, item.grant.case.victimPersonId)).get();
           return {
             position: item.position,
             slotStart: item.slotStart,
             caseReference: item.caseReference,
             victimName: victim ? `${victim.givenName} ${victim.familyName}` : '',
-            flags: referral ? flagTags(referralFlags(db, user, referral, subjects, today(), { forPacket: true })).map((f) => f.label) : [],
+            flags: flagTags(caseFlagsNow(db, user, referralsOf.get(item.itemId) ?? [], today(), { forPacket: true })).map((f) => f.label),
           };
         });
         recordAudit(db, actorOf(request), { action: 'export', entityType: 'agenda', entityId: found.id, detail: { pdf: true, cases: listed.length } }, app.clock());

@@ -115,7 +115,13 @@ async function start(): Promise<{ doc: PDFDocument; fonts: Fonts }> {
 function writePacket(w: Writer, packet: ResearchPacket) {
   w.text(`Research packet: case ${packet.caseReference}`, { size: 16, bold: true, gap: 6 });
   w.text(`${packet.areaName} MARAC, ${longDate(packet.meetingDate)}${packet.slotStart ? ` at ${packet.slotStart}` : ''} (case ${packet.position} on the agenda)`);
-  w.text(`Referred by ${packet.referringAgencyName}. Research due by ${longDate(packet.researchDeadline)}.`, { gap: 8 });
+  w.text(`Referred by ${packet.referringAgencyName}. Research due by ${longDate(packet.researchDeadline)}.`);
+  w.text(`As sent with version ${packet.version} of the agenda on ${longDate(packet.publishedAt.slice(0, 10))}.`, { gap: 8 });
+  if (packet.changes.length) {
+    w.text('Changed since the version before', { size: 12, bold: true });
+    for (const change of packet.changes) w.text(change);
+    w.space(6);
+  }
   w.text('Flags', { size: 12, bold: true });
   w.text(packet.flags.length ? packet.flags.map((f) => FLAG_LABELS[f.kind]).join('; ') : 'None', { gap: 8 });
   w.text('People to search for', { size: 12, bold: true });
@@ -123,7 +129,8 @@ function writePacket(w: Writer, packet: ResearchPacket) {
     w.text(`${PERSON_ROLE_LABELS[person.role]}: ${person.name}`, { bold: true });
     if (person.otherNames.length) w.text(`Also known as: ${person.otherNames.join(', ')}`);
     w.text(`Date of birth: ${person.datesOfBirth.length ? person.datesOfBirth.map(longDate).join(' or ') : 'not known'}`);
-    w.text(`Address: ${person.address ?? 'not known'}`, { gap: 6 });
+    w.text(`Address: ${person.address ?? 'not known'}`, person.otherAddresses.length ? {} : { gap: 6 });
+    if (person.otherAddresses.length) w.text(`Other addresses: ${person.otherAddresses.join('; ')}`, { gap: 6 });
   }
   w.space(6);
   w.text('Share what your agency holds at the meeting, keeping facts and professional opinion apart. Do not pass this packet on.', { size: 9 });

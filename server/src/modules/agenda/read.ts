@@ -1,8 +1,24 @@
-import { and, asc, desc, eq, inArray, isNotNull, lt, notInArray, or } from 'drizzle-orm';
-import { CLOSED_ACTION_STATUSES, addDays, compareIsoDates, type Agenda, type AgendaEntry, type AgendaReview } from '@marac/shared';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, notInArray, or } from 'drizzle-orm';
+import { CLOSED_ACTION_STATUSES, addDays, compareIsoDates, type Agenda, type AgendaBarredAgency, type AgendaEntry, type AgendaReview, type FlagTag } from '@marac/shared';
 import type { Db } from '../../db/client';
-import { actionReviews, actions, agencies, agendaItems, areas, cases, meetings, people, referralSubjects, referrals } from '../../db/schema';
+import {
+  actionReviews,
+  actions,
+  agencies,
+  agendaItemReferrals,
+  agendaItems,
+  areas,
+  caseBars,
+  cases,
+  meetingInvitations,
+  meetings,
+  people,
+  referralSubjects,
+  referrals,
+  research,
+} from '../../db/schema';
 import type { SessionUser } from '../auth/session-store';
+import { grantCases } from '../cases/policy';
 import { flagTags, referralFlags } from '../history/flags';
 import { windowsLapsingBetween } from '../history/windows';
 import { meetingSummary } from '../meetings/calendar';
@@ -10,59 +26,118 @@ import { subjectsOf } from '../referrals/repository';
 import { AGENDA_EDITABLE } from './generate';
 
 type MeetingRow = typeof meetings.$inferSelect;
+type ItemRow = typeof agendaItems.$inferSelect;
+type ReferralRow = typeof referrals.$inferSelect;
 
 /** With no earlier meeting in the area, lapsed windows are looked for over this many days. */
 const FIRST_MEETING_LOOKBACK_DAYS = 28;
 
-function entries(db: Db, viewer: SessionUser, meeting: MeetingRow, today: string): AgendaEntry[] {
-  const rows = db
-    .select({
-      item: agendaItems,
-      referral: referrals,
-      caseReference: cases.reference,
-      givenName: people.givenName,
-      familyName: people.familyName,
-      transferredFrom: areas.name,
-    })
-    .from(agendaItems)
-    .innerJoin(referrals, eq(referrals.id, agendaItems.referralId))
-    .innerJoin(cases, eq(cases.id, agendaItems.caseId))
-    .innerJoin(people, eq(people.id, cases.victimPersonId))
-    .leftJoin(areas, eq(areas.id, agendaItems.transferredFromAreaId))
-    .where(eq(agendaItems.meetingId, meeting.id))
-    .orderBy(asc(agendaItems.position))
+/** The flags of the case as its listed referrals raise them now, for this viewer. */
+export function caseFlagsNow(db: Db, viewer: SessionUser, listed: ReferralRow[], today: string, options: { forPacket?: boolean } = {}) {
+  return listed.flatMap((r) => referralFlags(db, viewer, r, subjectsOf(db, r.id), today, options));
+}
+
+/** The referrals each entry lists, oldest first. */
+export function listedReferrals(db: Db, itemIds: readonly string[]): Map<string, ReferralRow[]> {
+  const byItem = new Map<string, ReferralRow[]>(itemIds.map((id) => [id, []]));
+  if (itemIds.length === 0) return byItem;
+  for (const row of db
+    .select({ itemId: agendaItemReferrals.itemId, referral: referrals })
+    .from(agendaItemReferrals)
+    .innerJoin(referrals, eq(referrals.id, agendaItemReferrals.referralId))
+    .where(inArray(agendaItemReferrals.itemId, [...itemIds]))
+    .orderBy(asc(referrals.referralDate), asc(referrals.createdAt))
+    .all()) {
+    byItem.get(row.itemId)?.push(row.referral);
+  }
+  return byItem;
+}
+
+/**
+ * Agencies invited to the meeting (as a whole or for the case) that a bar on the case names, and those
+ * whose research for it here was withdrawn when the bar came: the agenda says who and why.
+ */
+function barredAgencies(db: Db, meeting: MeetingRow, caseIds: string[]): Map<string, AgendaBarredAgency[]> {
+  const byCase = new Map<string, AgendaBarredAgency[]>(caseIds.map((id) => [id, []]));
+  if (caseIds.length === 0) return byCase;
+  const bars = db
+    .select({ bar: caseBars, agencyName: agencies.name, referralReference: referrals.reference })
+    .from(caseBars)
+    .innerJoin(agencies, eq(agencies.id, caseBars.agencyId))
+    .leftJoin(referrals, eq(referrals.id, caseBars.referralId))
+    .where(and(inArray(caseBars.caseId, caseIds), isNull(caseBars.liftedAt), isNotNull(caseBars.agencyId)))
+    .orderBy(asc(caseBars.recordedAt))
     .all();
-  const referralIds = rows.map((r) => r.referral.id);
-  const shared = referralIds.length
+  const invited = db.select({ agencyId: meetingInvitations.agencyId, caseId: meetingInvitations.caseId }).from(meetingInvitations).where(eq(meetingInvitations.meetingId, meeting.id)).all();
+  const withdrawn = db
+    .select({ caseId: research.caseId, agencyId: research.agencyId, at: research.withdrawnAt })
+    .from(research)
+    .where(and(eq(research.meetingId, meeting.id), inArray(research.caseId, caseIds), isNotNull(research.withdrawnAt)))
+    .all();
+  for (const { bar, agencyName, referralReference } of bars) {
+    const agencyId = bar.agencyId as string;
+    const list = byCase.get(bar.caseId) ?? [];
+    if (list.some((b) => b.agencyId === agencyId)) continue;
+    const task = withdrawn.find((w) => w.caseId === bar.caseId && w.agencyId === agencyId);
+    const wasInvited = invited.some((i) => i.agencyId === agencyId && (i.caseId === null || i.caseId === bar.caseId));
+    if (!task && !wasInvited) continue;
+    list.push({
+      agencyId,
+      agencyName,
+      withdrawnAt: task?.at ?? null,
+      because: referralReference ? `Referral ${referralReference} names it as unsafe to contact` : 'Recorded as unsafe to contact by a coordinator',
+    });
+    byCase.set(bar.caseId, list);
+  }
+  return byCase;
+}
+
+function entries(db: Db, viewer: SessionUser, meeting: MeetingRow, rows: (ItemRow & { caseReference: string; givenName: string; familyName: string; transferredFrom: string | null })[], today: string): AgendaEntry[] {
+  const listed = listedReferrals(
+    db,
+    rows.map((r) => r.id),
+  );
+  const allReferralIds = [...listed.values()].flat().map((r) => r.id);
+  const shared = allReferralIds.length
     ? db
         .select({ referralId: referralSubjects.referralId, personId: referralSubjects.personId, role: referralSubjects.role })
         .from(referralSubjects)
-        .where(inArray(referralSubjects.referralId, referralIds))
+        .where(inArray(referralSubjects.referralId, allReferralIds))
         .all()
         .filter((s) => s.personId !== null && s.role !== 'victim')
     : [];
-  const itemOf = new Map(rows.map((r) => [r.referral.id, r.item.id]));
+  const itemOfReferral = new Map([...listed].flatMap(([itemId, refs]) => refs.map((r) => [r.id, itemId] as const)));
+  const personsOf = (itemId: string) => new Set(shared.filter((s) => itemOfReferral.get(s.referralId) === itemId).map((s) => s.personId));
+  const barred = barredAgencies(
+    db,
+    meeting,
+    rows.map((r) => r.caseId),
+  );
   return rows.map((r) => {
-    const mine = new Set(shared.filter((s) => s.referralId === r.referral.id).map((s) => s.personId));
-    const linked = new Set(shared.filter((s) => s.referralId !== r.referral.id && mine.has(s.personId)).map((s) => itemOf.get(s.referralId) as string));
+    const refs = listed.get(r.id) ?? [];
+    const mine = personsOf(r.id);
+    const linked = rows.filter((o) => o.id !== r.id && [...personsOf(o.id)].some((p) => mine.has(p))).map((o) => o.id);
+    const now: FlagTag[] = flagTags(caseFlagsNow(db, viewer, refs, today));
+    const frozen = r.frozenFlags ? r.frozenFlags.map(({ kind, label }) => ({ kind, label })) : null;
     return {
-      id: r.item.id,
-      position: r.item.position,
-      slotStart: r.item.slotStart,
-      pinned: r.item.pinned,
-      manuallyPlaced: r.item.manuallyPlaced,
-      status: r.item.status,
-      removedReason: r.item.removedReason,
-      caseId: r.item.caseId,
+      id: r.id,
+      position: r.position,
+      slotStart: r.slotStart,
+      pinned: r.pinned,
+      manuallyPlaced: r.manuallyPlaced,
+      status: r.status,
+      removedReason: r.removedReason,
+      caseId: r.caseId,
       caseReference: r.caseReference,
-      referralId: r.referral.id,
-      referralReference: r.referral.reference,
-      referralDate: r.referral.referralDate,
-      urgent: r.referral.urgent,
+      referrals: refs.map((ref) => ({ id: ref.id, reference: ref.reference, referralDate: ref.referralDate, urgent: ref.urgent, status: ref.status === 'merged' ? ('merged' as const) : ('accepted' as const) })),
+      referralDate: refs[0]?.referralDate ?? today,
+      urgent: refs.some((ref) => ref.urgent),
       victimName: `${r.givenName} ${r.familyName}`,
-      flags: flagTags(referralFlags(db, viewer, r.referral, subjectsOf(db, r.referral.id), today)),
+      flags: frozen ?? now,
+      flagsSince: frozen ? now.filter((f) => !frozen.some((g) => g.kind === f.kind)) : [],
       transferredFrom: r.transferredFrom,
-      linkedItemIds: [...linked],
+      linkedItemIds: linked,
+      barredAgencies: barred.get(r.caseId) ?? [],
     };
   });
 }
@@ -103,9 +178,39 @@ export function actionsToReview(db: Db, meeting: MeetingRow): AgendaReview[] {
     .map((a) => ({ ...a, outcome: a.outcome ?? null, overdue: compareIsoDates(a.dueDate, meeting.date) < 0 }));
 }
 
+/** The reviews of earlier actions this viewer may see: those of cases the policy lets them see. */
+export function reviewsFor(db: Db, viewer: SessionUser, meeting: MeetingRow): AgendaReview[] {
+  const reviews = actionsToReview(db, meeting);
+  const granted = grantCases(
+    db,
+    viewer,
+    reviews.map((r) => r.caseId),
+    'staff',
+  );
+  return reviews.filter((r) => granted.has(r.caseId));
+}
+
 /** The meeting's agenda with everything the coordinator and chair review alongside the cases. */
 export function agendaOf(db: Db, viewer: SessionUser, meeting: MeetingRow, today: string): Agenda {
-  const all = entries(db, viewer, meeting, today);
+  const rows = db
+    .select({ item: agendaItems, caseReference: cases.reference, givenName: people.givenName, familyName: people.familyName, transferredFrom: areas.name })
+    .from(agendaItems)
+    .innerJoin(cases, eq(cases.id, agendaItems.caseId))
+    .innerJoin(people, eq(people.id, cases.victimPersonId))
+    .leftJoin(areas, eq(areas.id, agendaItems.transferredFromAreaId))
+    .where(eq(agendaItems.meetingId, meeting.id))
+    .orderBy(asc(agendaItems.position))
+    .all()
+    .map((r) => ({ ...r.item, caseReference: r.caseReference, givenName: r.givenName, familyName: r.familyName, transferredFrom: r.transferredFrom }));
+  // A case a bar names the viewer on is counted, never shown.
+  const granted = grantCases(
+    db,
+    viewer,
+    rows.map((r) => r.caseId),
+    'staff',
+  );
+  const visible = rows.filter((r) => granted.has(r.caseId));
+  const all = entries(db, viewer, meeting, visible, today);
   const previous = db
     .select({ date: meetings.date })
     .from(meetings)
@@ -115,11 +220,12 @@ export function agendaOf(db: Db, viewer: SessionUser, meeting: MeetingRow, today
     .get()?.date;
   const since = previous ? addDays(previous, 1) : addDays(meeting.date, -FIRST_MEETING_LOOKBACK_DAYS);
   return {
-    meeting: meetingSummary(db, meeting),
+    meeting: meetingSummary(db, viewer, meeting),
     editable: AGENDA_EDITABLE.includes(meeting.status),
     items: all.filter((e) => e.status !== 'removed'),
     removed: all.filter((e) => e.status === 'removed'),
-    reviews: actionsToReview(db, meeting),
-    lapsedWindows: windowsLapsingBetween(db, [meeting.areaId], since, meeting.date, today),
+    reviews: reviewsFor(db, viewer, meeting),
+    lapsedWindows: windowsLapsingBetween(db, viewer, [meeting.areaId], since, meeting.date, today),
+    withheldCount: rows.filter((r) => !granted.has(r.caseId) && r.status !== 'removed').length,
   };
 }

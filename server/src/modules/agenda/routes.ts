@@ -6,6 +6,7 @@ import { errorResponses } from '../../lib/openapi';
 import { todayInLondon } from '../../lib/time';
 import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/repository';
+import { grantCases } from '../cases/policy';
 import { findMeeting } from '../meetings/calendar';
 import { queueAgendaChanged } from '../mail/notices';
 import { changeAgenda } from './changes';
@@ -51,13 +52,20 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
         const meeting = findMeeting(db, user, request.params.id);
         const result = generateAgenda(db, meeting);
         queueAgendaChanged(db, meeting, today(), app.clock(), options.publicUrl);
+        // What went to another meeting is reported only where the coordinator may see the case.
+        const shown = grantCases(
+          db,
+          user,
+          result.overflow.map((o) => o.caseId),
+          'staff',
+        );
         recordAudit(
           db,
           actorOf(request),
           { action: 'update', entityType: 'agenda', entityId: meeting.id, detail: { generated: true, listed: result.listed, overflow: result.overflow.length } },
           app.clock(),
         );
-        return { agenda: agendaOf(db, user, meeting, today()), overflow: result.overflow };
+        return { agenda: agendaOf(db, user, meeting, today()), overflow: result.overflow.filter((o) => shown.has(o.caseId)) };
       }),
   );
 
@@ -77,8 +85,8 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
       transaction(app.database, (db) => {
         const user = request.session!.user;
         const meeting = findMeeting(db, user, request.params.id);
-        changeAgenda(db, meeting, request.body);
-        queueAgendaChanged(db, meeting, today(), app.clock(), options.publicUrl);
+        const caseId = changeAgenda(db, user, meeting, request.body);
+        queueAgendaChanged(db, meeting, today(), app.clock(), options.publicUrl, [caseId]);
         const { change, itemId } = request.body;
         recordAudit(db, actorOf(request), { action: 'update', entityType: 'agenda', entityId: meeting.id, detail: { change, itemId } }, app.clock());
         return agendaOf(db, user, meeting, today());
@@ -100,7 +108,7 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
       transaction(app.database, (db) => {
         const user = request.session!.user;
         const meeting = findMeeting(db, user, request.params.id);
-        const result = publishAgenda(db, user, meeting, app.clock(), options.publicUrl);
+        const result = publishAgenda(db, user, meeting, app.clock(), today(), options.publicUrl);
         recordAudit(
           db,
           actorOf(request),

@@ -9,7 +9,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      config: { access: ['administrator'] },
+      // The trail names cases only by id, in who-did-what rows: the administrator reads the record, never a case.
+      config: { access: ['administrator'], caseIdsOnly: true },
       schema: {
         tags: ['audit'],
         summary: 'List audit events, newest first, with filters',

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Role } from '@marac/shared';
 import type { Db } from '../../db/client';
@@ -11,6 +12,11 @@ export interface SessionUser {
   role: Role;
   agencyId: string | null;
   areaIds: string[];
+  /**
+   * The cases the disclosure policy let this request show (`modules/cases/policy.ts`). A fresh set per
+   * request: the response guard refuses any response naming a case that is not in it.
+   */
+  disclosed: Set<string>;
 }
 
 export interface ActiveSession {
@@ -28,6 +34,24 @@ export interface SessionLimits {
 
 /** Last-seen is written at most this often, so reads do not each cost a write; idle expiry is exact to within it. */
 const TOUCH_INTERVAL_MS = 15_000;
+
+/**
+ * Tells whatever holds a session open (a live meeting stream) that sessions have ended: signed out, a
+ * user disabled or changed. In-process, like the meeting's wake-up; every holder also checks the
+ * session itself before sending anything, so a missed signal only delays the end.
+ */
+const ended = new EventEmitter();
+ended.setMaxListeners(0);
+
+export interface EndedSessions {
+  idHashes?: string[];
+  userIds?: string[];
+}
+
+export function onSessionsEnded(listener: (which: EndedSessions) => void): () => void {
+  ended.on('ended', listener);
+  return () => ended.off('ended', listener);
+}
 
 export function createSession(db: Db, userId: string, ip: string, now: Date, limits: SessionLimits) {
   const token = newToken();
@@ -50,7 +74,7 @@ export function createSession(db: Db, userId: string, ip: string, now: Date, lim
  * The session behind a cookie, if it is still valid: not revoked, not idle past the limit, not past its
  * absolute lifetime, and its user not disabled. Anything else is treated exactly like no session.
  */
-export function findActiveSession(db: Db, token: string, now: Date, limits: SessionLimits): ActiveSession | null {
+export function findActiveSession(db: Db, token: string, now: Date, limits: SessionLimits, options: { touch?: boolean } = {}): ActiveSession | null {
   const idHash = sha256(token);
   const row = db
     .select({
@@ -75,10 +99,11 @@ export function findActiveSession(db: Db, token: string, now: Date, limits: Sess
   const absoluteExpiresAt = new Date(row.absoluteExpiresAt);
   if (now.getTime() - lastSeen.getTime() >= limits.idleMs || now >= absoluteExpiresAt) return null;
 
-  if (now.getTime() - lastSeen.getTime() >= TOUCH_INTERVAL_MS) {
+  // A check that is not the person's own use (a live stream asking whether it may go on) leaves it idle.
+  if (options.touch !== false && now.getTime() - lastSeen.getTime() >= TOUCH_INTERVAL_MS) {
     db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.idHash, idHash)).run();
   }
-  const seen = now.getTime() - lastSeen.getTime() >= TOUCH_INTERVAL_MS ? now : lastSeen;
+  const seen = options.touch !== false && now.getTime() - lastSeen.getTime() >= TOUCH_INTERVAL_MS ? now : lastSeen;
   const areaIds = db
     .select({ areaId: userAreas.areaId })
     .from(userAreas)
@@ -90,12 +115,13 @@ export function findActiveSession(db: Db, token: string, now: Date, limits: Sess
     csrfToken: row.csrfToken,
     idleExpiresAt: new Date(Math.min(seen.getTime() + limits.idleMs, absoluteExpiresAt.getTime())),
     absoluteExpiresAt,
-    user: { id: row.userId, email: row.email, name: row.name, role: row.role, agencyId: row.agencyId, areaIds },
+    user: { id: row.userId, email: row.email, name: row.name, role: row.role, agencyId: row.agencyId, areaIds, disclosed: new Set() },
   };
 }
 
 export function revokeSession(db: Db, idHash: string, now: Date) {
   db.update(sessions).set({ revokedAt: now.toISOString() }).where(and(eq(sessions.idHash, idHash), isNull(sessions.revokedAt))).run();
+  ended.emit('ended', { idHashes: [idHash] } satisfies EndedSessions);
 }
 
 export function revokeSessionToken(db: Db, token: string, now: Date) {
@@ -105,9 +131,11 @@ export function revokeSessionToken(db: Db, token: string, now: Date) {
 /** Ends every session a user holds: used when an account is disabled. */
 export function revokeUserSessions(db: Db, userIds: string[], now: Date) {
   if (userIds.length === 0) return 0;
-  return db
+  const changes = db
     .update(sessions)
     .set({ revokedAt: now.toISOString() })
     .where(and(inArray(sessions.userId, userIds), isNull(sessions.revokedAt)))
     .run().changes;
+  ended.emit('ended', { userIds } satisfies EndedSessions);
+  return changes;
 }

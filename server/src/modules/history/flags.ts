@@ -25,7 +25,7 @@ import {
 import type { Db } from '../../db/client';
 import { agendaItems, areas, cases, meetings, referralSubjects, referrals, riskAssessments } from '../../db/schema';
 import type { SessionUser } from '../auth/session-store';
-import { screensArea } from '../referrals/access';
+import { admitListed, barredCases, partyOf, staffOf } from '../cases/policy';
 import { identityGroups } from './identity';
 
 type ReferralRow = typeof referrals.$inferSelect;
@@ -53,13 +53,13 @@ interface Appearance {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The cases a flag points to: those the viewer may open by reference, the rest only counted. */
-function relatedTo(viewer: SessionUser, refs: readonly (CaseRef | null)[]): Pick<Flag, 'relatedCases' | 'hiddenRelatedCount'> {
+function relatedTo(mayOpen: (ref: CaseRef) => boolean, refs: readonly (CaseRef | null)[]): Pick<Flag, 'relatedCases' | 'hiddenRelatedCount'> {
   const unique = new Map<string, CaseRef>();
   for (const ref of refs) if (ref) unique.set(ref.id, ref);
   const relatedCases: RelatedCase[] = [];
   let hiddenRelatedCount = 0;
   for (const ref of unique.values()) {
-    if (screensArea(viewer, ref.areaId)) relatedCases.push({ id: ref.id, reference: ref.reference, areaName: ref.areaName });
+    if (mayOpen(ref)) relatedCases.push({ id: ref.id, reference: ref.reference, areaName: ref.areaName });
     else hiddenRelatedCount += 1;
   }
   relatedCases.sort((a, b) => a.reference.localeCompare(b.reference));
@@ -221,7 +221,7 @@ export function referralFlags(
 ): Flag[] {
   const found = ownFlags(db, referral, subjects);
   const reportedElsewhere = referral.previousMaracElsewhere;
-  if (!screensArea(viewer, referral.areaId) && !options.forPacket) {
+  if (!staffOf(viewer, referral.areaId) && !options.forPacket) {
     if (reportedElsewhere) found.push(flag('cross_area_history', `The referrer reports an earlier MARAC in ${reportedElsewhere.area}`));
     return found;
   }
@@ -234,6 +234,10 @@ export function referralFlags(
 
   const victimGroup = groupOf(victim?.personId);
   const appearances = appearancesOf(db, [...groups.keys()], referral.id);
+  // Related cases are named only where the viewer may open them (their areas, and no bar naming them).
+  const barred = barredCases(db, partyOf(viewer), appearances.flatMap((a) => (a.case ? [a.case.id] : [])));
+  const mayOpen = (ref: CaseRef) => !options.forPacket && staffOf(viewer, ref.areaId) && !barred.has(ref.id);
+  admitListed(viewer, appearances.flatMap((a) => (a.case && mayOpen(a.case) ? [a.case.id] : [])));
   const asVictim = appearances.filter((a) => a.role === 'victim' && groupOf(a.personId) === victimGroup && victimGroup !== null);
   const anchor = repeatAnchorOf(db, referral.areaId);
 
@@ -250,7 +254,7 @@ export function referralFlags(
         flag(
           'repeat',
           `Previous referral on ${longDate(previous.referralDate)}${where}. Counting from the last ${fromHearing ? 'hearing' : 'referral'} on ${longDate(check.anchorDate)}, ${plural(check.daysLeft, 'day')} of the 12-month window ${check.daysLeft === 1 ? 'was' : 'were'} left.`,
-          { ...relatedTo(viewer, [previous.case]), previousReferralDate: previous.referralDate, anchorDate: check.anchorDate, daysLeft: check.daysLeft },
+          { ...relatedTo(mayOpen, [previous.case]), previousReferralDate: previous.referralDate, anchorDate: check.anchorDate, daysLeft: check.daysLeft },
         ),
       );
     }
@@ -273,7 +277,7 @@ export function referralFlags(
     const sameVictim = theirs.filter((a) => victimOf(a) === thisVictim);
     if (sameVictim.length > 0) {
       found.push(
-        flag('repeat_perpetrator', `${name} is named against this victim in ${plural(sameVictim.length, 'other referral')} as well`, relatedTo(viewer, sameVictim.map((a) => a.case))),
+        flag('repeat_perpetrator', `${name} is named against this victim in ${plural(sameVictim.length, 'other referral')} as well`, relatedTo(mayOpen, sameVictim.map((a) => a.case))),
       );
     }
     const others = theirs.filter((a) => victimOf(a) !== thisVictim);
@@ -283,19 +287,19 @@ export function referralFlags(
         flag(
           'serial_perpetrator',
           `${name} is named against ${plural(otherVictims.size, 'other victim')} in ${plural(others.length, 'referral')}`,
-          relatedTo(viewer, others.map((a) => a.case)),
+          relatedTo(mayOpen, others.map((a) => a.case)),
         ),
       );
     }
     const asVictimElsewhere = appearances.filter((a) => a.role === 'victim' && groupOf(a.personId) === group);
     if (asVictimElsewhere.length > 0) {
-      found.push(flag('role_conflict', `${name} is named as a victim in ${plural(asVictimElsewhere.length, 'other referral')}`, relatedTo(viewer, asVictimElsewhere.map((a) => a.case))));
+      found.push(flag('role_conflict', `${name} is named as a victim in ${plural(asVictimElsewhere.length, 'other referral')}`, relatedTo(mayOpen, asVictimElsewhere.map((a) => a.case))));
     }
   });
 
   const victimAsPerpetrator = victimGroup === null ? [] : appearances.filter((a) => a.role === 'perpetrator' && groupOf(a.personId) === victimGroup);
   if (victimAsPerpetrator.length > 0) {
-    found.push(flag('role_conflict', `The victim is named as a perpetrator in ${plural(victimAsPerpetrator.length, 'other referral')}`, relatedTo(viewer, victimAsPerpetrator.map((a) => a.case))));
+    found.push(flag('role_conflict', `The victim is named as a perpetrator in ${plural(victimAsPerpetrator.length, 'other referral')}`, relatedTo(mayOpen, victimAsPerpetrator.map((a) => a.case))));
   }
 
   // History in another area: anything held about these people that another MARAC heard.
@@ -306,7 +310,7 @@ export function referralFlags(
       ...(areaNames.length ? [`Earlier MARAC cases in ${areaNames.join(', ')}`] : []),
       ...(reportedElsewhere ? [`the referrer reports an earlier MARAC in ${reportedElsewhere.area}`] : []),
     ];
-    found.push(flag('cross_area_history', capitalise(parts.join('; ')), relatedTo(viewer, elsewhere.map((a) => a.case))));
+    found.push(flag('cross_area_history', capitalise(parts.join('; ')), relatedTo(mayOpen, elsewhere.map((a) => a.case))));
   }
 
   if (referral.caseId) {

@@ -13,15 +13,16 @@ import type { Db } from '../../db/client';
 import { areas, cases, people } from '../../db/schema';
 import { invalid } from '../../lib/errors';
 import type { SessionUser } from '../auth/session-store';
+import { admitListed, notBarred, partyOf } from '../cases/policy';
 
 const WINDOW_MONTHS = 12;
 
 /**
  * Cases in these areas whose 12-month window, counted from each area's anchor, lapses from `from` to
  * `to` (both included), soonest first, with `daysUntilLapse` counted from `today`. Cases transferred
- * out are the new area's to watch.
+ * out are the new area's to watch; cases a bar keeps from the viewer are left out.
  */
-export function windowsLapsingBetween(db: Db, areaIds: readonly string[], from: string, to: string, today: string): RepeatWindowItem[] {
+export function windowsLapsingBetween(db: Db, viewer: SessionUser, areaIds: readonly string[], from: string, to: string, today: string): RepeatWindowItem[] {
   if (areaIds.length === 0) return [];
   // A window lapsing in the range started about 12 months before it; a few days' margin covers
   // month-end clamping, and each candidate is then checked exactly.
@@ -47,6 +48,7 @@ export function windowsLapsingBetween(db: Db, areaIds: readonly string[], from: 
       and(
         inArray(cases.areaId, [...areaIds]),
         inArray(cases.status, ['open', 'closed']),
+        notBarred(partyOf(viewer), cases.id),
         or(between(cases.lastReferralDate, earliest, latest), between(cases.lastHearingDate, earliest, latest)),
       ),
     )
@@ -69,6 +71,10 @@ export function windowsLapsingBetween(db: Db, areaIds: readonly string[], from: 
       daysUntilLapse,
     });
   }
+  admitListed(
+    viewer,
+    items.map((i) => i.caseId),
+  );
   return items.sort((a, b) => a.lapsesOn.localeCompare(b.lapsesOn) || a.caseReference.localeCompare(b.caseReference));
 }
 
@@ -82,6 +88,7 @@ export function repeatWindows(db: Db, user: SessionUser, query: RepeatWindowQuer
   }
   const items = windowsLapsingBetween(
     db,
+    user,
     query.areaId ? [query.areaId] : user.areaIds,
     addDays(today, -REPEAT_WINDOW_NOTICE_DAYS),
     addDays(today, REPEAT_WINDOW_NOTICE_DAYS),

@@ -1,17 +1,19 @@
-import { and, asc, count, countDistinct, eq, gte, inArray, lt, notInArray, sql } from 'drizzle-orm';
+import { and, asc, count, countDistinct, eq, gte, inArray, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import { CLOSED_ACTION_STATUSES, addMonths, type HomeFigure, type HomeSummary } from '@marac/shared';
 import type { Db } from '../../db/client';
-import { actions, agencies, agendaItems, areas, auditEvents, cases, meetingInvitations, meetings, referrals, research, users } from '../../db/schema';
+import { actions, agencies, agendaItemReferrals, agendaItems, areas, auditEvents, cases, meetingInvitations, meetings, referrals, research, users } from '../../db/schema';
 import { startOfLondonDay } from '../../lib/time';
 import { actionCounts } from '../actions/repository';
 import type { SessionUser } from '../auth/session-store';
+import { notBarred, partyOf, referralNotBarred } from '../cases/policy';
 import { repeatWindows } from '../history/windows';
 
 const figure = (key: string, label: string, value: number, hint: string | null = null): HomeFigure => ({ key, label, value, hint });
 const n = (row: { n: number } | undefined) => row?.n ?? 0;
 const OPEN = notInArray(actions.status, [...CLOSED_ACTION_STATUSES]);
 
-function upcomingMeetings(db: Db, today: string, meetingIds: string[] | null, areaIds: string[]) {
+function upcomingMeetings(db: Db, user: SessionUser, today: string, meetingIds: string[] | null) {
+  const areaIds = user.areaIds;
   const where = [gte(meetings.date, today), inArray(meetings.areaId, areaIds)];
   if (meetingIds) where.push(inArray(meetings.id, meetingIds));
   return db
@@ -21,7 +23,7 @@ function upcomingMeetings(db: Db, today: string, meetingIds: string[] | null, ar
       date: meetings.date,
       startTime: meetings.startTime,
       status: meetings.status,
-      cases: sql<number>`(select count(*) from ${agendaItems} where ${agendaItems.meetingId} = ${meetings.id} and ${agendaItems.status} <> 'removed')`,
+      cases: sql<number>`(select count(*) from ${agendaItems} where ${agendaItems.meetingId} = ${meetings.id} and ${agendaItems.status} <> 'removed' and ${notBarred(partyOf(user), agendaItems.caseId)})`,
     })
     .from(meetings)
     .innerJoin(areas, eq(areas.id, meetings.areaId))
@@ -33,16 +35,18 @@ function upcomingMeetings(db: Db, today: string, meetingIds: string[] | null, ar
 
 /** Figures for people who work across an area's cases: coordinators, chairs, observers. */
 function areaFigures(db: Db, user: SessionUser, today: string): HomeFigure[] {
-  const inAreas = inArray(cases.areaId, user.areaIds);
+  // Every figure counts only cases the disclosure policy lets this person see.
+  const party = partyOf(user);
+  const inAreas = and(inArray(cases.areaId, user.areaIds), notBarred(party, cases.id));
   const awaiting = n(
     db.select({ n: count() }).from(referrals)
-      .where(and(inArray(referrals.status, ['submitted', 'more_information_requested']), inArray(referrals.areaId, user.areaIds)))
+      .where(and(inArray(referrals.status, ['submitted', 'more_information_requested']), inArray(referrals.areaId, user.areaIds), referralNotBarred(party)))
       .get(),
   );
   const notListed = n(
     db.select({ n: count() }).from(referrals)
-      .where(and(eq(referrals.status, 'accepted'), inArray(referrals.areaId, user.areaIds),
-        sql`not exists (select 1 from ${agendaItems} where ${agendaItems.referralId} = ${referrals.id})`))
+      .where(and(eq(referrals.status, 'accepted'), inArray(referrals.areaId, user.areaIds), referralNotBarred(party),
+        sql`not exists (select 1 from ${agendaItemReferrals} where ${agendaItemReferrals.referralId} = ${referrals.id})`))
       .get(),
   );
   const overdue = n(
@@ -56,7 +60,7 @@ function areaFigures(db: Db, user: SessionUser, today: string): HomeFigure[] {
   const lapsing = repeatWindows(db, user, {}, today).lapsingSoon.length;
   const heard = n(
     db.select({ n: countDistinct(agendaItems.caseId) }).from(agendaItems).innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-      .where(and(inArray(meetings.areaId, user.areaIds), eq(agendaItems.status, 'heard'), gte(meetings.date, addMonths(today, -12)))).get(),
+      .where(and(inArray(meetings.areaId, user.areaIds), eq(agendaItems.status, 'heard'), gte(meetings.date, addMonths(today, -12)), notBarred(party, agendaItems.caseId))).get(),
   );
   const list = [
     figure('referrals_awaiting_screening', 'Referrals awaiting screening', awaiting),
@@ -76,7 +80,7 @@ function agencyFigures(db: Db, user: SessionUser, today: string): HomeFigure[] {
   const { open, overdue, due_soon: dueSoon } = actionCounts(db, user, {}, today);
   const researchDue = n(
     db.select({ n: count() }).from(research).innerJoin(meetings, eq(meetings.id, research.meetingId))
-      .where(and(eq(research.agencyId, agencyId), inArray(research.status, ['not_started', 'draft']), gte(meetings.date, today))).get(),
+      .where(and(eq(research.agencyId, agencyId), inArray(research.status, ['not_started', 'draft']), isNull(research.withdrawnAt), gte(meetings.date, today), notBarred(partyOf(user), research.caseId))).get(),
   );
   const myReferrals = n(
     db.select({ n: count() }).from(referrals)
@@ -117,8 +121,8 @@ export function homeSummary(db: Db, user: SessionUser, today: string): HomeSumma
       .where(and(eq(meetingInvitations.agencyId, user.agencyId ?? ''), gte(meetings.date, today)))
       .all()
       .map((r) => r.id);
-    return { role: user.role, figures: agencyFigures(db, user, today), upcomingMeetings: upcomingMeetings(db, today, invited, user.areaIds) };
+    return { role: user.role, figures: agencyFigures(db, user, today), upcomingMeetings: upcomingMeetings(db, user, today, invited) };
   }
   const figures = user.role === 'administrator' ? adminFigures(db, today) : areaFigures(db, user, today);
-  return { role: user.role, figures, upcomingMeetings: upcomingMeetings(db, today, null, user.areaIds) };
+  return { role: user.role, figures, upcomingMeetings: upcomingMeetings(db, user, today, null) };
 }

@@ -7,6 +7,7 @@ import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { addWorkingDays, longDate } from '@marac/shared';
 import type { Db } from '../../db/client';
 import { agencies, areas, meetingInvitations, meetings, research } from '../../db/schema';
+import { mayReceive } from '../cases/policy';
 import { queueNotice } from './outbox';
 
 type MeetingRow = typeof meetings.$inferSelect;
@@ -62,13 +63,16 @@ export function queueResearchReminders(db: Db, today: string, now: Date, publicU
   return queued;
 }
 
-/** Tells every invited agency, once a day at most, that a published agenda has changed. */
-export function queueAgendaChanged(db: Db, meeting: MeetingRow, today: string, now: Date, publicUrl: string): number {
+/**
+ * Tells every invited agency, once a day at most, that a published agenda has changed. When the change
+ * is about particular cases, an agency a bar on one of them names is not told.
+ */
+export function queueAgendaChanged(db: Db, meeting: MeetingRow, today: string, now: Date, publicUrl: string, caseIds: readonly string[] = []): number {
   if (meeting.status !== 'agenda_published') return 0;
   const invited = [...new Set(db.select({ agencyId: meetingInvitations.agencyId }).from(meetingInvitations).where(eq(meetingInvitations.meetingId, meeting.id)).all().map((i) => i.agencyId))];
   const area = db.select({ name: areas.name }).from(areas).where(eq(areas.id, meeting.areaId)).get();
   let queued = 0;
-  for (const box of mailboxes(db, invited)) {
+  for (const box of mailboxes(db, invited).filter((b) => mayReceive(db, { agencyId: b.id, email: b.email }, caseIds))) {
     const sent = queueNotice(
       db,
       {
@@ -79,6 +83,7 @@ export function queueAgendaChanged(db: Db, meeting: MeetingRow, today: string, n
           `Sign in to see the current agenda: ${meetingLink(publicUrl, meeting.id)}`,
         ].join('\n\n'),
         dedupeKey: `agenda-changed:${meeting.id}:${today}:${box.id}`,
+        caseIds,
       },
       now,
     );

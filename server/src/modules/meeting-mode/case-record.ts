@@ -11,15 +11,18 @@ import { actionReviews, actionUpdates, actions, agencies, agendaItems, type meet
 import { conflict, invalid, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { SessionUser } from '../auth/session-store';
-import { actionsToReview } from '../agenda/read';
+import { reviewsFor } from '../agenda/read';
+import { isBarred, requireCase } from '../cases/policy';
 import { recordEvent } from './events';
 
 type MeetingRow = typeof meetings.$inferSelect;
 type ItemRow = typeof agendaItems.$inferSelect;
 
-function itemOf(db: Db, meeting: MeetingRow, itemId: string): ItemRow {
+/** The case on this agenda, if the recorder may see it: a coordinator or chair a bar names cannot record it. */
+function itemOf(db: Db, user: SessionUser, meeting: MeetingRow, itemId: string): ItemRow {
   const item = db.select().from(agendaItems).where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meeting.id))).get();
   if (!item || item.status === 'removed') throw notFound('case on this agenda');
+  requireCase(db, user, item.caseId, 'staff', 'case on this agenda');
   return item;
 }
 
@@ -27,8 +30,8 @@ function assertUnderWay(meeting: MeetingRow): void {
   if (meeting.status !== 'in_progress') throw conflict('Cases are recorded while the meeting is under way: start the meeting first');
 }
 
-export function caseRecord(db: Db, meeting: MeetingRow, itemId: string): CaseRecord {
-  const item = itemOf(db, meeting, itemId);
+export function caseRecord(db: Db, user: SessionUser, meeting: MeetingRow, itemId: string): CaseRecord {
+  const item = itemOf(db, user, meeting, itemId);
   return {
     itemId: item.id,
     revision: item.revision,
@@ -38,9 +41,9 @@ export function caseRecord(db: Db, meeting: MeetingRow, itemId: string): CaseRec
   };
 }
 
-export function saveCaseRecord(db: Db, meeting: MeetingRow, itemId: string, input: CaseRecordInput, now: Date): CaseRecord {
+export function saveCaseRecord(db: Db, user: SessionUser, meeting: MeetingRow, itemId: string, input: CaseRecordInput, now: Date): CaseRecord {
   assertUnderWay(meeting);
-  const item = itemOf(db, meeting, itemId);
+  const item = itemOf(db, user, meeting, itemId);
   if (input.revision !== item.revision) {
     throw conflict('Someone else has saved this case since you opened it: their version is shown; add your changes to it', [
       { field: 'revision', message: 'Saved by someone else meanwhile' },
@@ -53,25 +56,29 @@ export function saveCaseRecord(db: Db, meeting: MeetingRow, itemId: string, inpu
     .where(and(eq(agendaItems.id, item.id), eq(agendaItems.revision, input.revision)))
     .run();
   if (result.changes === 0) throw conflict('Someone else has saved this case since you opened it', [{ field: 'revision', message: 'Saved by someone else meanwhile' }]);
-  const record = caseRecord(db, meeting, itemId);
-  recordEvent(db, meeting.id, item.caseId, 'case_recorded', record, now);
+  const record = caseRecord(db, user, meeting, itemId);
+  // Events name what changed; each screen reads it again through the audited read.
+  recordEvent(db, meeting.id, item.caseId, 'case_recorded', { itemId: item.id, revision: record.revision }, now);
   return record;
 }
 
 /** The chair moves the meeting to a case: every screen following the meeting opens it. */
-export function openCase(db: Db, meeting: MeetingRow, itemId: string, now: Date): void {
+export function openCase(db: Db, user: SessionUser, meeting: MeetingRow, itemId: string, now: Date): void {
   assertUnderWay(meeting);
-  const item = itemOf(db, meeting, itemId);
+  const item = itemOf(db, user, meeting, itemId);
   recordEvent(db, meeting.id, item.caseId, 'case_opened', { itemId: item.id, position: item.position }, now);
 }
 
 /** An action agreed for the case: an enabled owning agency, a due date today or later. */
 export function addAction(db: Db, user: SessionUser, meeting: MeetingRow, itemId: string, input: CreateAction, today: string, now: Date): string {
   assertUnderWay(meeting);
-  const item = itemOf(db, meeting, itemId);
+  const item = itemOf(db, user, meeting, itemId);
   const problems = [];
-  if (!db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.id, input.agencyId), isNull(agencies.disabledAt))).get()) {
+  const agency = db.select({ id: agencies.id, email: agencies.secureEmail }).from(agencies).where(and(eq(agencies.id, input.agencyId), isNull(agencies.disabledAt))).get();
+  if (!agency) {
     problems.push({ field: 'agencyId', message: 'Choose the agency that owns the action' });
+  } else if (isBarred(db, { agencyId: agency.id, email: agency.email }, item.caseId)) {
+    problems.push({ field: 'agencyId', message: 'A referral on this case names this agency as unsafe to contact: choose another' });
   }
   if (compareIsoDates(input.dueDate, today) < 0) problems.push({ field: 'dueDate', message: 'The due date must be today or later' });
   if (problems.length) throw invalid(problems);
@@ -81,8 +88,7 @@ export function addAction(db: Db, user: SessionUser, meeting: MeetingRow, itemId
     .values({ id, caseId: item.caseId, meetingId: meeting.id, agencyId: input.agencyId, ownerName: input.ownerName, description: input.description, linkedRisk: input.linkedRisk, category: input.category, dueDate: input.dueDate, status: 'open', createdBy: user.id, createdAt: at, updatedAt: at })
     .run();
   db.insert(actionUpdates).values({ id: newId(), actionId: id, status: 'open', note: 'Agreed at the meeting', occurredOn: today, updatedBy: user.id, updatedAt: at }).run();
-  const action = db.select().from(actions).where(eq(actions.id, id)).get() as Record<string, unknown>;
-  recordEvent(db, meeting.id, item.caseId, 'action_added', { itemId: item.id, action }, now);
+  recordEvent(db, meeting.id, item.caseId, 'action_added', { itemId: item.id, actionId: id }, now);
   return id;
 }
 
@@ -101,7 +107,7 @@ const STATUS_AFTER: Record<ReviewActionInput['outcome'], ActionStatus | null> = 
  */
 export function reviewAction(db: Db, user: SessionUser, meeting: MeetingRow, actionId: string, input: ReviewActionInput, today: string, now: Date): void {
   assertUnderWay(meeting);
-  const due = actionsToReview(db, meeting).find((a) => a.actionId === actionId);
+  const due = reviewsFor(db, user, meeting).find((a) => a.actionId === actionId);
   if (!due) throw notFound('action to review at this meeting');
   const at = now.toISOString();
   db.insert(actionReviews)

@@ -1,20 +1,20 @@
 /**
  * A case as the meeting sees it. What other agencies shared becomes visible only once the meeting is
  * under way and the chair has opened the case; everyone must have signed the confidentiality statement;
- * a representative sees only the cases their agency is invited for.
+ * a representative sees only the cases the disclosure policy gives their agency at this meeting. The
+ * facts are those the meeting had: flags as they stood when it started, hearings and actions from
+ * before it.
  */
 
-import { and, asc, desc, eq, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, ne } from 'drizzle-orm';
 import { REFERRAL_CRITERION_LABELS, type MeetingCaseView } from '@marac/shared';
 import type { Db } from '../../db/client';
-import { actions, agencies, agendaItems, cases, meetingEvents, meetings, people, referrals, research } from '../../db/schema';
+import { actions, agencies, agendaItems, meetingEvents, meetings, people, research } from '../../db/schema';
 import { conflict, forbidden, notFound } from '../../lib/errors';
 import type { SessionUser } from '../auth/session-store';
-import { packetItems } from '../agenda/packets';
+import { caseFlagsNow, listedReferrals } from '../agenda/read';
 import { hasSigned } from '../attendance/repository';
-import { referralFlags } from '../history/flags';
-import { screensArea } from '../referrals/access';
-import { subjectsOf } from '../referrals/repository';
+import { requireCase } from '../cases/policy';
 
 type MeetingRow = typeof meetings.$inferSelect;
 
@@ -23,10 +23,9 @@ export function meetingCaseView(db: Db, user: SessionUser, meeting: MeetingRow, 
   if (!hasSigned(db, meeting.id, user.id)) throw forbidden('Sign the confidentiality statement for this meeting before any case is shown');
   const item = db.select().from(agendaItems).where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meeting.id), ne(agendaItems.status, 'removed'))).get();
   if (!item) throw notFound('case on this agenda');
-  const staff = screensArea(user, meeting.areaId);
+  const grant = requireCase(db, user, item.caseId, { atMeeting: meeting.id }, 'case on this agenda');
+  const staff = grant.level === 'staff';
   if (!staff) {
-    const mine = packetItems(db, user, meeting).some((i) => i.caseId === item.caseId);
-    if (!mine) throw notFound('case on this agenda');
     const opened = db
       .select({ seq: meetingEvents.seq })
       .from(meetingEvents)
@@ -35,10 +34,10 @@ export function meetingCaseView(db: Db, user: SessionUser, meeting: MeetingRow, 
     if (!opened) throw conflict('The chair has not opened this case yet');
   }
 
-  const referral = db.select().from(referrals).where(eq(referrals.id, item.referralId)).get();
-  const held = db.select({ reference: cases.reference, givenName: people.givenName, familyName: people.familyName }).from(cases).innerJoin(people, eq(people.id, cases.victimPersonId)).where(eq(cases.id, item.caseId)).get();
-  if (!referral || !held) throw notFound('case on this agenda');
-  const referringAgency = db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, referral.referringAgencyId)).get();
+  const referrals = listedReferrals(db, [item.id]).get(item.id) ?? [];
+  const victim = db.select({ givenName: people.givenName, familyName: people.familyName }).from(people).where(eq(people.id, grant.case.victimPersonId)).get();
+  const agencyIds = [...new Set(referrals.map((r) => r.referringAgencyId))];
+  const agencyNames = new Map(agencyIds.length ? db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, agencyIds)).all().map((a) => [a.id, a.name]) : []);
   const earlierHearings = db
     .select({ date: meetings.date, outcome: agendaItems.outcome })
     .from(agendaItems)
@@ -47,48 +46,54 @@ export function meetingCaseView(db: Db, user: SessionUser, meeting: MeetingRow, 
     .orderBy(desc(meetings.date))
     .all();
   const allActions = db
-    .select({ id: actions.id, meetingId: actions.meetingId, agencyName: agencies.name, action: actions })
+    .select({ id: actions.id, meetingId: actions.meetingId, meetingDate: meetings.date, agencyName: agencies.name, action: actions })
     .from(actions)
     .innerJoin(agencies, eq(agencies.id, actions.agencyId))
+    .innerJoin(meetings, eq(meetings.id, actions.meetingId))
     .where(eq(actions.caseId, item.caseId))
     .orderBy(asc(actions.dueDate))
     .all();
+  // Research withdrawn from an agency a bar came to name is no longer part of the meeting.
   const shared = db
     .select({ agencyName: agencies.name, row: research })
     .from(research)
     .innerJoin(agencies, eq(agencies.id, research.agencyId))
-    .where(and(eq(research.meetingId, meeting.id), eq(research.caseId, item.caseId)))
+    .where(and(eq(research.meetingId, meeting.id), eq(research.caseId, item.caseId), isNull(research.withdrawnAt)))
     .orderBy(asc(agencies.name))
     .all();
+  const shown = (row: typeof research.$inferSelect) => row.status === 'submitted' || row.status === 'not_known';
+  const flags = item.frozenFlags ?? caseFlagsNow(db, user, referrals, today, { forPacket: true }).map(({ kind, label, detail }) => ({ kind, label, detail }));
   return {
     itemId: item.id,
     caseId: item.caseId,
-    caseReference: held.reference,
+    caseReference: grant.case.reference,
     position: item.position,
     slotStart: item.slotStart,
-    victimName: `${held.givenName} ${held.familyName}`,
-    referral: {
-      reference: referral.reference,
-      referringAgencyName: referringAgency?.name ?? '',
-      referralDate: referral.referralDate,
-      dashScore: referral.dashScore,
-      criteriaMet: referral.criteriaMet.map((c) => REFERRAL_CRITERION_LABELS[c]),
-      recentIncident: referral.narrative.recentIncident ?? null,
-    },
-    flags: referralFlags(db, user, referral, subjectsOf(db, referral.id), today, { forPacket: !staff }).map((f) => ({ kind: f.kind, label: f.label, detail: staff ? f.detail : '' })),
+    victimName: victim ? `${victim.givenName} ${victim.familyName}` : '',
+    referrals: referrals.map((r) => ({
+      reference: r.reference,
+      referringAgencyName: agencyNames.get(r.referringAgencyId) ?? '',
+      referralDate: r.referralDate,
+      dashScore: r.dashScore,
+      criteriaMet: r.criteriaMet.map((c) => REFERRAL_CRITERION_LABELS[c]),
+      recentIncident: r.narrative.recentIncident ?? null,
+    })),
+    flags: flags.map((f) => ({ kind: f.kind, label: f.label, detail: staff ? f.detail : '' })),
     earlierHearings,
+    // What the meeting knew: actions agreed at earlier meetings, never one agreed later.
     earlierActions: allActions
-      .filter((a) => a.meetingId !== meeting.id)
+      .filter((a) => a.meetingId !== meeting.id && a.meetingDate < meeting.date)
       .map(({ agencyName, action }) => ({ agencyName, description: action.description, dueDate: action.dueDate, status: action.status })),
     shared: shared.map(({ agencyName, row }) => ({
       agencyName,
       status: row.status,
       knownToAgency: row.knownToAgency,
-      facts: row.status === 'submitted' || row.status === 'not_known' ? row.facts : null,
-      opinion: row.status === 'submitted' || row.status === 'not_known' ? row.opinion : null,
+      facts: shown(row) ? row.facts : null,
+      opinion: shown(row) ? row.opinion : null,
       risksIdentified: row.status === 'submitted' ? row.risksIdentified : null,
       protectiveFactors: row.status === 'submitted' ? row.protectiveFactors : null,
     })),
+    heldBack: staff ? shared.filter(({ row }) => shown(row) && row.withheld).map(({ agencyName, row }) => ({ agencyName, withheld: row.withheld as string, reason: row.withheldReason })) : null,
     record: {
       revision: item.revision,
       riskAnalysis: item.riskAnalysis,

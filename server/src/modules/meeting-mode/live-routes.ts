@@ -1,35 +1,42 @@
 import { Id } from '@marac/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { transaction, type Db } from '../../db/client';
+import { transaction } from '../../db/client';
 import { forbidden } from '../../lib/errors';
 import { errorResponses } from '../../lib/openapi';
 import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/repository';
-import type { SessionUser } from '../auth/session-store';
+import { findActiveSession, onSessionsEnded, type SessionUser } from '../auth/session-store';
 import { hasSigned } from '../attendance/repository';
-import { packetItems } from '../agenda/packets';
+import { grantCases } from '../cases/policy';
 import { findMeeting } from '../meetings/calendar';
-import { screensArea } from '../referrals/access';
 import { eventsAfter, follow, type MeetingEvent } from './events';
 
 const KEEP_ALIVE_MS = 15_000;
 
-/**
- * The cases whose events this person may receive: every case for the area's coordinators and chairs,
- * the cases their agency is invited for (and not barred from) for a representative, none for others.
- */
-function visibleCases(db: Db, user: SessionUser, meeting: Parameters<typeof packetItems>[2]): Set<string> | 'all' {
-  if (screensArea(user, meeting.areaId)) return 'all';
-  return new Set(packetItems(db, user, meeting).map((i) => i.caseId));
-}
+/** How often a quiet stream checks that its session still stands (expiry, a change by an administrator). */
+export const SESSION_CHECK_MS = 5_000;
 
-const frame = (event: MeetingEvent) => `id: ${event.seq}\nevent: ${event.kind}\ndata: ${JSON.stringify({ caseId: event.caseId, at: event.at, ...event.payload })}\n\n`;
+/** The only parts of an event a screen is sent: ids and words from fixed lists, never case content. */
+const EVENT_FIELDS = ['itemId', 'position', 'actionId', 'revision', 'outcome', 'status'] as const;
+
+const frame = (event: MeetingEvent) => {
+  const ids = Object.fromEntries(EVENT_FIELDS.filter((key) => key in event.payload).map((key) => [key, event.payload[key]]));
+  return `id: ${event.seq}\nevent: ${event.kind}\ndata: ${JSON.stringify({ caseId: event.caseId, at: event.at, ...ids })}\n\n`;
+};
+
+/** The same person with the same rights: anything else ends the stream (sessions are revoked on such changes, this is the check). */
+const sameRights = (a: SessionUser, b: SessionUser) =>
+  a.id === b.id && a.role === b.role && a.agencyId === b.agencyId && a.email === b.email && [...a.areaIds].sort().join() === [...b.areaIds].sort().join();
 
 /**
  * GET /api/meetings/:id/live: the meeting as it happens, as server-sent events. Case content reaches
- * only those who have signed the confidentiality statement for the meeting, and only for the cases
- * they may see. `Last-Event-ID` (sent by browsers on reconnect) or `?after=` resumes after that event.
+ * only those who have signed the confidentiality statement for the meeting. Every event is checked at
+ * the moment it is sent: against the session (signed out, expired, disabled, role, areas or agency
+ * changed: the stream ends) and against the disclosure policy (a case a bar now names the person on,
+ * or one their agency is not given, is not sent). Events carry ids only; each screen reads the case
+ * again through the audited read, and every case event delivered is audited as a view of the case.
+ * `Last-Event-ID` (sent by browsers on reconnect) or `?after=` resumes after that event.
  */
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -45,12 +52,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = request.session!.user;
-      const { meeting, visible } = transaction(app.database, (db) => {
-        const found = findMeeting(db, user, request.params.id);
-        if (!hasSigned(db, found.id, user.id)) throw forbidden('Sign the confidentiality statement for this meeting before following it');
-        recordAudit(db, actorOf(request), { action: 'view', entityType: 'meeting', entityId: found.id, detail: { live: true } }, app.clock());
-        return { meeting: found, visible: visibleCases(db, user, found) };
+      const session = request.session!;
+      const token = request.cookies[app.sessionCookie.name] as string;
+      const actor = actorOf(request);
+      const meeting = transaction(app.database, (db) => {
+        const found = findMeeting(db, session.user, request.params.id);
+        if (!hasSigned(db, found.id, session.user.id)) throw forbidden('Sign the confidentiality statement for this meeting before following it');
+        recordAudit(db, actor, { action: 'view', entityType: 'meeting', entityId: found.id, detail: { live: true } }, app.clock());
+        return found;
       });
       const header = request.headers['last-event-id'];
       let last = Number(typeof header === 'string' && /^\d+$/.test(header) ? header : (request.query.after ?? 0));
@@ -64,19 +73,57 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         connection: 'keep-alive',
       });
       raw.write('retry: 2000\n\n');
+
+      let open = true;
+      const stops: (() => void)[] = [];
+      const end = () => {
+        if (!open) return;
+        open = false;
+        for (const stop of stops) stop();
+        raw.end();
+      };
+      /** The person as their session stands now, or null (and the stream ends) if it no longer stands as it did. */
+      const current = (): SessionUser | null => {
+        const now = findActiveSession(app.database.db, token, app.clock(), app.sessionLimits, { touch: false });
+        if (now && now.idHash === session.idHash && sameRights(now.user, session.user)) return now.user;
+        end();
+        return null;
+      };
       const flush = () => {
-        for (const event of eventsAfter(app.database.db, meeting.id, last)) {
-          last = event.seq;
-          if (event.caseId === null || visible === 'all' || visible.has(event.caseId)) raw.write(frame(event));
-        }
+        if (!open) return;
+        const viewer = current();
+        if (!viewer) return;
+        const frames = transaction(app.database, (db) => {
+          const events = eventsAfter(db, meeting.id, last);
+          const granted = grantCases(
+            db,
+            viewer,
+            events.flatMap((e) => (e.caseId ? [e.caseId] : [])),
+            { atMeeting: meeting.id },
+          );
+          const sent = events.filter((e) => e.caseId === null || granted.has(e.caseId));
+          for (const caseId of new Set(sent.flatMap((e) => (e.caseId ? [e.caseId] : [])))) {
+            const seqs = sent.filter((e) => e.caseId === caseId).map((e) => e.seq);
+            recordAudit(db, actor, { action: 'view', entityType: 'case', entityId: caseId, detail: { meetingId: meeting.id, live: true, events: seqs } }, app.clock());
+          }
+          last = events.at(-1)?.seq ?? last;
+          return sent.map(frame);
+        });
+        for (const text of frames) raw.write(text);
       };
       flush();
-      const stop = follow(meeting.id, flush);
-      const ping = setInterval(() => raw.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
-      request.raw.on('close', () => {
-        stop();
-        clearInterval(ping);
-      });
+      stops.push(follow(meeting.id, flush));
+      stops.push(
+        onSessionsEnded((which) => {
+          if (which.idHashes?.includes(session.idHash) || which.userIds?.includes(session.user.id)) end();
+        }),
+      );
+      const ping = setInterval(() => {
+        if (current()) raw.write(': keep-alive\n\n');
+      }, KEEP_ALIVE_MS);
+      const check = setInterval(() => void current(), SESSION_CHECK_MS);
+      stops.push(() => clearInterval(ping), () => clearInterval(check));
+      request.raw.on('close', end);
     },
   );
 };

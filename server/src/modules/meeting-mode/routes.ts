@@ -46,7 +46,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       transaction(app.database, (db) => {
         const meeting = findMeeting(db, request.session!.user, request.params.id);
-        const record = caseRecord(db, meeting, request.params.itemId);
+        const record = caseRecord(db, request.session!.user, meeting, request.params.itemId);
         recordAudit(db, actorOf(request), { action: 'view', entityType: 'agenda', entityId: meeting.id, detail: { itemId: record.itemId, record: true } }, app.clock());
         return record;
       }),
@@ -67,7 +67,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const saved = transaction(app.database, (db) => {
         const meeting = findMeeting(db, request.session!.user, request.params.id);
-        const record = saveCaseRecord(db, meeting, request.params.itemId, request.body, app.clock());
+        const record = saveCaseRecord(db, request.session!.user, meeting, request.params.itemId, request.body, app.clock());
         recordAudit(db, actorOf(request), { action: 'update', entityType: 'agenda', entityId: meeting.id, detail: { itemId: record.itemId, revision: record.revision } }, app.clock());
         return record;
       });
@@ -94,7 +94,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         const meeting = findMeeting(db, user, request.params.id);
         const actionId = addAction(db, user, meeting, request.params.itemId, request.body, todayInLondon(app.clock), app.clock());
         recordAudit(db, actorOf(request), { action: 'create', entityType: 'action', entityId: actionId, detail: { meetingId: meeting.id, agencyId: request.body.agencyId } }, app.clock());
-        return caseRecord(db, meeting, request.params.itemId);
+        return caseRecord(db, user, meeting, request.params.itemId);
       });
       announce(request.params.id);
       return reply.status(201).send(record);
@@ -134,7 +134,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       transaction(app.database, (db) => {
         const meeting = findMeeting(db, request.session!.user, request.params.id);
-        openCase(db, meeting, request.params.itemId, app.clock());
+        openCase(db, request.session!.user, meeting, request.params.itemId, app.clock());
         recordAudit(db, actorOf(request), { action: 'view', entityType: 'agenda', entityId: meeting.id, detail: { itemId: request.params.itemId, opened: true } }, app.clock());
       });
       announce(request.params.id);

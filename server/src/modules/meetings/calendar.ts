@@ -28,6 +28,7 @@ import { invalid, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { currentSignatories } from '../admin/protocol/signatories';
 import type { SessionUser } from '../auth/session-store';
+import { notBarred, partyOf } from '../cases/policy';
 
 type MeetingRow = typeof meetings.$inferSelect;
 
@@ -141,14 +142,15 @@ export function createMeeting(db: Db, user: SessionUser, input: CreateMeeting, t
   return row;
 }
 
-export function meetingSummaries(db: Db, rows: MeetingRow[]): MeetingSummary[] {
+/** Meetings with the number of cases each lists, counting only cases no bar keeps from the viewer. */
+export function meetingSummaries(db: Db, viewer: SessionUser, rows: MeetingRow[]): MeetingSummary[] {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const listed = new Map(
     db
       .select({ meetingId: agendaItems.meetingId, n: count() })
       .from(agendaItems)
-      .where(and(inArray(agendaItems.meetingId, ids), ne(agendaItems.status, 'removed')))
+      .where(and(inArray(agendaItems.meetingId, ids), ne(agendaItems.status, 'removed'), notBarred(partyOf(viewer), agendaItems.caseId)))
       .groupBy(agendaItems.meetingId)
       .all()
       .map((r) => [r.meetingId, r.n]),
@@ -180,10 +182,10 @@ export function listMeetings(db: Db, user: SessionUser, query: MeetingQuery, tod
     .where(and(...where))
     .orderBy(asc(meetings.date), asc(meetings.startTime))
     .all();
-  return meetingSummaries(db, rows);
+  return meetingSummaries(db, user, rows);
 }
 
-export const meetingSummary = (db: Db, row: MeetingRow): MeetingSummary => meetingSummaries(db, [row])[0] as MeetingSummary;
+export const meetingSummary = (db: Db, viewer: SessionUser, row: MeetingRow): MeetingSummary => meetingSummaries(db, viewer, [row])[0] as MeetingSummary;
 
 /** Whether the representative's agency is invited to the meeting and its agenda is out. */
 export function invitedToPublished(db: Db, user: SessionUser, meeting: MeetingRow): boolean {

@@ -15,11 +15,13 @@ import {
   type UpdateMeeting,
 } from '@marac/shared';
 import type { Db } from '../../db/client';
-import { agencies, agendaItems, cases, meetingInvitations, meetingSeries, meetings, research, unsafeContacts } from '../../db/schema';
+import { agencies, agendaItems, cases, meetingInvitations, meetingSeries, meetings, research } from '../../db/schema';
 import { conflict, invalid, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { hasSignedProtocol } from '../admin/protocol/signatories';
 import { AGENDA_EDITABLE, renumber } from '../agenda/generate';
+import type { SessionUser } from '../auth/session-store';
+import { grantCases, isBarred } from '../cases/policy';
 
 type MeetingRow = typeof meetings.$inferSelect;
 
@@ -77,8 +79,9 @@ export function updateMeeting(db: Db, meeting: MeetingRow, input: UpdateMeeting,
   return changed;
 }
 
-export function invitationsOf(db: Db, meetingId: string): MeetingInvitationView[] {
-  return db
+/** The meeting's invitations; one for a case a bar keeps from the viewer is left out. */
+export function invitationsOf(db: Db, viewer: SessionUser, meetingId: string): MeetingInvitationView[] {
+  const rows = db
     .select({ id: meetingInvitations.id, agencyId: agencies.id, agencyName: agencies.name, caseId: meetingInvitations.caseId, caseReference: cases.reference })
     .from(meetingInvitations)
     .innerJoin(agencies, eq(agencies.id, meetingInvitations.agencyId))
@@ -86,6 +89,13 @@ export function invitationsOf(db: Db, meetingId: string): MeetingInvitationView[
     .where(eq(meetingInvitations.meetingId, meetingId))
     .orderBy(asc(cases.reference), asc(agencies.name))
     .all();
+  const granted = grantCases(
+    db,
+    viewer,
+    rows.flatMap((r) => (r.caseId ? [r.caseId] : [])),
+    'staff',
+  );
+  return rows.filter((r) => r.caseId === null || granted.has(r.caseId));
 }
 
 /**
@@ -94,14 +104,14 @@ export function invitationsOf(db: Db, meetingId: string): MeetingInvitationView[
  * contact cannot be invited for that case, nor can one without a current signature of the area's
  * information-sharing protocol, as nothing may be shared with it.
  */
-export function inviteForCase(db: Db, meeting: MeetingRow, input: InviteAgency, at: Date): { invitationId: string; researchTask: boolean } {
+export function inviteForCase(db: Db, user: SessionUser, meeting: MeetingRow, input: InviteAgency, at: Date): { invitationId: string; researchTask: boolean } {
   if (!AGENDA_EDITABLE.includes(meeting.status)) throw conflict('This meeting has started or finished: no more agencies can be invited');
   const item = db
-    .select({ referralId: agendaItems.referralId })
+    .select({ id: agendaItems.id })
     .from(agendaItems)
     .where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.caseId, input.caseId), ne(agendaItems.status, 'removed')))
     .get();
-  if (!item) throw invalid([{ field: 'caseId', message: 'Choose a case on this agenda' }]);
+  if (!item || grantCases(db, user, [input.caseId], 'staff').size === 0) throw invalid([{ field: 'caseId', message: 'Choose a case on this agenda' }]);
   const agency = db.select().from(agencies).where(and(eq(agencies.id, input.agencyId), isNull(agencies.disabledAt))).get();
   if (!agency) throw invalid([{ field: 'agencyId', message: 'Choose an agency from the list' }]);
   if (!hasSignedProtocol(db, meeting.areaId, agency.id)) {
@@ -109,23 +119,28 @@ export function inviteForCase(db: Db, meeting: MeetingRow, input: InviteAgency, 
       { field: 'agencyId', message: 'Not signed up to this area’s information-sharing protocol: an administrator records signatures in the protocol register' },
     ]);
   }
-  const barred = db
-    .select({ id: unsafeContacts.id })
-    .from(unsafeContacts)
-    .where(and(eq(unsafeContacts.referralId, item.referralId), eq(unsafeContacts.agencyId, agency.id)))
-    .get();
-  if (barred) throw invalid([{ field: 'agencyId', message: 'The referral names this agency as unsafe to contact about this case' }]);
+  if (isBarred(db, { agencyId: agency.id, email: agency.secureEmail }, input.caseId)) {
+    throw invalid([{ field: 'agencyId', message: 'A referral on this case names this agency as unsafe to contact' }]);
+  }
   const invited = db
-    .select({ caseId: meetingInvitations.caseId })
+    .select({ id: meetingInvitations.id, caseId: meetingInvitations.caseId })
     .from(meetingInvitations)
     .where(and(eq(meetingInvitations.meetingId, meeting.id), eq(meetingInvitations.agencyId, agency.id)))
-    .all();
-  if (invited.some((i) => i.caseId === null || i.caseId === input.caseId)) {
+    .all()
+    .find((i) => i.caseId === null || i.caseId === input.caseId);
+  const task = db.select({ withdrawnAt: research.withdrawnAt }).from(research).where(and(eq(research.meetingId, meeting.id), eq(research.caseId, input.caseId), eq(research.agencyId, agency.id))).get();
+  // Invited, with research withdrawn under a bar since lifted: inviting again is how it comes back.
+  if (invited && !task?.withdrawnAt) {
     throw conflict('This agency is already invited for this case', [{ field: 'agencyId', message: 'Already invited for this case' }]);
   }
-  const invitationId = newId();
-  db.insert(meetingInvitations).values({ id: invitationId, meetingId: meeting.id, agencyId: agency.id, caseId: input.caseId }).run();
+  const invitationId = invited?.id ?? newId();
+  if (!invited) db.insert(meetingInvitations).values({ id: invitationId, meetingId: meeting.id, agencyId: agency.id, caseId: input.caseId }).run();
   if (meeting.status !== 'agenda_published') return { invitationId, researchTask: false };
+  // Research withdrawn under a bar since lifted comes back only this way: the coordinator inviting again.
+  db.update(research)
+    .set({ withdrawnAt: null, withdrawnBarId: null, updatedAt: at.toISOString() })
+    .where(and(eq(research.meetingId, meeting.id), eq(research.caseId, input.caseId), eq(research.agencyId, agency.id)))
+    .run();
   db.insert(research)
     .values({
       id: newId(),
@@ -144,6 +159,8 @@ export function inviteForCase(db: Db, meeting: MeetingRow, input: InviteAgency, 
       dueDate: meeting.researchDeadline,
       submittedAt: null,
       updatedAt: at.toISOString(),
+      withdrawnAt: null,
+      withdrawnBarId: null,
     })
     .onConflictDoNothing()
     .run();

@@ -88,7 +88,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async
       const summary = transaction(app.database, (db) => {
         const row = createMeeting(db, request.session!.user, request.body, todayInLondon(app.clock), app.clock());
         recordAudit(db, actorOf(request), { action: 'create', entityType: 'meeting', entityId: row.id, detail: { kind: row.kind } }, app.clock());
-        return meetingSummary(db, row);
+        return meetingSummary(db, request.session!.user, row);
       });
       return reply.status(201).send(summary);
     },
@@ -106,7 +106,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async
       const meeting = findMeeting(db, user, request.params.id);
       if (user.role === 'agency_representative' && !invitedToPublished(db, user, meeting)) throw notFound('meeting');
       if (user.role === 'observer' && !recordedAtPublished(db, user, meeting)) throw notFound('meeting');
-      return meetingSummary(db, meeting);
+      return meetingSummary(db, user, meeting);
     },
   );
 
@@ -131,7 +131,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async
           recordAudit(db, actorOf(request), { action: 'update', entityType: 'meeting', entityId: meeting.id, detail: { fields: changed } }, app.clock());
           queueAgendaChanged(db, meeting, today, app.clock(), options.publicUrl);
         }
-        return meetingSummary(db, findMeeting(db, request.session!.user, meeting.id));
+        return meetingSummary(db, request.session!.user, findMeeting(db, request.session!.user, meeting.id));
       }),
   );
 
@@ -143,7 +143,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async
     },
     async (request) => {
       const db = app.database.db;
-      return invitationsOf(db, findMeeting(db, request.session!.user, request.params.id).id);
+      return invitationsOf(db, request.session!.user, findMeeting(db, request.session!.user, request.params.id).id);
     },
   );
 
@@ -162,14 +162,14 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async
     async (request, reply) => {
       const list = transaction(app.database, (db) => {
         const meeting = findMeeting(db, request.session!.user, request.params.id);
-        const result = inviteForCase(db, meeting, request.body, app.clock());
+        const result = inviteForCase(db, request.session!.user, meeting, request.body, app.clock());
         recordAudit(
           db,
           actorOf(request),
           { action: 'create', entityType: 'meeting', entityId: meeting.id, detail: { invitationId: result.invitationId, agencyId: request.body.agencyId, caseId: request.body.caseId, researchTask: result.researchTask } },
           app.clock(),
         );
-        return invitationsOf(db, meeting.id);
+        return invitationsOf(db, request.session!.user, meeting.id);
       });
       return reply.status(201).send(list);
     },
@@ -212,10 +212,10 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async
       const summary = transaction(app.database, (db) => {
         const user = request.session!.user;
         const meeting = findMeeting(db, user, request.params.id);
-        changeMeetingStatus(db, meeting, request.body.status, todayInLondon(app.clock));
+        changeMeetingStatus(db, user, meeting, request.body.status, todayInLondon(app.clock));
         recordEvent(db, meeting.id, null, 'meeting_status', { status: request.body.status }, app.clock());
         recordAudit(db, actorOf(request), { action: 'update', entityType: 'meeting', entityId: meeting.id, detail: { status: request.body.status } }, app.clock());
-        return meetingSummary(db, findMeeting(db, user, meeting.id));
+        return meetingSummary(db, user, findMeeting(db, user, meeting.id));
       });
       announce(request.params.id);
       return summary;

@@ -9,6 +9,8 @@ import { compareIsoDates, type MeetingStatus } from '@marac/shared';
 import type { Db } from '../../db/client';
 import { agendaItems, cases, meetings } from '../../db/schema';
 import { invalid } from '../../lib/errors';
+import { caseFlagsNow, listedReferrals } from '../agenda/read';
+import type { SessionUser } from '../auth/session-store';
 
 type MeetingRow = typeof meetings.$inferSelect;
 
@@ -26,7 +28,29 @@ const STEP_WORDS: Record<MeetingStatus, string> = {
   closed: 'been closed',
 };
 
-export function changeMeetingStatus(db: Db, meeting: MeetingRow, next: 'in_progress' | 'minuted' | 'closed', today: string): void {
+/**
+ * The flags each case is heard with, kept as they stand when the meeting starts: the chair is told
+ * them then, and a referral made later never rewrites what a past hearing was told.
+ */
+function freezeFlags(db: Db, viewer: SessionUser, meeting: MeetingRow, today: string): void {
+  const items = db.select({ id: agendaItems.id }).from(agendaItems).where(and(eq(agendaItems.meetingId, meeting.id), ne(agendaItems.status, 'removed'))).all();
+  const listed = listedReferrals(
+    db,
+    items.map((i) => i.id),
+  );
+  for (const item of items) {
+    const flags = caseFlagsNow(db, viewer, listed.get(item.id) ?? [], today, { forPacket: true });
+    // One per kind, with every detail of that kind: the case's referrals may each raise it.
+    const byKind = new Map<string, { kind: (typeof flags)[number]['kind']; label: string; detail: string }>();
+    for (const f of flags) {
+      const seen = byKind.get(f.kind);
+      byKind.set(f.kind, seen ? { ...seen, detail: seen.detail.includes(f.detail) ? seen.detail : `${seen.detail} ${f.detail}` } : { kind: f.kind, label: f.label, detail: f.detail });
+    }
+    db.update(agendaItems).set({ frozenFlags: [...byKind.values()] }).where(eq(agendaItems.id, item.id)).run();
+  }
+}
+
+export function changeMeetingStatus(db: Db, viewer: SessionUser, meeting: MeetingRow, next: 'in_progress' | 'minuted' | 'closed', today: string): void {
   const required = PREVIOUS[next];
   if (meeting.status !== required) {
     throw invalid([{ field: 'status', message: `The meeting must have ${STEP_WORDS[required]} first; it has ${STEP_WORDS[meeting.status]}` }]);
@@ -35,6 +59,7 @@ export function changeMeetingStatus(db: Db, meeting: MeetingRow, next: 'in_progr
     throw invalid([{ field: 'status', message: 'A meeting cannot start before its date' }]);
   }
   db.update(meetings).set({ status: next }).where(eq(meetings.id, meeting.id)).run();
+  if (next === 'in_progress') freezeFlags(db, viewer, meeting, today);
   if (next !== 'minuted') return;
   const listed = db
     .select({ id: agendaItems.id, caseId: agendaItems.caseId })

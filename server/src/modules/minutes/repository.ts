@@ -5,20 +5,18 @@
  * distributes them; each agency then reads only the cases it was invited for.
  */
 
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
-import { longDate, type EditMinutes, type Minutes, type MinutesCase, type MinutesContent } from '@marac/shared';
+import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { longDate, type EditMinutes, type FieldError, type Minutes, type MinutesCase, type MinutesContent } from '@marac/shared';
 import type { Db } from '../../db/client';
-import { actions, agencies, agendaItems, areas, cases, minutes, people, referrals, research, users, type meetings } from '../../db/schema';
-import { conflict, notFound } from '../../lib/errors';
+import { actions, agencies, agendaItems, areas, cases, minutes, people, research, users, type meetings } from '../../db/schema';
+import { conflict, invalid, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { SessionUser } from '../auth/session-store';
-import { packetItems } from '../agenda/packets';
-import { actionsToReview } from '../agenda/read';
+import { actionsToReview, caseFlagsNow, listedReferrals } from '../agenda/read';
 import { attendanceOf } from '../attendance/repository';
-import { flagTags, referralFlags } from '../history/flags';
+import { admitListed, barredCases, grantCases, mayReceive, partyOf, staffOf } from '../cases/policy';
+import { flagTags } from '../history/flags';
 import { queueNotice } from '../mail/outbox';
-import { screensArea } from '../referrals/access';
-import { subjectsOf } from '../referrals/repository';
 import { changeMeetingStatus } from '../meetings/status';
 
 type MeetingRow = typeof meetings.$inferSelect;
@@ -26,19 +24,24 @@ type MinutesRow = typeof minutes.$inferSelect;
 
 function casesOf(db: Db, user: SessionUser, meeting: MeetingRow, today: string): MinutesCase[] {
   const items = db
-    .select({ item: agendaItems, caseReference: cases.reference, givenName: people.givenName, familyName: people.familyName, referral: referrals })
+    .select({ item: agendaItems, caseReference: cases.reference, givenName: people.givenName, familyName: people.familyName })
     .from(agendaItems)
     .innerJoin(cases, eq(cases.id, agendaItems.caseId))
     .innerJoin(people, eq(people.id, cases.victimPersonId))
-    .innerJoin(referrals, eq(referrals.id, agendaItems.referralId))
     .where(and(eq(agendaItems.meetingId, meeting.id), ne(agendaItems.status, 'removed')))
     .orderBy(asc(agendaItems.position))
     .all();
+  const listed = listedReferrals(
+    db,
+    items.map((i) => i.item.id),
+  );
+  // Research withdrawn when a bar came to name its agency is no part of the minutes, and that agency
+  // receives none of the case.
   const tasks = db
     .select({ caseId: research.caseId, agencyId: research.agencyId, agencyName: agencies.name, row: research })
     .from(research)
     .innerJoin(agencies, eq(agencies.id, research.agencyId))
-    .where(eq(research.meetingId, meeting.id))
+    .where(and(eq(research.meetingId, meeting.id), isNull(research.withdrawnAt)))
     .orderBy(asc(agencies.name))
     .all();
   const agreed = db
@@ -48,13 +51,14 @@ function casesOf(db: Db, user: SessionUser, meeting: MeetingRow, today: string):
     .where(eq(actions.meetingId, meeting.id))
     .orderBy(asc(actions.createdAt))
     .all();
-  return items.map(({ item, caseReference, givenName, familyName, referral }) => ({
+  return items.map(({ item, caseReference, givenName, familyName }) => ({
     itemId: item.id,
     caseId: item.caseId,
     caseReference,
     position: item.position,
     victimName: `${givenName} ${familyName}`,
-    flags: flagTags(referralFlags(db, user, referral, subjectsOf(db, referral.id), today, { forPacket: true })).map((f) => f.label),
+    // As the meeting saw them when it started.
+    flags: (item.frozenFlags ?? flagTags(caseFlagsNow(db, user, listed.get(item.id) ?? [], today, { forPacket: true }))).map((f) => f.label),
     agencyIds: tasks.filter((t) => t.caseId === item.caseId).map((t) => t.agencyId),
     shared: tasks
       .filter((t) => t.caseId === item.caseId && (t.row.status === 'submitted' || t.row.status === 'not_known'))
@@ -97,14 +101,27 @@ export function generateMinutes(db: Db, user: SessionUser, meeting: MeetingRow, 
     location: meeting.location,
     minutesDueDate: meeting.minutesDueDate,
     attendance: attendanceOf(db, meeting.id).map((a) => ({ name: a.name, agencyName: a.agencyName, kind: a.kind, informationSent: a.informationSent, signedAt: a.signedAt })),
-    reviews: actionsToReview(db, meeting).map((r) => ({ caseReference: r.caseReference, agencyId: r.agencyId, agencyName: r.agencyName, description: r.description, dueDate: r.dueDate, status: r.status, outcome: r.outcome })),
+    reviews: actionsToReview(db, meeting).map((r) => ({ caseId: r.caseId, caseReference: r.caseReference, agencyId: r.agencyId, agencyName: r.agencyName, description: r.description, dueDate: r.dueDate, status: r.status, outcome: r.outcome })),
     cases: casesOf(db, user, meeting, today).map((c) => ({ ...c, summary: before?.cases.find((b) => b.itemId === c.itemId)?.summary ?? null })),
     notes: before?.notes ?? null,
   };
   const at = now.toISOString();
   if (existing) db.update(minutes).set({ content, editedBy: user.id, updatedAt: at }).where(eq(minutes.id, existing.id)).run();
   else db.insert(minutes).values({ id: newId(), meetingId: meeting.id, status: 'draft', content, editedBy: user.id, signedOffBy: null, signedOffAt: null, distributedAt: null, updatedAt: at }).run();
-  return view(db, rowOf(db, meeting.id) as MinutesRow);
+  return minutesFor(db, user, meeting);
+}
+
+/**
+ * Meeting-wide notes reach every agency that receives the minutes, so they may not name a case on the
+ * agenda, by its reference or its victim's name: what is about one case goes in its summary.
+ */
+function notesProblems(notes: string | null, content: MinutesContent): FieldError[] {
+  if (!notes) return [];
+  const text = notes.toLowerCase();
+  const named = content.cases.find((c) => text.includes(c.caseReference.toLowerCase()) || text.includes(c.victimName.toLowerCase()));
+  return named
+    ? [{ field: 'notes', message: `These notes are read by every agency, and they name case ${named.caseReference}: write what is about one case in that case’s summary` }]
+    : [];
 }
 
 export function editMinutes(db: Db, user: SessionUser, meeting: MeetingRow, edits: EditMinutes, now: Date): Minutes {
@@ -112,10 +129,19 @@ export function editMinutes(db: Db, user: SessionUser, meeting: MeetingRow, edit
   if (!row) throw notFound('minutes');
   if (row.status !== 'draft') throw conflict('The minutes have been signed off: they can no longer be edited');
   const content = row.content as MinutesContent;
+  const problems = [
+    ...notesProblems(edits.notes, content),
+    // A case a bar keeps from the coordinator reads as not being in the minutes.
+    ...edits.cases.flatMap((c, i) => {
+      const known = content.cases.find((k) => k.itemId === c.itemId);
+      return known && grantCases(db, user, [known.caseId], 'staff').size > 0 ? [] : [{ field: `cases.${i}.itemId`, message: 'This case is not in these minutes' }];
+    }),
+  ];
+  if (problems.length) throw invalid(problems);
   const summaries = new Map(edits.cases.map((c) => [c.itemId, c.summary]));
   const next: MinutesContent = { ...content, notes: edits.notes, cases: content.cases.map((c) => (summaries.has(c.itemId) ? { ...c, summary: summaries.get(c.itemId) ?? null } : c)) };
   db.update(minutes).set({ content: next, editedBy: user.id, updatedAt: now.toISOString() }).where(eq(minutes.id, row.id)).run();
-  return view(db, rowOf(db, meeting.id) as MinutesRow);
+  return minutesFor(db, user, meeting);
 }
 
 /** The chair signs off the minutes; the meeting is then minuted (its cases heard). */
@@ -125,24 +151,26 @@ export function signOffMinutes(db: Db, user: SessionUser, meeting: MeetingRow, t
   if (row.status !== 'draft') throw conflict('The minutes are already signed off');
   const at = now.toISOString();
   db.update(minutes).set({ status: 'signed_off', signedOffBy: user.id, signedOffAt: at, updatedAt: at }).where(eq(minutes.id, row.id)).run();
-  if (meeting.status === 'in_progress') changeMeetingStatus(db, meeting, 'minuted', today);
-  return view(db, rowOf(db, meeting.id) as MinutesRow);
+  if (meeting.status === 'in_progress') changeMeetingStatus(db, user, meeting, 'minuted', today);
+  return minutesFor(db, user, meeting);
 }
 
 /** Sends each agency with cases in the minutes a notice (a link and a count) and opens the minutes to them. */
-export function distributeMinutes(db: Db, meeting: MeetingRow, now: Date, publicUrl: string): { minutes: Minutes; notices: number } {
+export function distributeMinutes(db: Db, user: SessionUser, meeting: MeetingRow, now: Date, publicUrl: string): { minutes: Minutes; notices: number } {
   const row = rowOf(db, meeting.id);
   if (!row || row.status !== 'signed_off') throw conflict('The chair signs the minutes off before they are distributed');
   const at = now.toISOString();
   db.update(minutes).set({ status: 'distributed', distributedAt: at, updatedAt: at }).where(eq(minutes.id, row.id)).run();
   const content = row.content as MinutesContent;
-  const perAgency = new Map<string, number>();
-  for (const c of content.cases) for (const id of c.agencyIds) perAgency.set(id, (perAgency.get(id) ?? 0) + 1);
+  const perAgency = new Map<string, string[]>();
+  for (const c of content.cases) for (const id of c.agencyIds) perAgency.set(id, [...(perAgency.get(id) ?? []), c.caseId]);
   const boxes = perAgency.size ? db.select({ id: agencies.id, email: agencies.secureEmail }).from(agencies).where(inArray(agencies.id, [...perAgency.keys()])).all() : [];
   let notices = 0;
   for (const box of boxes) {
-    if (!box.email) continue;
-    const n = perAgency.get(box.id) ?? 0;
+    // Only the cases the agency may still be sent: a bar recorded since the meeting takes its case out.
+    const caseIds = (perAgency.get(box.id) ?? []).filter((caseId) => mayReceive(db, { agencyId: box.id, email: null }, [caseId]));
+    if (!box.email || caseIds.length === 0 || !mayReceive(db, { agencyId: box.id, email: box.email }, caseIds)) continue;
+    const n = caseIds.length;
     const queued = queueNotice(
       db,
       {
@@ -153,28 +181,45 @@ export function distributeMinutes(db: Db, meeting: MeetingRow, now: Date, public
           `Sign in to read them: ${publicUrl.replace(/\/$/, '')}/meetings/${meeting.id}/minutes`,
         ].join('\n\n'),
         dedupeKey: `minutes:${meeting.id}:${box.id}`,
+        caseIds,
       },
       now,
     );
     if (queued) notices += 1;
   }
-  return { minutes: view(db, rowOf(db, meeting.id) as MinutesRow), notices };
+  return { minutes: minutesFor(db, user, meeting), notices };
 }
 
 /**
- * The minutes as this person may read them: whole for the area's coordinators and chairs; once
- * distributed, for a representative only the cases their agency was invited for and not barred from.
+ * The minutes as this person may read them, the disclosure policy deciding each case at the moment of
+ * reading: for the area's coordinators and chairs every case no bar keeps from them; once distributed,
+ * for a representative only the cases their agency was given at this meeting and still may see. The
+ * review of earlier actions names cases and what agencies were to do: each agency reads the reviews of
+ * its own actions only, and no one a review of a case barred to them.
  */
 export function minutesFor(db: Db, user: SessionUser, meeting: MeetingRow): Minutes {
   const row = rowOf(db, meeting.id);
   if (!row) throw notFound('minutes');
-  if (screensArea(user, meeting.areaId)) return view(db, row);
-  if (row.status !== 'distributed' || !user.agencyId) throw notFound('minutes');
-  const readable = new Set(packetItems(db, user, meeting).map((i) => i.caseId));
   const content = row.content as MinutesContent;
-  const theirs = content.cases.filter((c) => readable.has(c.caseId) && c.agencyIds.includes(user.agencyId as string));
-  // The review of earlier actions names cases and what agencies were to do: an agency reads the reviews
-  // of its own actions only, as it reads only the cases it was invited for.
-  const reviews = content.reviews.filter((r) => r.agencyId === user.agencyId);
-  return view(db, row, { ...content, reviews, cases: theirs.map((c) => ({ ...c, agencyIds: [] })) });
+  const staff = staffOf(user, meeting.areaId);
+  if (!staff && (row.status !== 'distributed' || !user.agencyId)) throw notFound('minutes');
+  const granted = grantCases(
+    db,
+    user,
+    content.cases.map((c) => c.caseId),
+    { atMeeting: meeting.id },
+  );
+  const cases_ = content.cases.filter((c) => granted.has(c.caseId) && (staff || c.agencyIds.includes(user.agencyId as string)));
+  const reviewed = content.reviews.filter((r) => staff || r.agencyId === user.agencyId);
+  const barred = barredCases(
+    db,
+    partyOf(user),
+    reviewed.flatMap((r) => (r.caseId ? [r.caseId] : [])),
+  );
+  const reviews = reviewed.filter((r) => !r.caseId || !barred.has(r.caseId));
+  admitListed(
+    user,
+    reviews.flatMap((r) => (r.caseId ? [r.caseId] : [])),
+  );
+  return view(db, row, { ...content, reviews, cases: staff ? cases_ : cases_.map((c) => ({ ...c, agencyIds: [] })) });
 }

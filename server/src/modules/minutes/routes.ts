@@ -105,7 +105,7 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
     async (request) =>
       transaction(app.database, (db) => {
         const meeting = findMeeting(db, request.session!.user, request.params.id);
-        const result = distributeMinutes(db, meeting, app.clock(), options.publicUrl);
+        const result = distributeMinutes(db, request.session!.user, meeting, app.clock(), options.publicUrl);
         recordAudit(db, actorOf(request), { action: 'update', entityType: 'minutes', entityId: meeting.id, detail: { distributed: true, notices: result.notices } }, app.clock());
         return result.minutes;
       }),

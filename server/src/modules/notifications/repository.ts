@@ -3,13 +3,14 @@
  * same transaction as what it tells of, so a job that runs twice does not tell anyone twice.
  */
 
-import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { NotificationPage, NotificationQuery } from '@marac/shared';
 import type { Db } from '../../db/client';
 import { notifications } from '../../db/schema';
 import { notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { SessionUser } from '../auth/session-store';
+import { notBarred, partyOf } from '../cases/policy';
 
 export interface NotificationText {
   subject: string;
@@ -18,6 +19,8 @@ export interface NotificationText {
   link: string | null;
   /** Made unique per user by appending the user's id. */
   dedupeKey: string;
+  /** The case it tells of: listed only while the disclosure policy lets the user be told of it. */
+  caseId?: string | null;
 }
 
 /** Tells each user once per key; returns how many were told now. */
@@ -26,7 +29,7 @@ export function notifyUsers(db: Db, userIds: readonly string[], text: Notificati
   for (const userId of new Set(userIds)) {
     const result = db
       .insert(notifications)
-      .values({ id: newId(), userId, subject: text.subject, body: text.body, link: text.link, dedupeKey: `${text.dedupeKey}:${userId}`, createdAt: at.toISOString(), readAt: null })
+      .values({ id: newId(), userId, subject: text.subject, body: text.body, link: text.link, dedupeKey: `${text.dedupeKey}:${userId}`, caseId: text.caseId ?? null, createdAt: at.toISOString(), readAt: null })
       .onConflictDoNothing()
       .run();
     written += result.changes;
@@ -35,7 +38,8 @@ export function notifyUsers(db: Db, userIds: readonly string[], text: Notificati
 }
 
 export function listNotifications(db: Db, user: SessionUser, query: NotificationQuery): NotificationPage {
-  const mine = eq(notifications.userId, user.id);
+  // A notice about a case the user has since been barred from is never shown again.
+  const mine = and(eq(notifications.userId, user.id), or(isNull(notifications.caseId), notBarred(partyOf(user), notifications.caseId)));
   const unreadOnly = and(mine, isNull(notifications.readAt));
   const where = query.unread ? unreadOnly : mine;
   const items = db

@@ -2,10 +2,10 @@ import { eq, isNull } from 'drizzle-orm';
 import type { ScreeningDecisionInput } from '@marac/shared';
 import type { Db } from '../../db/client';
 import { areas, referrals, screeningDecisions } from '../../db/schema';
-import { conflict, invalid, notFound } from '../../lib/errors';
+import { conflict, invalid } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { SessionUser } from '../auth/session-store';
-import { screensArea } from './access';
+import { mayOpenReferral, requireReferral } from '../cases/policy';
 import { linkReferralToCase, type CaseLink } from './case-linking';
 import { updateMatchKeys } from '../people/matching/keys';
 import { carryScreeningRejections } from './matches';
@@ -59,11 +59,11 @@ function areaForAcceptance(db: Db, user: SessionUser, referral: ReferralRow, cho
   return area!;
 }
 
-function mergeTarget(db: Db, referral: ReferralRow, intoReferralId: string): ReferralRow {
+function mergeTarget(db: Db, user: SessionUser, referral: ReferralRow, intoReferralId: string): ReferralRow {
   if (intoReferralId === referral.id) throw invalid([{ field: 'intoReferralId', message: 'A referral cannot be merged into itself' }]);
   const target = findReferral(db, intoReferralId);
-  // A referral elsewhere reads exactly like one that does not exist.
-  if (!target || target.areaId !== referral.areaId || !MERGE_TARGETS.includes(target.status)) {
+  // A referral elsewhere, or one the coordinator may not open, reads exactly like one that does not exist.
+  if (!target || target.areaId !== referral.areaId || !MERGE_TARGETS.includes(target.status) || !mayOpenReferral(db, user, target, 'screen')) {
     throw invalid([{ field: 'intoReferralId', message: 'Choose a referral in the same area that is awaiting screening or accepted' }]);
   }
   return target;
@@ -74,8 +74,7 @@ function mergeTarget(db: Db, referral: ReferralRow, intoReferralId: string): Ref
  * decide (anyone else is told it does not exist), and only while it awaits screening.
  */
 export function decideReferral(db: Db, user: SessionUser, referralId: string, input: ScreeningDecisionInput, now: Date, today: string): DecisionOutcome {
-  const referral = findReferral(db, referralId);
-  if (!referral || user.role !== 'coordinator' || !screensArea(user, referral.areaId)) throw notFound('referral');
+  const referral = requireReferral(db, user, referralId, 'screen');
   if (!OPEN_FOR_SCREENING.includes(referral.status)) throw conflict('This referral has already been screened');
 
   const at = now.toISOString();
@@ -104,7 +103,7 @@ export function decideReferral(db: Db, user: SessionUser, referralId: string, in
       changes = { status: 'rejected' };
       break;
     case 'merge':
-      mergedIntoReferralId = mergeTarget(db, referral, input.intoReferralId).id;
+      mergedIntoReferralId = mergeTarget(db, user, referral, input.intoReferralId).id;
       decision = 'merged';
       changes = { status: 'merged', mergedIntoReferralId };
       break;

@@ -5,6 +5,7 @@ import { transaction, type Db } from '../../db/client';
 import { errorResponses } from '../../lib/openapi';
 import { actorOf } from '../audit/actor';
 import { recordAudit, type Actor } from '../audit/repository';
+import { barsChanged, casesConcerning, casesOfVictims } from '../cases/bars';
 import { decideMatch, referralForMatching, referralMatches } from './matches';
 
 /** Each held person shown is a view of that person's record, wherever the list is sent. */
@@ -57,6 +58,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         const now = app.clock();
         const referral = referralForMatching(db, user, request.params.id);
         const outcome = decideMatch(db, user, referral, request.params.subjectId, request.body, now);
+        // Confirming who the victim is joins their history: every bar recorded about them reaches this case too.
+        if (outcome.decision === 'confirmed') barsChanged(db, [...casesConcerning(db, referral.id), ...casesOfVictims(db, [request.body.personId])], now, actorOf(request));
         recordAudit(
           db,
           actorOf(request),

@@ -21,8 +21,8 @@ import { findCandidates } from '../people/matching/find-candidates';
 import { normalisePostcode } from '../people/matching/normalise';
 import { connectionOf, loadPeople, type PersonRecord } from '../people/matching/records';
 import { SUGGESTION_THRESHOLD, comparePrepared, prepareSubject, type MatchSubject } from '../people/matching/score';
-import { screensArea } from './access';
-import { findReferral, subjectsOf, type ReferralRow } from './repository';
+import { admitListed, barredCases, partyOf, requireReferral, staffOf } from '../cases/policy';
+import { subjectsOf, type ReferralRow } from './repository';
 
 type SubjectRow = typeof referralSubjects.$inferSelect;
 type Decision = 'confirmed' | 'rejected';
@@ -32,9 +32,7 @@ const DECIDABLE: readonly ReferralRow['status'][] = ['submitted', 'more_informat
 
 /** Only a coordinator of the referral's area sees who it may match; anyone else is told it does not exist. */
 export function referralForMatching(db: Db, user: SessionUser, referralId: string): ReferralRow {
-  const referral = findReferral(db, referralId);
-  if (!referral || user.role !== 'coordinator' || !screensArea(user, referral.areaId)) throw notFound('referral');
-  return referral;
+  return requireReferral(db, user, referralId, 'screen');
 }
 
 const subjectQuery = (subject: SubjectRow): MatchSubject => ({
@@ -102,7 +100,7 @@ const OPPOSITE: Partial<Record<SubjectRow['role'], { role: SubjectRow['role']; h
 const districtOf = (postcode: string) => normalisePostcode(postcode)?.district ?? null;
 
 function candidateView(
-  viewer: SessionUser,
+  mayOpen: (held: HeldRole) => boolean,
   subject: SubjectRow,
   record: PersonRecord,
   match: { score: number | null; reasons: string[] },
@@ -116,8 +114,8 @@ function candidateView(
     entry.caseIds.add(h.caseId);
     counts.set(key, entry);
   }
-  const visible = held.filter((h) => screensArea(viewer, h.areaId));
-  const hiddenCases = new Set(held.filter((h) => !screensArea(viewer, h.areaId)).map((h) => h.caseId));
+  const visible = held.filter(mayOpen);
+  const hiddenCases = new Set(held.filter((h) => !mayOpen(h)).map((h) => h.caseId));
   const opposite = OPPOSITE[subject.role];
   const conflicting = opposite ? new Set(held.filter((h) => h.role === opposite.role).map((h) => h.caseId)).size : 0;
   return {
@@ -163,9 +161,18 @@ export function referralMatches(db: Db, viewer: SessionUser, referral: ReferralR
     return { subject, shown };
   });
 
-  const personIds = [...new Set(perSubject.flatMap((s) => s.shown.map((c) => c.personId)))];
+  const suggestedIds = [...new Set(perSubject.flatMap((s) => s.shown.map((c) => c.personId)))];
+  const heldAll = rolesOf(db, suggestedIds);
+  // Someone held on a case a bar names the coordinator on is never shown to them, not even as a
+  // suggestion: another coordinator of the area decides that match.
+  const barred = barredCases(db, partyOf(viewer), heldAll.map((h) => h.caseId));
+  const hidden = new Set(heldAll.filter((h) => barred.has(h.caseId)).map((h) => h.personId));
+  const personIds = suggestedIds.filter((id) => !hidden.has(id));
   const records = loadPeople(connectionOf(db), personIds);
-  const held = rolesOf(db, personIds);
+  const held = heldAll.filter((h) => !hidden.has(h.personId));
+  // Cases are linked only where the coordinator may open them (their areas); the rest are counted.
+  const mayOpen = (h: HeldRole) => staffOf(viewer, h.areaId);
+  admitListed(viewer, held.filter(mayOpen).map((h) => h.caseId));
   const prepared = new Map<string, ReturnType<typeof prepareSubject>>();
   const preparedRecord = (record: PersonRecord) => {
     let p = prepared.get(record.id);
@@ -182,7 +189,7 @@ export function referralMatches(db: Db, viewer: SessionUser, referral: ReferralR
       // matching would not have suggested was linked by hand, and has no score.
       const rescored = c.score === null ? comparePrepared(query, preparedRecord(record)) : null;
       const match = rescored ? { score: rescored.score >= SUGGESTION_THRESHOLD ? rescored.score : null, reasons: rescored.reasons } : { score: c.score, reasons: c.reasons };
-      return [candidateView(viewer, subject, record, match, held.filter((h) => h.personId === c.personId), c.decision)];
+      return [candidateView(mayOpen, subject, record, match, held.filter((h) => h.personId === c.personId), c.decision)];
     });
     // Confirmed first, then suggestions best first, rejected last.
     const rank = (c: MatchCandidate) => (c.decision === 'confirmed' ? 0 : c.decision === null ? 1 : 2);
@@ -237,7 +244,9 @@ export function decideMatch(db: Db, user: SessionUser, referral: ReferralRow, su
   const subjects = subjectsOf(db, referral.id);
   const subject = subjects.find((s) => s.id === subjectId);
   if (!subject) throw notFound('person named in this referral');
-  if (!db.select({ id: people.id }).from(people).where(eq(people.id, input.personId)).get()) {
+  // A person held on a case barred to the coordinator reads as unknown, as they are never suggested to them.
+  const heldOn = rolesOf(db, [input.personId]).map((h) => h.caseId);
+  if (!db.select({ id: people.id }).from(people).where(eq(people.id, input.personId)).get() || barredCases(db, partyOf(user), heldOn).size > 0) {
     throw invalid([{ field: 'personId', message: 'Choose one of the people suggested' }]);
   }
   const at = now.toISOString();

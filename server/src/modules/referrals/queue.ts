@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { agencies, areas, referralSubjects, referrals } from '../../db/schema';
 import { invalid } from '../../lib/errors';
 import type { SessionUser } from '../auth/session-store';
+import { partyOf, referralBarsParty, referralNotBarred } from '../cases/policy';
 import { flagTags, referralFlags } from '../history/flags';
 import { subjectsOf } from './repository';
 
@@ -25,9 +26,12 @@ export function screeningQueue(db: Db, user: SessionUser, query: ScreeningQuery,
   if (query.areaId !== undefined && !user.areaIds.includes(query.areaId)) {
     throw invalid([{ field: 'areaId', message: 'Choose one of your MARAC areas' }]);
   }
+  const party = partyOf(user);
   const where: SQL[] = [
     inArray(referrals.areaId, query.areaId ? [query.areaId] : user.areaIds),
     inArray(referrals.status, query.status ?? [...SCREENING_DEFAULT_STATUSES]),
+    // Never a referral a bar reaches the viewer through.
+    referralNotBarred(party),
   ];
   if (query.urgent !== undefined) where.push(eq(referrals.urgent, query.urgent));
   if (query.repeat !== undefined) where.push(query.repeat ? like(referrals.criteriaMet, REPEAT_CRITERION) : notLike(referrals.criteriaMet, REPEAT_CRITERION));
@@ -74,8 +78,10 @@ export function screeningQueue(db: Db, user: SessionUser, query: ScreeningQuery,
     .offset(query.offset)
     .all();
 
+  // Bars that reach a referral through a merge or a confirmed identity are checked on each row shown.
+  const shown = rows.filter((r) => !referralBarsParty(db, party, r.row));
   return {
-    items: rows.map((r) => ({
+    items: shown.map((r) => ({
       id: r.id,
       reference: r.reference,
       status: r.status,
@@ -92,7 +98,7 @@ export function screeningQueue(db: Db, user: SessionUser, query: ScreeningQuery,
       childrenCount: r.childrenCount,
       flags: flagTags(referralFlags(db, user, r.row, subjectsOf(db, r.id), today)),
     })),
-    total,
+    total: total - (rows.length - shown.length),
     limit: query.limit,
     offset: query.offset,
   };

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import {
   MY_DRAFTS_SHOWN,
   REFERRAL_HISTORY_LABELS,
@@ -29,7 +29,7 @@ import {
 import { newId } from '../../lib/ids';
 import type { SessionUser } from '../auth/session-store';
 import { referralFlags } from '../history/flags';
-import { screensArea } from './access';
+import { notBarred, partyOf, referralBarsParty, staffOf } from '../cases/policy';
 
 export type ReferralRow = typeof referrals.$inferSelect;
 type SubjectRow = typeof referralSubjects.$inferSelect;
@@ -206,7 +206,7 @@ export function referralDetail(db: Db, referral: ReferralRow, viewer: SessionUse
     history: historyOf(db, referral),
     flags: referralFlags(db, viewer, referral, rows, today),
     caseReference:
-      referral.caseId && screensArea(viewer, referral.areaId)
+      referral.caseId && staffOf(viewer, referral.areaId)
         ? (db.select({ reference: cases.reference }).from(cases).where(eq(cases.id, referral.caseId)).get()?.reference ?? null)
         : null,
   };
@@ -215,9 +215,13 @@ export function referralDetail(db: Db, referral: ReferralRow, viewer: SessionUse
 /** Statuses in which the referrer is waiting on, or has been given, a reason from screening. */
 const REASON_SHOWN = ['rejected', 'more_information_requested'];
 
-/** The user's own referrals (made or typed in by them) and drafts: never anyone else's. */
+/**
+ * The user's own referrals (made or typed in by them) and drafts: never anyone else's, and none a bar
+ * has since reached them through (a later referral on the case naming their agency or e-mail).
+ */
 export function myReferrals(db: Db, user: SessionUser, query: MyReferralsQuery): MyReferrals {
-  const mine = or(eq(referrals.referrerUserId, user.id), eq(referrals.enteredByUserId, user.id));
+  const party = partyOf(user);
+  const mine = and(or(eq(referrals.referrerUserId, user.id), eq(referrals.enteredByUserId, user.id)), or(isNull(referrals.caseId), notBarred(party, referrals.caseId)));
   const total = db.select({ n: count() }).from(referrals).where(mine).get()?.n ?? 0;
   const rows = db
     .select({
@@ -249,8 +253,13 @@ export function myReferrals(db: Db, user: SessionUser, query: MyReferralsQuery):
     .orderBy(desc(referralDrafts.updatedAt), asc(referralDrafts.id))
     .limit(MY_DRAFTS_SHOWN)
     .all();
+  // Bars reaching a referral through a merge or a confirmed identity are checked on each row shown.
+  const shown = rows.filter((r) => {
+    const row = findReferral(db, r.id);
+    return row !== undefined && !referralBarsParty(db, party, row);
+  });
   return {
-    items: rows.map((r) => ({
+    items: shown.map((r) => ({
       id: r.id,
       reference: r.reference,
       status: r.status,
@@ -261,7 +270,7 @@ export function myReferrals(db: Db, user: SessionUser, query: MyReferralsQuery):
       victimName: `${r.givenName} ${r.familyName}`,
       reason: REASON_SHOWN.includes(r.status) ? r.latestReason : null,
     })),
-    total,
+    total: total - (rows.length - shown.length),
     limit: query.limit,
     offset: query.offset,
     drafts,

@@ -1,15 +1,17 @@
-import { Id, MyReferrals, MyReferralsQuery, ReferralDetail, ReferralSubmission, ReferralSubmissionRequest, ScreeningDecisionInput } from '@marac/shared';
+import { Id, MyReferrals, MyReferralsQuery, ReferralDetail, ReferralSubmission, ReferralSubmissionRequest, ScreeningDecisionInput, ScreeningOutcome } from '@marac/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { transaction } from '../../db/client';
-import { notFound } from '../../lib/errors';
 import { errorResponses } from '../../lib/openapi';
 import { todayInLondon } from '../../lib/time';
 import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/repository';
-import { canSeeReferral } from './access';
+import { listWithCase } from '../agenda/generate';
+import { caseOfReferral, grantCases, requireReferral } from '../cases/policy';
+import { queueAgendaChanged } from '../mail/notices';
+import { barsChanged, casesConcerning } from '../cases/bars';
 import { decideReferral } from './decisions';
-import { findReferral, myReferrals, referralDetail } from './repository';
+import { myReferrals, referralDetail } from './repository';
 import { createReferral, resubmitReferral } from './submission';
 
 const REFERRERS = ['agency_representative', 'coordinator'] as const;
@@ -17,7 +19,7 @@ const REFERRERS = ['agency_representative', 'coordinator'] as const;
 const READERS = ['agency_representative', 'coordinator', 'chair'] as const;
 const ById = z.object({ id: Id });
 
-const routes: FastifyPluginAsyncZod = async (app) => {
+const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options) => {
   const today = () => todayInLondon(app.clock);
 
   app.post(
@@ -80,8 +82,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       transaction(app.database, (db) => {
-        const referral = findReferral(db, request.params.id);
-        if (!referral || !canSeeReferral(request.session!.user, referral)) throw notFound('referral');
+        const referral = requireReferral(db, request.session!.user, request.params.id, 'read');
         recordAudit(db, actorOf(request), { action: 'view', entityType: 'referral', entityId: referral.id }, app.clock());
         return referralDetail(db, referral, request.session!.user, today());
       }),
@@ -102,9 +103,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       transaction(app.database, (db) => {
         const user = request.session!.user;
-        const found = findReferral(db, request.params.id);
-        if (!found || !canSeeReferral(user, found)) throw notFound('referral');
+        const found = requireReferral(db, user, request.params.id, 'read');
         const referral = resubmitReferral(db, user, found, request.body, app.clock(), today());
+        // A person it names may already be held: what it now says about who is unsafe counts at once.
+        barsChanged(db, casesConcerning(db, referral.id), app.clock(), actorOf(request));
         // `resubmitted` marks this row as a step in the referral's history (see historyOf).
         recordAudit(db, actorOf(request), { action: 'update', entityType: 'referral', entityId: referral.id, detail: { resubmitted: true, areaId: referral.areaId } }, app.clock());
         return referralDetail(db, referral, request.session!.user, today());
@@ -120,7 +122,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Screen a referral: accept (onto the victim’s case), reject, merge or ask for more information',
         params: ById,
         body: ScreeningDecisionInput,
-        response: { 200: ReferralDetail, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+        response: { 200: ScreeningOutcome, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
       },
     },
     async (request) =>
@@ -146,7 +148,25 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           }
           recordAudit(db, actor, { action: link.caseCreated ? 'create' : 'update', entityType: 'case', entityId: link.caseId, detail: { referralId: referral.id } }, now);
         }
-        return referralDetail(db, referral, request.session!.user, today());
+        // Whoever it names as unsafe is barred from the case at once, and from every case of its victim.
+        const effects = barsChanged(db, casesConcerning(db, referral.id), now, actor);
+        // A referral joining a case listed at a meeting not yet started is listed with it at once.
+        const caseId = outcome.decision === 'accepted' || outcome.decision === 'merged' ? caseOfReferral(db, referral) : null;
+        const listedAt = caseId ? listWithCase(db, referral.id, caseId) : null;
+        if (listedAt && caseId) {
+          recordAudit(db, actor, { action: 'update', entityType: 'agenda', entityId: listedAt.id, detail: { referralId: referral.id, joinedCase: caseId } }, now);
+          queueAgendaChanged(db, listedAt, today(), now, options.publicUrl, [caseId]);
+        }
+        const user = request.session!.user;
+        const shown = grantCases(
+          db,
+          user,
+          effects.map((e) => e.caseId),
+          'staff',
+        );
+        // Shown as the policy now lets the coordinator read it (on its case, with whatever bars that brings).
+        const now_ = requireReferral(db, user, referral.id, 'read');
+        return { ...referralDetail(db, now_, user, today()), barEffects: effects.filter((e) => shown.has(e.caseId)) };
       }),
   );
 };

@@ -5,7 +5,7 @@ import { agencies, areas, referralDrafts, referrals } from '../../db/schema';
 import { conflict, forbidden, invalid } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { SessionUser } from '../auth/session-store';
-import { isReferrerOf } from './access';
+import { isReferrerOf } from '../cases/policy';
 import { nextReferralReference } from './references';
 import { type ReferralRow, writeReferralContent } from './repository';
 
@@ -51,6 +51,13 @@ function checkSubmission(db: Db, user: SessionUser, submission: ReferralSubmissi
   const known = new Set(named.length ? db.select({ id: agencies.id }).from(agencies).where(inArray(agencies.id, named)).all().map((a) => a.id) : []);
   submission.unsafeContacts.forEach((c, i) => {
     if (c.agencyId && !known.has(c.agencyId)) problems.push({ field: `unsafeContacts.${i}.agencyId`, message: 'Choose an agency from the list' });
+    // Whoever a referral names as unsafe is barred from it: the person sending it cannot be one of them.
+    else if (c.agencyId && c.agencyId === (agency.id ?? user.agencyId)) {
+      problems.push({ field: `unsafeContacts.${i}.agencyId`, message: 'This agency is making the referral: name the person at it who is unsafe to contact, by their e-mail' });
+    }
+    if (c.email && c.email.trim().toLowerCase() === user.email.toLowerCase()) {
+      problems.push({ field: `unsafeContacts.${i}.email`, message: 'This is your own e-mail: you cannot be named as unsafe to contact on a referral you send' });
+    }
   });
 
   const settings = AreaSettings.parse(usable?.settings ?? {});

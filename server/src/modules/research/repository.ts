@@ -4,7 +4,7 @@
  * kept as a revision.
  */
 
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { longDate, researchProblems, type ChaseResult, type ResearchGrid, type ResearchHistory, type ResearchInput, type ResearchTask } from '@marac/shared';
 import type { Db } from '../../db/client';
 import { agencies, agendaItems, areas, cases, research, researchRevisions, users, type meetings } from '../../db/schema';
@@ -13,6 +13,7 @@ import { newId } from '../../lib/ids';
 import type { SessionUser } from '../auth/session-store';
 import { queueNotice } from '../mail/outbox';
 import { packetItems } from '../agenda/packets';
+import { mayReceive } from '../cases/policy';
 
 type MeetingRow = typeof meetings.$inferSelect;
 type ResearchRow = typeof research.$inferSelect;
@@ -31,21 +32,21 @@ const positions = (db: Db, meetingId: string) =>
   );
 
 function taskView(row: ResearchRow & { caseReference: string }, meeting: MeetingRow, position: number | null): ResearchTask {
-  const { caseReference, ...task } = row;
+  const { caseReference, withdrawnAt: _withdrawn, withdrawnBarId: _bar, ...task } = row;
   return { ...task, caseReference, position, editable: RESEARCH_OPEN.includes(meeting.status) };
 }
 
 /** The representative's own agency's research tasks for the meeting, in agenda order. */
 export function ownResearch(db: Db, user: SessionUser, meeting: MeetingRow): ResearchTask[] {
   if (!user.agencyId) return [];
-  // Only cases whose packet the user may read: a user named unsafe for a case sees nothing of it.
+  // Only cases whose packet the policy lets the user read: nothing of a case a bar names them on.
   const readable = new Set(packetItems(db, user, meeting).map((i) => i.caseId));
   const order = positions(db, meeting.id);
   return db
     .select({ row: research, caseReference: cases.reference })
     .from(research)
     .innerJoin(cases, eq(cases.id, research.caseId))
-    .where(and(eq(research.meetingId, meeting.id), eq(research.agencyId, user.agencyId)))
+    .where(and(eq(research.meetingId, meeting.id), eq(research.agencyId, user.agencyId), isNull(research.withdrawnAt)))
     .all()
     .filter((r) => readable.has(r.row.caseId))
     .map((r) => taskView({ ...r.row, caseReference: r.caseReference }, meeting, order.get(r.row.caseId) ?? null))
@@ -55,7 +56,7 @@ export function ownResearch(db: Db, user: SessionUser, meeting: MeetingRow): Res
 function ownTask(db: Db, user: SessionUser, meeting: MeetingRow, caseId: string): ResearchRow {
   const readable = user.agencyId ? packetItems(db, user, meeting).some((i) => i.caseId === caseId) : false;
   const row = readable
-    ? db.select().from(research).where(and(eq(research.meetingId, meeting.id), eq(research.caseId, caseId), eq(research.agencyId, user.agencyId as string))).get()
+    ? db.select().from(research).where(and(eq(research.meetingId, meeting.id), eq(research.caseId, caseId), eq(research.agencyId, user.agencyId as string), isNull(research.withdrawnAt))).get()
     : undefined;
   if (!row) throw notFound('research task');
   return row;
@@ -91,16 +92,20 @@ export function researchHistory(db: Db, user: SessionUser, meeting: MeetingRow, 
     .map((r) => ({ ...r, content: r.content as ResearchHistory[number]['content'] }));
 }
 
-/** Cases × agencies with each task's status, for the coordinator and chair; no research content. */
-export function researchGrid(db: Db, meeting: MeetingRow): ResearchGrid {
-  const items = db
-    .select({ caseId: agendaItems.caseId, position: agendaItems.position, caseReference: cases.reference })
-    .from(agendaItems)
-    .innerJoin(cases, eq(cases.id, agendaItems.caseId))
-    .where(and(eq(agendaItems.meetingId, meeting.id), ne(agendaItems.status, 'removed')))
-    .orderBy(asc(agendaItems.position))
-    .all();
-  const tasks = db.select({ caseId: research.caseId, agencyId: research.agencyId, status: research.status }).from(research).where(eq(research.meetingId, meeting.id)).all();
+/**
+ * Cases × agencies with each task's status, for the coordinator and chair, and what any agency holds
+ * but will not share, with its reason: theirs alone to weigh. Research withdrawn under a bar is not
+ * counted; the agenda says who was withdrawn and why.
+ */
+export function researchGrid(db: Db, user: SessionUser, meeting: MeetingRow): ResearchGrid {
+  const items = packetItems(db, user, meeting).map(({ caseId, position, caseReference }) => ({ caseId, position, caseReference }));
+  const shown = new Set(items.map((i) => i.caseId));
+  const tasks = db
+    .select({ caseId: research.caseId, agencyId: research.agencyId, status: research.status, withheld: research.withheld, withheldReason: research.withheldReason })
+    .from(research)
+    .where(and(eq(research.meetingId, meeting.id), isNull(research.withdrawnAt)))
+    .all()
+    .filter((t) => shown.has(t.caseId));
   const agencyIds = [...new Set(tasks.map((t) => t.agencyId))];
   const named = agencyIds.length ? db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, agencyIds)).orderBy(asc(agencies.name)).all() : [];
   return {
@@ -111,6 +116,11 @@ export function researchGrid(db: Db, meeting: MeetingRow): ResearchGrid {
       statuses: Object.fromEntries(tasks.filter((t) => t.caseId === item.caseId).map((t) => [t.agencyId, t.status])),
     })),
     outstanding: tasks.filter((t) => t.status === 'not_started' || t.status === 'draft').length,
+    heldBack: items.flatMap((item) =>
+      tasks
+        .filter((t) => t.caseId === item.caseId && t.withheld && (t.status === 'submitted' || t.status === 'not_known'))
+        .map((t) => ({ caseId: item.caseId, caseReference: item.caseReference, agencyName: named.find((a) => a.id === t.agencyId)?.name ?? '', withheld: t.withheld as string, reason: t.withheldReason })),
+    ),
   };
 }
 
@@ -118,20 +128,21 @@ export function researchGrid(db: Db, meeting: MeetingRow): ResearchGrid {
 export function chaseResearch(db: Db, meeting: MeetingRow, today: string, now: Date, publicUrl: string): ChaseResult {
   if (!RESEARCH_OPEN.includes(meeting.status)) throw conflict('Research can only be chased between publication and the start of the meeting');
   const open = db
-    .select({ agencyId: research.agencyId })
+    .select({ agencyId: research.agencyId, caseId: research.caseId })
     .from(research)
-    .where(and(eq(research.meetingId, meeting.id), inArray(research.status, ['not_started', 'draft'])))
+    .where(and(eq(research.meetingId, meeting.id), inArray(research.status, ['not_started', 'draft']), isNull(research.withdrawnAt)))
     .all();
-  const perAgency = new Map<string, number>();
-  for (const t of open) perAgency.set(t.agencyId, (perAgency.get(t.agencyId) ?? 0) + 1);
+  const perAgency = new Map<string, string[]>();
+  for (const t of open) perAgency.set(t.agencyId, [...(perAgency.get(t.agencyId) ?? []), t.caseId]);
   const area = db.select({ name: areas.name }).from(areas).where(eq(areas.id, meeting.areaId)).get();
   const boxes = perAgency.size
     ? db.select({ id: agencies.id, email: agencies.secureEmail }).from(agencies).where(inArray(agencies.id, [...perAgency.keys()])).all()
     : [];
   let chased = 0;
   for (const box of boxes) {
-    if (!box.email) continue;
-    const n = perAgency.get(box.id) ?? 0;
+    const caseIds = perAgency.get(box.id) ?? [];
+    if (!box.email || !mayReceive(db, { agencyId: box.id, email: box.email }, caseIds)) continue;
+    const n = caseIds.length;
     const queued = queueNotice(
       db,
       {
@@ -142,6 +153,7 @@ export function chaseResearch(db: Db, meeting: MeetingRow, today: string, now: D
           `Sign in to complete ${n === 1 ? 'it' : 'them'}: ${publicUrl.replace(/\/$/, '')}/meetings/${meeting.id}`,
         ].join('\n\n'),
         dedupeKey: `research-chase:${meeting.id}:${box.id}:${today}`,
+        caseIds,
       },
       now,
     );

@@ -79,9 +79,18 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
     '/:id/research-grid',
     {
       config: { access: ['coordinator', 'chair'] },
-      schema: { tags: ['research'], summary: 'Which agency has researched which case: statuses only', params: ById, response: { 200: ResearchGrid, ...errorResponses(400, 401, 403, 404) } },
+      schema: { tags: ['research'], summary: 'Which agency has researched which case, and what any agency holds but will not share (for the chair and coordinator alone)', params: ById, response: { 200: ResearchGrid, ...errorResponses(400, 401, 403, 404) } },
     },
-    async (request) => researchGrid(app.database.db, findMeeting(app.database.db, request.session!.user, request.params.id)),
+    async (request) =>
+      transaction(app.database, (db) => {
+        const user = request.session!.user;
+        const grid = researchGrid(db, user, findMeeting(db, user, request.params.id));
+        // What agencies hold back is case content: reading it is a view of each case it concerns.
+        for (const caseId of new Set(grid.heldBack.map((h) => h.caseId))) {
+          recordAudit(db, actorOf(request), { action: 'view', entityType: 'case', entityId: caseId, detail: { meetingId: request.params.id, heldBack: true } }, app.clock());
+        }
+        return grid;
+      }),
   );
 
   app.post(

@@ -36,7 +36,7 @@ export async function meetingOn(world: World, agents: Agents, date: string, vict
   const agenda = Agenda.parse((await agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/generate` })).json().agenda);
   expect((await agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish` })).statusCode).toBe(200);
   expect((await agents.chair.request({ method: 'POST', url: `/api/meetings/${meeting.id}/status`, payload: { status: 'in_progress' } })).statusCode).toBe(200);
-  const item = agenda.items.find((i) => i.referralId === referral.id);
+  const item = agenda.items.find((i) => i.referrals.some((r) => r.id === referral.id));
   if (!item) throw new Error('the new referral is not on the agenda');
   /** Agrees an action for the case at this meeting; returns its id. */
   const agree = async (agencyId: string, description: string, dueDate: string) => {

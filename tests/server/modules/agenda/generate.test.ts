@@ -46,7 +46,9 @@ async function change(world: World, meetingId: string, payload: Record<string, u
   return world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meetingId}/agenda/changes`, payload });
 }
 
-const order = (agenda: Agenda) => agenda.items.map((i) => i.referralReference);
+/** Each entry by the reference of the first referral it lists. */
+const ref = (entry: Agenda['items'][number] | undefined) => entry?.referrals[0]?.reference;
+const order = (agenda: Agenda) => agenda.items.map(ref);
 
 describe('generating an agenda', () => {
   it('orders urgent, then repeat, then children, then oldest, with 12-minute slots from the start', async () => {
@@ -114,7 +116,7 @@ describe('generating an agenda', () => {
     const next = await meeting(world, { date: '2026-12-15' });
     const { agenda, overflow } = await generate(world.agents.coordinator, small.id);
     expect(order(agenda)).toEqual([refs[0]?.reference, refs[1]?.reference]);
-    expect(overflow).toEqual([{ referralId: refs[2]?.id, reference: refs[2]?.reference, movedToMeetingId: next.id, movedToDate: '2026-12-15' }]);
+    expect(overflow).toEqual([{ caseId: refs[2]?.caseId, caseReference: refs[2]?.caseReference, movedToMeetingId: next.id, movedToDate: '2026-12-15' }]);
     const nextAgenda = Agenda.parse((await world.agents.coordinator.request({ method: 'GET', url: `/api/meetings/${next.id}/agenda` })).json());
     expect(order(nextAgenda)).toEqual([refs[2]?.reference]);
   });
@@ -136,17 +138,17 @@ describe('generating an agenda', () => {
     expect((await change(world, m.id, { change: 'move', itemId: fay?.id, toMeetingId: other.id })).statusCode).toBe(200);
 
     const rebuilt = (await generate(world.agents.coordinator, m.id)).agenda;
-    expect(rebuilt.items.map((i) => [i.referralReference, i.position, i.pinned])).toEqual([
-      [gil?.referralReference, 1, true],
-      [dee?.referralReference, 2, false],
+    expect(rebuilt.items.map((i) => [ref(i), i.position, i.pinned])).toEqual([
+      [ref(gil), 1, true],
+      [ref(dee), 2, false],
     ]);
-    expect(rebuilt.removed).toMatchObject([{ referralReference: eve?.referralReference, removedReason: 'Victim moved out of the area' }]);
+    expect(rebuilt.removed).toMatchObject([{ caseId: eve?.caseId, removedReason: 'Victim moved out of the area' }]);
     const otherAgenda = (await generate(world.agents.coordinator, other.id)).agenda;
     // Fay stays where she was put by hand; Eve, off the first agenda, waits and is listed here.
-    expect(otherAgenda.items.map((i) => [i.referralReference, i.manuallyPlaced])).toEqual(
+    expect(otherAgenda.items.map((i) => [ref(i), i.manuallyPlaced])).toEqual(
       expect.arrayContaining([
-        [fay?.referralReference, true],
-        [eve?.referralReference, false],
+        [ref(fay), true],
+        [ref(eve), false],
       ]),
     );
     const audit = world.database.db.select().from(auditEvents).all().filter((e) => e.entityType === 'agenda' && e.action === 'update');

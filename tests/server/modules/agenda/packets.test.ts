@@ -77,6 +77,7 @@ describe('research packets', () => {
       otherNames: ['Gret Guarded'],
       datesOfBirth: ['1979-09-09'],
       address: '5 Hidden Lane, Testford, TS1 9QQ',
+      otherAddresses: [],
     });
     // The child has no address of their own and lives with the victim.
     expect(packet.people.find((p) => p.role === 'child')?.address).toBe('5 Hidden Lane, Testford, TS1 9QQ');

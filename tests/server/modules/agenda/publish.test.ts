@@ -60,7 +60,7 @@ describe('publishing an agenda', () => {
     expect(published).toMatchObject({ version: 1, researchTasks: 5, withheldCount: 1, notices: 2 });
     expect(published.agenda.meeting.status).toBe('agenda_published');
     const tasks = world.db.select().from(research).all();
-    const caseOf = (referralId: string) => published.agenda.items.find((i) => i.referralId === referralId)?.caseId;
+    const caseOf = (referralId: string) => published.agenda.items.find((i) => i.referrals.some((r) => r.id === referralId))?.caseId;
     expect(tasks.filter((t) => t.caseId === caseOf(unsafe.id)).map((t) => t.agencyId).sort()).toEqual([world.police.id, world.housing.id].sort());
     expect(tasks.filter((t) => t.caseId === caseOf(safe.id))).toHaveLength(3);
     expect(tasks.every((t) => t.status === 'not_started' && t.dueDate === published.agenda.meeting.researchDeadline)).toBe(true);

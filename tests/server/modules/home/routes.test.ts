@@ -3,7 +3,7 @@ import { HomeSummary, type ActionStatus, type ReferralStatus } from '@marac/shar
 import type { Database_ } from '../../../../server/src/db/client';
 import {
   actions,
-  agendaItems,
+  agendaItemReferrals, agendaItems,
   auditEvents,
   cases,
   meetingInvitations,
@@ -98,8 +98,11 @@ function insertMeeting(database: Database_, areaId: string, date: string, startT
   return id;
 }
 
-function insertAgendaItem(database: Database_, meetingId: string, caseId: string, referralId: string, status: 'listed' | 'heard' | 'deferred' | 'removed') {
-  database.db.insert(agendaItems).values({ id: crypto.randomUUID(), meetingId, caseId, referralId, position: 1, status }).run();
+/** An agenda entry for a case, listing the referral when one is given. */
+function insertAgendaItem(database: Database_, meetingId: string, caseId: string, referralId: string | null, status: 'listed' | 'heard' | 'deferred' | 'removed') {
+  const id = crypto.randomUUID();
+  database.db.insert(agendaItems).values({ id, meetingId, caseId, position: 1, status }).run();
+  if (referralId) database.db.insert(agendaItemReferrals).values({ itemId: id, referralId }).run();
 }
 
 function insertAction(
@@ -175,8 +178,9 @@ async function world() {
 
   insertAgendaItem(database, pastA, caseA, listedA, 'heard');
   insertAgendaItem(database, nextA, caseA, listedA, 'listed');
-  insertAgendaItem(database, nextA, caseA2, listedA, 'listed');
-  insertAgendaItem(database, nextA, caseA, listedA, 'removed');
+  // Listed without its referral: that referral still counts as not yet on an agenda.
+  insertAgendaItem(database, nextA, caseA2, null, 'listed');
+  insertAgendaItem(database, laterA, caseA2, null, 'removed');
   insertAgendaItem(database, oldB, caseB, listedB, 'heard');
 
   invite(database, pastA, housing.id);

@@ -61,7 +61,7 @@ describe('delivering notices by SMTP', () => {
     expect(queueNotice(db, { recipient: 'police@agency.test', subject: 'again', body: 'again', dedupeKey: 'k1' }, NOW())).toBe(false);
 
     const report = await deliverOutbox(db, transport!, NOW);
-    expect(report).toEqual({ sent: 1, failed: 0 });
+    expect(report).toEqual({ sent: 1, failed: 0, cancelled: 0 });
     expect(smtp.received).toHaveLength(1);
     const [mail] = smtp.received;
     expect(mail?.from).toBe('marac@test.invalid');
@@ -71,7 +71,7 @@ describe('delivering notices by SMTP', () => {
     expect(db.select().from(outbox).all()[0]).toMatchObject({ sentAt: '2026-11-23T10:00:00.000Z', attempts: 1, error: null });
 
     // Nothing is sent twice.
-    expect(await deliverOutbox(db, transport!, NOW)).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverOutbox(db, transport!, NOW)).toEqual({ sent: 0, failed: 0, cancelled: 0 });
     expect(smtp.received).toHaveLength(1);
   });
 
@@ -82,14 +82,14 @@ describe('delivering notices by SMTP', () => {
     const transport = smtpTransport({ ...testConfig(), SMTP_HOST: '127.0.0.1', SMTP_PORT: smtp.port })!;
     queueNotice(db, { recipient: 'nobody@refuse.invalid', subject: 'One', body: 'One', dedupeKey: 'bad' }, new Date('2026-11-23T09:00:00.000Z'));
     queueNotice(db, { recipient: 'housing@agency.test', subject: 'Two', body: 'Two', dedupeKey: 'good' }, NOW());
-    expect(await deliverOutbox(db, transport, NOW)).toEqual({ sent: 1, failed: 1 });
+    expect(await deliverOutbox(db, transport, NOW)).toEqual({ sent: 1, failed: 1, cancelled: 0 });
     const bad = db.select().from(outbox).all().find((n) => n.dedupeKey === 'bad');
     expect(bad).toMatchObject({ sentAt: null, attempts: 1 });
     expect(bad?.error).toMatch(/550/);
     expect(smtp.received.map((m) => m.to[0])).toEqual(['housing@agency.test']);
     for (let i = 1; i < MAX_DELIVERY_ATTEMPTS; i++) await deliverOutbox(db, transport, NOW);
     expect(db.select().from(outbox).all().find((n) => n.dedupeKey === 'bad')?.attempts).toBe(MAX_DELIVERY_ATTEMPTS);
-    expect(await deliverOutbox(db, transport, NOW)).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverOutbox(db, transport, NOW)).toEqual({ sent: 0, failed: 0, cancelled: 0 });
   });
 
   it('has no transport without an SMTP host, so notices wait in the outbox for administrators', async () => {

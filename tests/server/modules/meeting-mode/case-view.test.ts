@@ -48,7 +48,7 @@ describe('a case at the meeting', () => {
 
     expect((await world.agents.chair.request({ method: 'POST', url: `${world.caseUrl}/open` })).statusCode).toBe(204);
     const view = MeetingCaseView.parse((await world.agents.rep.request({ method: 'GET', url: world.caseUrl })).json());
-    expect(view).toMatchObject({ itemId: world.item.id, victimName: 'Alice Ashdown', referral: { referringAgencyName: 'Testshire Police', dashScore: 15 } });
+    expect(view).toMatchObject({ itemId: world.item.id, victimName: 'Alice Ashdown', referrals: [{ referringAgencyName: 'Testshire Police', dashScore: 15 }] });
     expect(view.shared.find((s) => s.agencyName === 'Testshire Homes')).toMatchObject({ status: 'submitted', facts: 'Housing holds a tenancy record', opinion: 'Housing officer is worried' });
     // A draft is not shared.
     expect(view.shared.find((s) => s.agencyName === 'Testshire Police')).toMatchObject({ status: 'draft', facts: null });

@@ -124,7 +124,7 @@ describe('inviting an agency for one case', () => {
     });
     const unsafe = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/invitations`, payload: { agencyId: mental.id, caseId } });
     expect(unsafe.statusCode).toBe(400);
-    expect(unsafe.json().fields).toEqual([{ field: 'agencyId', message: 'The referral names this agency as unsafe to contact about this case' }]);
+    expect(unsafe.json().fields).toEqual([{ field: 'agencyId', message: 'A referral on this case names this agency as unsafe to contact' }]);
     const elsewhere = await world.agents.coordinator.request({
       method: 'POST',
       url: `/api/meetings/${meeting.id}/invitations`,

@@ -31,8 +31,8 @@ async function recordedMeeting() {
   );
   const agenda = Agenda.parse((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/generate` })).json().agenda);
   await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish` });
-  const firstItem = agenda.items.find((i) => i.referralId === first.id)!;
-  const secondItem = agenda.items.find((i) => i.referralId === second.id)!;
+  const firstItem = agenda.items.find((i) => i.referrals.some((r) => r.id === first.id))!;
+  const secondItem = agenda.items.find((i) => i.referrals.some((r) => r.id === second.id))!;
   const research = (agent: typeof world.agents.rep, caseId: string, facts: string) =>
     agent.request({ method: 'PUT', url: `/api/meetings/${meeting.id}/research/${caseId}`, payload: { knownToAgency: true, facts, opinion: 'Opinion words', researchedBy: 'Researcher', submit: true } });
   expect((await research(world.agents.housingRep, firstItem.caseId, 'Housing facts for the first case')).statusCode).toBe(200);

@@ -178,7 +178,7 @@ export function linkSubjectToPerson(world: Pick<World, 'database'>, subjectId: s
 // ---- Identity matches, history and flags --------------------------------------------------------------
 
 import { ReferralMatches } from '@marac/shared';
-import { agendaItems, meetings } from '../../../../server/src/db/schema';
+import { agendaItemReferrals, agendaItems, meetings } from '../../../../server/src/db/schema';
 
 /** Submits a referral and has a coordinator accept it (into `areaId` when given); returns it as accepted. */
 export async function acceptedReferral(
@@ -247,6 +247,8 @@ export function heardAt(world: Pick<World, 'database'>, referral: { id: string; 
       createdAt: `${date}T09:00:00.000Z`,
     })
     .run();
-  db.insert(agendaItems).values({ id: crypto.randomUUID(), meetingId, caseId: referral.caseId!, referralId: referral.id, position: 1, status: 'heard' }).run();
+  const itemId = crypto.randomUUID();
+  db.insert(agendaItems).values({ id: itemId, meetingId, caseId: referral.caseId!, position: 1, status: 'heard' }).run();
+  db.insert(agendaItemReferrals).values({ itemId, referralId: referral.id }).run();
   return meetingId;
 }

@@ -27,7 +27,7 @@ const routes: FastifyPluginAsyncZod<{ smtpConfigured: boolean }> = async (app, o
       const total = db.select({ n: count() }).from(outbox).where(where).get()?.n ?? 0;
       const items = db.select().from(outbox).where(where).orderBy(desc(outbox.createdAt), desc(outbox.id)).limit(limit).offset(offset).all();
       return {
-        items: items.map(({ dedupeKey: _key, ...message }) => message),
+        items: items.map(({ dedupeKey: _key, caseIds: _cases, ...message }) => message),
         total,
         limit,
         offset,
