@@ -6,6 +6,29 @@ import { buildApiError, buildHomeSummary, buildPublicInfo } from './factories';
 export const apiErrorResponse = (status: number, code: ErrorCode, message: string, fields: FieldError[] = []) =>
   HttpResponse.json(buildApiError(code, message, fields), { status });
 
+/** A request the page sent, as a stand-in API received it: the JSON body parsed, with the CSRF token it carried. */
+export interface SentRequest {
+  method: string;
+  path: string;
+  body: unknown;
+  csrf: string | null;
+}
+
+/** How a stand-in API keeps every request it is sent in `requests`, for the test to check; each is returned as kept. */
+export const requestRecorder =
+  (requests: SentRequest[]) =>
+  async (request: Request): Promise<SentRequest> => {
+    const text = await request.text();
+    const sent: SentRequest = {
+      method: request.method,
+      path: new URL(request.url).pathname,
+      body: text === '' ? undefined : (JSON.parse(text) as unknown),
+      csrf: request.headers.get('x-csrf-token'),
+    };
+    requests.push(sent);
+    return sent;
+  };
+
 export const signedInAs = (me: Me) => http.get('/api/auth/me', () => HttpResponse.json(me));
 
 export const signedOut = () =>

@@ -13,7 +13,17 @@ const meetingPageFallbacks = [
     HttpResponse.json({ statementVersion: CONFIDENTIALITY_STATEMENT_VERSION, statement: [...CONFIDENTIALITY_STATEMENT], signedAt: '2026-03-17T09:00:00.000Z' }),
   ),
   http.get('/api/meetings/:id/research', () => HttpResponse.json([])),
-  http.get('/api/meetings/:id/research-grid', () => HttpResponse.json({ researchDeadline: '2026-03-13', agencies: [], cases: [], outstanding: 0 })),
+  http.get('/api/meetings/:id/research-grid', () => HttpResponse.json({ researchDeadline: '2026-03-13', agencies: [], cases: [], outstanding: 0, heldBack: [] })),
+];
+
+/**
+ * A case's page shows its coordinators and chairs who is barred from it; a test not about bars is
+ * answered with nobody barred and nothing to change.
+ */
+const casePageFallbacks = [
+  http.get('/api/cases/:caseId/bars', ({ params }) =>
+    HttpResponse.json({ caseId: params.caseId, caseReference: 'the case', active: [], lifted: [], canChange: false }),
+  ),
 ];
 
 /**
@@ -23,4 +33,4 @@ const meetingPageFallbacks = [
 const headerFallbacks = [http.get('/api/notifications', () => HttpResponse.json({ items: [], total: 0, limit: 1, offset: 0, unread: 0 }))];
 
 /** The one network for web tests; each test adds the handlers its story needs. */
-export const server = setupServer(...meetingPageFallbacks, ...headerFallbacks);
+export const server = setupServer(...meetingPageFallbacks, ...casePageFallbacks, ...headerFallbacks);

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { render, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProvider } from '../../web/src/app/provider';
@@ -21,3 +21,6 @@ export function renderApp(path: string) {
 /** The address the app is showing, as the browser would display it. */
 export const currentPath = (router: ReturnType<typeof createMemoryRouter>) =>
   `${router.state.location.pathname}${router.state.location.search}`;
+
+/** The value beside a key of a GOV.UK summary list. */
+export const valueOf = (container: HTMLElement, key: string) => within(container).getByText(key, { selector: 'dt' }).nextElementSibling;

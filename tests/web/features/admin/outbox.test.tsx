@@ -15,6 +15,7 @@ function buildOutboxMessage(overrides: Partial<OutboxMessage> = {}): OutboxMessa
     body: 'The agenda for the meeting on 17 March 2026 has been published.\nSign in to read your research packets.',
     createdAt: '2026-03-10T09:00:00.000Z',
     sentAt: null,
+    cancelledAt: null,
     error: null,
     attempts: 0,
     ...overrides,
@@ -92,7 +93,7 @@ describe('outbox', () => {
     expect(Object.fromEntries(seen[0] ?? [])).toEqual({ limit: '50', offset: '0' });
 
     const filters = screen.getByRole('search', { name: 'Filter notices' });
-    await user.selectOptions(within(filters).getByLabelText('Status'), 'Failed');
+    await user.selectOptions(within(filters).getByLabelText('Status'), 'Failed or not sent');
     await user.click(within(filters).getByRole('button', { name: 'Show' }));
 
     expect(currentPath(router)).toBe('/admin/outbox?state=failed');
@@ -103,6 +104,25 @@ describe('outbox', () => {
     await user.click(screen.getByRole('link', { name: 'Page 2' }));
     expect(currentPath(router)).toBe('/admin/outbox?state=failed&page=2');
     expect(Object.fromEntries(seen[seen.length - 1] ?? [])).toEqual({ state: 'failed', limit: '50', offset: '50' });
+  });
+
+  it('shows a notice a bar stopped before it went as not sent, when it was cancelled and why', async () => {
+    const cancelled = buildOutboxMessage({
+      recipient: 'marac@homes.example.org',
+      cancelledAt: '2026-03-10T09:05:00.000Z',
+      error: 'Not sent: a bar on a case it concerns names the recipient',
+      attempts: 0,
+    });
+    server.use(admin(), outbox(() => page([cancelled], { smtpConfigured: true })));
+    renderApp('/admin/outbox');
+
+    await screen.findByRole('table', { name: 'Notices, newest first' });
+    const row = rowOf('marac@homes.example.org');
+    expect(within(row).getByText('Not sent')).toHaveClass('govuk-tag--grey');
+    expect(within(row).getByText('Cancelled 10 March 2026, 09:05')).toBeInTheDocument();
+    expect(within(row).getByText('Not sent: a bar on a case it concerns names the recipient')).toBeInTheDocument();
+    expect(within(row).queryByText('Failed')).not.toBeInTheDocument();
+    expect(within(row).queryByText('Waiting')).not.toBeInTheDocument();
   });
 
   it('says when no notice matches', async () => {

@@ -18,7 +18,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProvider } from '../../../../web/src/app/provider';
 import { RequireSession } from '../../../../web/src/features/auth/components/require-session';
 import { newId } from '../../factories';
-import { agencyDirectory, apiErrorResponse, signedInAs } from '../../handlers';
+import { agencyDirectory, apiErrorResponse, requestRecorder, signedInAs, type SentRequest } from '../../handlers';
 import { server } from '../../msw-server';
 
 // Attendance data and a small stand-in for the attendance API. All people are invented.
@@ -68,13 +68,6 @@ interface WorldOptions {
   signAt?: string;
 }
 
-export interface SentRequest {
-  method: string;
-  path: string;
-  body: unknown;
-  csrf: string | null;
-}
-
 /**
  * The attendance API for one meeting, answering from the test's own state the way the real one
  * does, with every change recorded for the test to check.
@@ -91,17 +84,7 @@ export function attendanceWorld(meeting: MeetingSummary, options: WorldOptions =
     statementReads: 0,
   };
 
-  const record = async (request: Request) => {
-    const text = await request.text();
-    const sent: SentRequest = {
-      method: request.method,
-      path: new URL(request.url).pathname,
-      body: text === '' ? undefined : (JSON.parse(text) as unknown),
-      csrf: request.headers.get('x-csrf-token'),
-    };
-    world.requests.push(sent);
-    return sent;
-  };
+  const record = requestRecorder(world.requests);
 
   const handlers = [
     agencyDirectory(agencies),

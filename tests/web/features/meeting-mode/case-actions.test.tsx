@@ -1,25 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildAgencyDirectoryEntry, buildMe } from '../../factories';
 import { apiErrorResponse } from '../../handlers';
 import { server } from '../../msw-server';
 import { AREA, COUNTY, buildMeeting } from '../meetings/meeting-factories';
-import { FakeEventSource } from './fake-event-source';
-import { buildCaseView, buildRecordedAction, caseOpened, meetingModeWorld, opensMeetingMode } from './meeting-mode-world';
+import { buildCaseView, buildRecordedAction, followsTheMeetingAt, meetingModeWorld, opensAtCase } from './meeting-mode-world';
 
 // The meeting is on Tuesday 17 March 2026; it is 10:00 in London (GMT), so an action can be due from today.
-const NOW = new Date('2026-03-17T10:00:00Z');
-
-beforeEach(() => {
-  vi.stubGlobal('EventSource', FakeEventSource);
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-  FakeEventSource.reset();
-});
+followsTheMeetingAt(new Date('2026-03-17T10:00:00Z'));
 
 const HOMES = buildAgencyDirectoryEntry({ name: 'Northbridge Homes', kind: 'housing', areaIds: [AREA.id] });
 const POLICE = buildAgencyDirectoryEntry({ name: 'Northbridge Police', kind: 'police', areaIds: [AREA.id, COUNTY.id] });
@@ -37,13 +26,8 @@ async function coordinatorAtCase() {
     },
   });
   const { world, handlers } = meetingModeWorld(meeting, { cases: [view], agencies: [HOMES, POLICE, PROBATION] });
-  const rendered = opensMeetingMode(buildMe({ role: 'coordinator', areas: [AREA], csrfToken: 'csrf-actions' }), world, handlers);
-  await waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
-  const source = FakeEventSource.latest();
-  source.open();
-  source.emit('case_opened', caseOpened(view, '2026-03-17T09:55:00.000Z'));
-  await screen.findByRole('heading', { level: 2, name: 'NBC-2026-0001: Jane Doe' });
-  return { ...rendered, world, source, meeting, view };
+  const rendered = await opensAtCase(buildMe({ role: 'coordinator', areas: [AREA], csrfToken: 'csrf-actions' }), world, handlers, view);
+  return { ...rendered, world, meeting, view };
 }
 
 const form = () => screen.getByRole('heading', { level: 3, name: 'Add an action' }).closest('section') as HTMLElement;

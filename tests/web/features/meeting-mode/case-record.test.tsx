@@ -1,23 +1,12 @@
 import type { MeetingCaseView } from '@marac/shared';
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildMe } from '../../factories';
 import { AREA, buildMeeting } from '../meetings/meeting-factories';
-import { FakeEventSource } from './fake-event-source';
-import { buildCaseView, caseOpened, meetingModeWorld, opensMeetingMode } from './meeting-mode-world';
+import { buildCaseView, followsTheMeetingAt, meetingModeWorld, opensAtCase } from './meeting-mode-world';
 
 // The meeting is on Tuesday 17 March 2026; it is 10:00 in London (GMT).
-const NOW = new Date('2026-03-17T10:00:00Z');
-
-beforeEach(() => {
-  vi.stubGlobal('EventSource', FakeEventSource);
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-  FakeEventSource.reset();
-});
+followsTheMeetingAt(new Date('2026-03-17T10:00:00Z'));
 
 const THEIRS = { riskAnalysis: { harms: 'Threats made by text on 15 March', contributingFactors: 'Recent separation', protectiveFactors: null }, outcome: 'IDVA to call her today' };
 
@@ -26,13 +15,8 @@ async function chairAtCase(record: Partial<MeetingCaseView['record']> = {}) {
   const meeting = buildMeeting({ status: 'in_progress', agendaVersion: 1 });
   const view = buildCaseView({ record: { revision: 3, riskAnalysis: null, outcome: null, actions: [], ...record } });
   const { world, handlers } = meetingModeWorld(meeting, { cases: [view] });
-  const rendered = opensMeetingMode(buildMe({ role: 'chair', areas: [AREA], csrfToken: 'csrf-record' }), world, handlers);
-  await waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
-  const source = FakeEventSource.latest();
-  source.open();
-  source.emit('case_opened', caseOpened(view, '2026-03-17T09:55:00.000Z'));
-  await screen.findByRole('heading', { level: 2, name: 'NBC-2026-0001: Jane Doe' });
-  return { ...rendered, world, source, meeting, view };
+  const rendered = await opensAtCase(buildMe({ role: 'chair', areas: [AREA], csrfToken: 'csrf-record' }), world, handlers, view);
+  return { ...rendered, world, meeting, view };
 }
 
 const record = () => screen.getByRole('heading', { level: 3, name: 'Risk analysis and outcome' }).closest('section') as HTMLElement;

@@ -1,30 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildMe, newId } from '../../factories';
+import { valueOf } from '../../render-app';
 import { buildConfidentiality } from '../attendance/attendance-world';
 import { AREA, buildMeeting } from '../meetings/meeting-factories';
 import { FakeEventSource } from './fake-event-source';
-import { buildCaseView, buildRecordedAction, buildShared, caseOpened, meetingModeWorld, opensMeetingMode } from './meeting-mode-world';
+import { buildCaseView, buildRecordedAction, buildShared, caseOpened, followsTheMeetingAt, meetingModeWorld, opensLive, opensMeetingMode } from './meeting-mode-world';
 
 // The meeting is on Tuesday 17 March 2026; it is 10:00 in London (GMT) and the chair opened the case at 09:58:30.
-const NOW = new Date('2026-03-17T10:00:00Z');
+followsTheMeetingAt(new Date('2026-03-17T10:00:00Z'));
 const OPENED_AT = '2026-03-17T09:58:30.000Z';
 const POLICE = { id: newId(), name: 'Northbridge Police', kind: 'police' as const };
 
-beforeEach(() => {
-  vi.stubGlobal('EventSource', FakeEventSource);
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-  FakeEventSource.reset();
-});
-
 const representative = () => buildMe({ role: 'agency_representative', agency: POLICE, areas: [AREA], csrfToken: 'csrf-follow' });
-
-/** The value beside a key of a GOV.UK summary list. */
-const valueOf = (container: HTMLElement, key: string) => within(container).getByText(key, { selector: 'dt' }).nextElementSibling;
 
 describe('following the meeting as an agency representative', () => {
   it('asks for the statement first and opens no stream; once it is signed the screen follows the meeting live', async () => {
@@ -80,11 +68,7 @@ describe('following the meeting as an agency representative', () => {
     });
     const other = buildCaseView({ caseReference: 'NBC-2026-0004', position: 4, slotStart: '10:06', victimName: 'Amy Adams' });
     const { world, handlers } = meetingModeWorld(meeting, { cases: [view, other] });
-    opensMeetingMode(representative(), world, handlers);
-
-    await waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
-    const source = FakeEventSource.latest();
-    source.open();
+    const { source } = await opensLive(representative(), world, handlers);
 
     expect(await screen.findByText('The meeting is under way. The case the chair opens appears here when it is one your agency is invited for.')).toBeInTheDocument();
     const order = await screen.findByRole('navigation', { name: 'Cases' });
@@ -152,10 +136,7 @@ describe('following the meeting as an agency representative', () => {
     const meeting = buildMeeting({ status: 'agenda_published', agendaVersion: 1 });
     const view = buildCaseView();
     const { world, handlers } = meetingModeWorld(meeting, { cases: [view] });
-    opensMeetingMode(representative(), world, handlers);
-
-    await waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
-    FakeEventSource.latest().open();
+    await opensLive(representative(), world, handlers);
 
     expect(
       await screen.findByText(

@@ -1,23 +1,13 @@
 import type { Me, MeetingStatus } from '@marac/shared';
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildMe, newId } from '../../factories';
 import { AREA, buildMeeting } from '../meetings/meeting-factories';
 import { FakeEventSource } from './fake-event-source';
-import { buildCaseView, caseOpened, meetingModeWorld, opensMeetingMode } from './meeting-mode-world';
+import { buildCaseView, caseOpened, followsTheMeetingAt, meetingModeWorld, opensLive, opensMeetingMode } from './meeting-mode-world';
 
 // The meeting is on Tuesday 17 March 2026; it is 10:00 in London (GMT).
-const NOW = new Date('2026-03-17T10:00:00Z');
-
-beforeEach(() => {
-  vi.stubGlobal('EventSource', FakeEventSource);
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-  FakeEventSource.reset();
-});
+followsTheMeetingAt(new Date('2026-03-17T10:00:00Z'));
 
 const POLICE = { id: newId(), name: 'Northbridge Police', kind: 'police' as const };
 const representative = () => buildMe({ role: 'agency_representative', agency: POLICE, areas: [AREA] });
@@ -69,11 +59,7 @@ describe('following the meeting over the live connection', () => {
   it('closes the stream when the page is left', async () => {
     const meeting = buildMeeting({ status: 'in_progress', agendaVersion: 1 });
     const { world, handlers } = meetingModeWorld(meeting, { cases: [buildCaseView()] });
-    const { unmount } = opensMeetingMode(representative(), world, handlers);
-
-    await waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
-    const source = FakeEventSource.latest();
-    source.open();
+    const { unmount, source } = await opensLive(representative(), world, handlers);
     expect(await screen.findByText('Live')).toBeInTheDocument();
 
     unmount();

@@ -13,14 +13,16 @@ import {
   type Me,
   type MeetingSummary,
 } from '@marac/shared';
+import { screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
+import { afterEach, beforeEach, expect, vi } from 'vitest';
 import { newId } from '../../factories';
-import { agencyDirectory, apiErrorResponse, signedInAs } from '../../handlers';
+import { agencyDirectory, apiErrorResponse, requestRecorder, signedInAs, type SentRequest } from '../../handlers';
 import { server } from '../../msw-server';
 import { renderApp } from '../../render-app';
 import { buildConfidentiality } from '../attendance/attendance-world';
 import { buildAgenda, buildEntry } from '../meetings/meeting-factories';
-import type { FakeEventSource } from './fake-event-source';
+import { FakeEventSource } from './fake-event-source';
 
 // A case at the meeting, and a small stand-in for the meeting-mode API, answering from the test's own
 // state the way the server does. Every object is parsed by the shared schemas, so a test can never feed
@@ -30,6 +32,36 @@ const CREATED_AT = '2026-03-17T09:00:00.000Z';
 
 type Shared = MeetingCaseView['shared'][number];
 type RecordedAction = MeetingCaseView['record']['actions'][number];
+type Referral = MeetingCaseView['referrals'][number];
+
+/**
+ * Each test of the file follows the meeting through a `FakeEventSource`, with the clock set to `now`
+ * (the meetings here are in March, when London is on GMT).
+ */
+export function followsTheMeetingAt(now: Date) {
+  beforeEach(() => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    vi.setSystemTime(now);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+    FakeEventSource.reset();
+  });
+}
+
+/** The police's referral that put the case on the agenda. */
+export function buildReferral(overrides: Partial<Referral> = {}): Referral {
+  return {
+    reference: 'NBC-R-2026-00001',
+    referringAgencyName: 'Northbridge Police',
+    referralDate: '2026-02-20',
+    dashScore: 16,
+    criteriaMet: ['Visible high risk'],
+    recentIncident: 'Threatened with a knife at home on 18 February.',
+    ...overrides,
+  };
+}
 
 /** What one agency shared: submitted research with facts and opinion, unless told otherwise. */
 export function buildShared(overrides: Partial<Shared> = {}): Shared {
@@ -67,18 +99,13 @@ export function buildCaseView(overrides: Partial<MeetingCaseView> = {}): Meeting
     position: 1,
     slotStart: '09:30',
     victimName: 'Jane Doe',
-    referral: {
-      reference: 'NBC-R-2026-00001',
-      referringAgencyName: 'Northbridge Police',
-      referralDate: '2026-02-20',
-      dashScore: 16,
-      criteriaMet: ['Visible high risk'],
-      recentIncident: 'Threatened with a knife at home on 18 February.',
-    },
+    referrals: [buildReferral()],
     flags: [],
     earlierHearings: [],
     earlierActions: [],
     shared: [],
+    // What the server sends anyone but the chair and coordinator; a test about them gives the list.
+    heldBack: null,
     record: { revision: 0, riskAnalysis: null, outcome: null, actions: [] },
     ...overrides,
   });
@@ -93,14 +120,6 @@ export const entryFor = (view: MeetingCaseView) => ({
   slotStart: view.slotStart,
   victimName: view.victimName,
 });
-
-/** A request the page sent, as the server received it. */
-export interface SentRequest {
-  method: string;
-  path: string;
-  body: unknown;
-  csrf: string | null;
-}
 
 interface WorldOptions {
   /** The cases the meeting hears, as GET cases/:itemId answers them. */
@@ -136,17 +155,7 @@ export function meetingModeWorld(meeting: MeetingSummary, options: WorldOptions 
     packetReads: 0,
   };
 
-  const record = async (request: Request) => {
-    const text = await request.text();
-    const sent: SentRequest = {
-      method: request.method,
-      path: new URL(request.url).pathname,
-      body: text === '' ? undefined : (JSON.parse(text) as unknown),
-      csrf: request.headers.get('x-csrf-token'),
-    };
-    world.requests.push(sent);
-    return sent;
-  };
+  const record = requestRecorder(world.requests);
   const noCase = () => apiErrorResponse(404, 'not_found', 'That case on this agenda does not exist or you do not have access to it');
 
   /** The record as PUT and POST answer it, with each action in full. */
@@ -267,6 +276,23 @@ export type MeetingModeWorld = ReturnType<typeof meetingModeWorld>['world'];
 export function opensMeetingMode(me: Me, world: MeetingModeWorld, handlers: Parameters<typeof server.use>) {
   server.use(signedInAs(me), ...handlers);
   return renderApp(`/meetings/${world.meeting.id}/live`);
+}
+
+/** Opens meeting mode, waits for the page to open its stream, and opens it as the server does. */
+export async function opensLive(me: Me, world: MeetingModeWorld, handlers: Parameters<typeof server.use>) {
+  const rendered = opensMeetingMode(me, world, handlers);
+  await waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
+  const source = FakeEventSource.latest();
+  source.open();
+  return { ...rendered, source };
+}
+
+/** Opens meeting mode live with `view` opened by the chair at 09:55, once the case is on the screen. */
+export async function opensAtCase(me: Me, world: MeetingModeWorld, handlers: Parameters<typeof server.use>, view: MeetingCaseView) {
+  const live = await opensLive(me, world, handlers);
+  openCaseOn(live.source, view, '2026-03-17T09:55:00.000Z');
+  await screen.findByRole('heading', { level: 2, name: `${view.caseReference}: ${view.victimName}` });
+  return live;
 }
 
 /** What the server sends when the chair opens a case: the event every screen following the meeting receives. */

@@ -1,22 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildMe } from '../../factories';
 import { AREA, buildAgenda, buildEntry, buildMeeting, buildReview } from '../meetings/meeting-factories';
-import { FakeEventSource } from './fake-event-source';
-import { buildCaseView, caseOpened, entryFor, meetingModeWorld, opensMeetingMode } from './meeting-mode-world';
+import { buildCaseView, caseOpened, entryFor, followsTheMeetingAt, meetingModeWorld, opensLive } from './meeting-mode-world';
 
 // The meeting is on Tuesday 17 March 2026; it is 09:45 in London (GMT).
-const NOW = new Date('2026-03-17T09:45:00Z');
-
-beforeEach(() => {
-  vi.stubGlobal('EventSource', FakeEventSource);
-  vi.setSystemTime(NOW);
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-  FakeEventSource.reset();
-});
+followsTheMeetingAt(new Date('2026-03-17T09:45:00Z'));
 
 const chair = () => buildMe({ role: 'chair', name: 'Chris Chair', areas: [AREA], csrfToken: 'csrf-chair' });
 
@@ -36,11 +25,8 @@ async function chairOpens() {
   });
   const agenda = buildAgenda(meeting, { items: [first, second].map((view) => buildEntry(entryFor(view))), reviews: [locks, disclosure] });
   const { world, handlers } = meetingModeWorld(meeting, { cases: [first, second], agenda });
-  const rendered = opensMeetingMode(chair(), world, handlers);
-  await waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
-  const source = FakeEventSource.latest();
-  source.open();
-  return { ...rendered, world, source, meeting, first, second, locks, disclosure };
+  const rendered = await opensLive(chair(), world, handlers);
+  return { ...rendered, world, meeting, first, second, locks, disclosure };
 }
 
 const order = () => screen.getByRole('navigation', { name: 'Cases' });

@@ -7,7 +7,7 @@ import { apiErrorResponse, signedInAs } from '../../handlers';
 import { server } from '../../msw-server';
 import { renderApp } from '../../render-app';
 import { agendaWorld } from './agenda-world';
-import { AREA, buildAgenda, buildEntry, buildLapsedWindow, buildMeeting, buildReview, flag } from './meeting-factories';
+import { AREA, buildAgenda, buildAgendaReferral, buildEntry, buildLapsedWindow, buildMeeting, buildReview, flag } from './meeting-factories';
 import { meetingList } from './meeting-handlers';
 
 const MEETING = () => buildMeeting({ date: '2026-03-17', startTime: '09:30', location: 'Room 2, Civic Centre' });
@@ -22,7 +22,7 @@ function threeCases(meeting: MeetingSummary): Agenda {
         position: 1,
         slotStart: '09:30',
         caseReference: 'NBC-2026-0001',
-        referralReference: 'NBC-R-2026-00011',
+        referrals: [buildAgendaReferral({ reference: 'NBC-R-2026-00011' })],
         victimName: 'Jane Doe',
         urgent: true,
         flags: [flag('repeat'), flag('children_in_household')],
@@ -33,7 +33,7 @@ function threeCases(meeting: MeetingSummary): Agenda {
         position: 2,
         slotStart: '09:42',
         caseReference: 'NBC-2026-0002',
-        referralReference: 'NBC-R-2026-00012',
+        referrals: [buildAgendaReferral({ reference: 'NBC-R-2026-00012' })],
         victimName: 'Amy Adams',
         pinned: true,
         transferredFrom: 'Wealdshire County',
@@ -43,7 +43,7 @@ function threeCases(meeting: MeetingSummary): Agenda {
         position: 3,
         slotStart: '09:54',
         caseReference: 'NBC-2026-0003',
-        referralReference: 'NBC-R-2026-00013',
+        referrals: [buildAgendaReferral({ reference: 'NBC-R-2026-00013' })],
         victimName: 'Beth Brown',
         linkedItemIds: [ids[0]],
       }),
@@ -120,9 +120,9 @@ describe('meeting and agenda for coordinators and chairs', () => {
           GeneratedAgenda.parse({
             agenda: built,
             overflow: [
-              { referralId: newId(), reference: 'NBC-R-2026-00021', movedToMeetingId: later.id, movedToDate: later.date },
-              { referralId: newId(), reference: 'NBC-R-2026-00022', movedToMeetingId: later.id, movedToDate: later.date },
-              { referralId: newId(), reference: 'NBC-R-2026-00023', movedToMeetingId: null, movedToDate: null },
+              { caseId: newId(), caseReference: 'NBC-2026-0021', movedToMeetingId: later.id, movedToDate: later.date },
+              { caseId: newId(), caseReference: 'NBC-2026-0022', movedToMeetingId: later.id, movedToDate: later.date },
+              { caseId: newId(), caseReference: 'NBC-2026-0023', movedToMeetingId: null, movedToDate: null },
             ],
           }),
         );
@@ -139,9 +139,9 @@ describe('meeting and agenda for coordinators and chairs', () => {
     const warning = screen.getByText('3 cases did not fit on this agenda:').closest('.govuk-warning-text') as HTMLElement;
     const lines = within(warning).getAllByRole('listitem');
     expect(lines.map((line) => line.textContent)).toEqual([
-      'NBC-R-2026-00021: moved to the meeting on Tuesday 31 March 2026',
-      'NBC-R-2026-00022: moved to the meeting on Tuesday 31 March 2026',
-      'NBC-R-2026-00023: no later meeting had room; it waits for the next agenda',
+      'NBC-2026-0021: moved to the meeting on Tuesday 31 March 2026',
+      'NBC-2026-0022: moved to the meeting on Tuesday 31 March 2026',
+      'NBC-2026-0023: no later meeting had room; it waits for the next agenda',
     ]);
     expect(within(lines[0] as HTMLElement).getByRole('link', { name: 'meeting on Tuesday 31 March 2026' })).toHaveAttribute('href', `/meetings/${later.id}`);
     expect(references()).toEqual(['NBC-2026-0001', 'NBC-2026-0002', 'NBC-2026-0003']);
@@ -333,7 +333,7 @@ describe('meeting and agenda for coordinators and chairs', () => {
 
     expect(
       await screen.findByText(
-        'Version 1 of the agenda has been published: 24 research tasks created for the invited agencies, 1 case withheld from agencies named as unsafe to contact, 9 notices queued for agency mailboxes',
+        'Version 1 of the agenda has been published: 24 research tasks created for the invited agencies (1 withheld because a bar on the case names the agency), 9 notices queued for agency mailboxes',
       ),
     ).toBeInTheDocument();
     expect(world.requests).toEqual([{ method: 'POST', path: `/api/meetings/${meeting.id}/agenda/publish`, contentType: null, body: '', csrf: 'csrf-agenda' }]);
@@ -387,5 +387,66 @@ describe('meeting and agenda for coordinators and chairs', () => {
     await screen.findByRole('table', { name: 'Cases in the order they will be heard' });
     expect(screen.queryByRole('button', { name: /Build agenda|Rebuild agenda|Publish/ })).not.toBeInTheDocument();
     expect(within(agendaTable()).queryAllByRole('button')).toEqual([]);
+  });
+  it('lists each case’s referrals under it, the agencies barred from it and why, the flags raised since the meeting started, and counts the cases withheld', async () => {
+    const meeting = buildMeeting({ status: 'in_progress', agendaVersion: 2 });
+    const agenda = buildAgenda(meeting, {
+      items: [
+        buildEntry({
+          position: 1,
+          caseReference: 'NBC-2026-0001',
+          referrals: [
+            buildAgendaReferral({ reference: 'NBC-R-2026-00011', referralDate: '2026-02-20' }),
+            buildAgendaReferral({ reference: 'NBC-R-2026-00012', referralDate: '2026-03-02', urgent: true, status: 'merged' }),
+          ],
+          referralDate: '2026-02-20',
+          urgent: true,
+          flags: [flag('repeat')],
+          flagsSince: [flag('pregnancy_or_baby')],
+          barredAgencies: [
+            { agencyId: newId(), agencyName: 'Northbridge Homes', withdrawnAt: '2026-03-12T10:00:00.000Z', because: 'Referral NBC-R-2026-00012 names it as unsafe to contact' },
+            { agencyId: newId(), agencyName: 'Northbridge Health', withdrawnAt: null, because: 'Recorded as unsafe to contact by a coordinator' },
+          ],
+        }),
+        buildEntry({ position: 4, caseReference: 'NBC-2026-0004', victimName: 'Amy Adams' }),
+      ],
+      withheldCount: 2,
+    });
+    const { handlers } = agendaWorld(agenda);
+    server.use(signedInAs(buildMe({ role: 'chair', areas: [AREA] })), ...handlers);
+    renderApp(`/meetings/${meeting.id}`);
+
+    await screen.findByRole('table', { name: 'Cases in the order they will be heard' });
+    expect(screen.getByText('2 cases on this agenda are withheld from you.')).toBeInTheDocument();
+    expect(screen.getByText(/4 cases listed of 20/)).toBeInTheDocument();
+
+    const row = rowOf('NBC-2026-0001');
+    const referrals = within(row).getByRole('list', { name: 'Referrals for NBC-2026-0001' });
+    expect(within(referrals).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Referral NBC-R-2026-00011, 20 February 2026',
+      'Referral NBC-R-2026-00012, 2 March 2026 (merged), urgent',
+    ]);
+    const barred = within(row).getByRole('list', { name: 'Agencies barred from NBC-2026-0001' });
+    expect(within(barred).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Northbridge Homes withdrawn on 12 March 2026: Referral NBC-R-2026-00012 names it as unsafe to contact',
+      'Northbridge Health not sent this case: Recorded as unsafe to contact by a coordinator',
+    ]);
+    // What the meeting was told and what was learned later are kept apart.
+    expect(within(within(row).getByRole('list', { name: 'Flags' })).getByText('Repeat')).toHaveClass('govuk-tag');
+    const since = within(row).getByRole('list', { name: 'Flags raised since this meeting started for NBC-2026-0001' });
+    expect(within(since).getByText('Pregnancy or baby under 18 months')).toHaveClass('govuk-tag');
+    expect(within(row).getByText('Raised since this meeting started')).toBeInTheDocument();
+
+    const other = rowOf('NBC-2026-0004');
+    expect(within(other).queryByRole('list', { name: /Agencies barred/ })).not.toBeInTheDocument();
+    expect(within(other).queryByText('Raised since this meeting started')).not.toBeInTheDocument();
+  });
+
+  it('says nothing of withheld cases when none is withheld', async () => {
+    coordinatorOpens(threeCases(MEETING()));
+
+    await screen.findByRole('table', { name: 'Cases in the order they will be heard' });
+    expect(screen.queryByText(/withheld from you/)).not.toBeInTheDocument();
+    expect(screen.getByText(/3 cases listed of 20/)).toBeInTheDocument();
   });
 });

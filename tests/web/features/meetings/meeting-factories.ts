@@ -1,6 +1,7 @@
 import {
   Agenda,
   AgendaEntry,
+  AgendaReferral,
   AgendaReview,
   FLAG_LABELS,
   MeetingInvitationView,
@@ -89,16 +90,22 @@ export function buildEntry(overrides: Partial<AgendaEntry> = {}): AgendaEntry {
     removedReason: null,
     caseId: newId(),
     caseReference: 'NBC-2026-0001',
-    referralId: newId(),
-    referralReference: 'NBC-R-2026-00001',
+    referrals: [buildAgendaReferral()],
     referralDate: '2026-02-20',
     urgent: false,
     victimName: 'Jane Doe',
     flags: [],
+    flagsSince: [],
     transferredFrom: null,
     linkedItemIds: [],
+    barredAgencies: [],
     ...overrides,
   });
+}
+
+/** A referral accepted onto the case since its last hearing, as the agenda lists it under the case. */
+export function buildAgendaReferral(overrides: Partial<AgendaReferral> = {}): AgendaReferral {
+  return AgendaReferral.parse({ id: newId(), reference: 'NBC-R-2026-00001', referralDate: '2026-02-20', urgent: false, status: 'accepted', ...overrides });
 }
 
 export function buildAgenda(meeting: MeetingSummary, overrides: Partial<Agenda> = {}): Agenda {
@@ -110,6 +117,7 @@ export function buildAgenda(meeting: MeetingSummary, overrides: Partial<Agenda> 
     removed: [],
     reviews: [],
     lapsedWindows: [],
+    withheldCount: 0,
     ...overrides,
   });
 }
@@ -158,6 +166,9 @@ export function buildPacket(overrides: Partial<ResearchPacket> = {}): ResearchPa
     researchDeadline: '2026-03-13',
     flags: [],
     people: [],
+    version: 1,
+    publishedAt: '2026-03-10T09:00:00.000Z',
+    changes: [],
     ...overrides,
   });
 }

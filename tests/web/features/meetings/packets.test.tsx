@@ -69,9 +69,16 @@ describe('research packets for agency representatives', () => {
       researchDeadline: '2026-03-13',
       flags: [flag('repeat'), flag('children_in_household')],
       people: [
-        { role: 'victim', name: 'Jane Doe', otherNames: ['Jane Smith', 'Janey Doe'], datesOfBirth: ['1990-04-12', '1990-12-04'], address: '1 High Street, Northbridge, NB1 2AB' },
-        { role: 'perpetrator', name: 'John Roe', otherNames: [], datesOfBirth: ['1988-01-30'], address: null },
-        { role: 'child', name: 'Sam Doe', otherNames: [], datesOfBirth: [], address: '1 High Street, Northbridge, NB1 2AB' },
+        {
+          role: 'victim',
+          name: 'Jane Doe',
+          otherNames: ['Jane Smith', 'Janey Doe'],
+          datesOfBirth: ['1990-04-12', '1990-12-04'],
+          address: '1 High Street, Northbridge, NB1 2AB',
+          otherAddresses: ['4 Mill Lane, Northbridge, NB2 3CD'],
+        },
+        { role: 'perpetrator', name: 'John Roe', otherNames: [], datesOfBirth: ['1988-01-30'], address: null, otherAddresses: [] },
+        { role: 'child', name: 'Sam Doe', otherNames: [], datesOfBirth: [], address: '1 High Street, Northbridge, NB1 2AB', otherAddresses: [] },
       ],
     });
     server.use(
@@ -98,13 +105,38 @@ describe('research packets for agency representatives', () => {
     expect(within(victim).getByText('12 April 1990')).toBeInTheDocument();
     expect(within(victim).getByText('4 December 1990')).toBeInTheDocument();
     expect(within(victim).getByText('1 High Street, Northbridge, NB1 2AB')).toBeInTheDocument();
+    expect(within(victim).getByText('Other addresses', { selector: 'dt' }).nextElementSibling).toHaveTextContent('4 Mill Lane, Northbridge, NB2 3CD');
     const perpetrator = screen.getByRole('region', { name: 'Perpetrator: John Roe' });
-    expect(within(perpetrator).getByText('None known')).toBeInTheDocument();
+    expect(within(perpetrator).getByText('Other names', { selector: 'dt' }).nextElementSibling).toHaveTextContent('None known');
     expect(within(perpetrator).getByText('30 January 1988')).toBeInTheDocument();
+    expect(within(perpetrator).getByText('Other addresses', { selector: 'dt' }).nextElementSibling).toHaveTextContent('None known');
     expect(within(screen.getByRole('region', { name: 'Child: Sam Doe' })).getByText('Not known')).toBeInTheDocument();
+    expect(within(main).getByText('Version 1, published 10 March 2026, 09:00')).toBeInTheDocument();
+    // The first version of a packet has nothing to compare with.
+    expect(screen.queryByRole('region', { name: /^Changed since version/ })).not.toBeInTheDocument();
 
     expect(screen.getByRole('link', { name: 'Download PDF' })).toHaveAttribute('href', `/api/meetings/${meetingId}/packets/${packet.caseId}/pdf`);
     expect(screen.getByRole('link', { name: 'Back to the meeting' })).toHaveAttribute('href', `/meetings/${meetingId}`);
+  });
+
+  it('lists what changed since the version before, under its own heading', async () => {
+    const meetingId = newId();
+    const packet = buildPacket({
+      meetingId,
+      caseReference: 'NBC-2026-0004',
+      version: 3,
+      publishedAt: '2026-03-12T16:30:00.000Z',
+      changes: ['A second referral, NBC-R-2026-00019, has been added to the case', 'Another address has been found for Jane Doe'],
+    });
+    server.use(representative(), http.get('/api/meetings/:id/packets/:caseId', () => HttpResponse.json(packet)));
+    renderApp(`/meetings/${meetingId}/packets/${packet.caseId}`);
+
+    const changes = await screen.findByRole('region', { name: 'Changed since version 2' });
+    expect(within(changes).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'A second referral, NBC-R-2026-00019, has been added to the case',
+      'Another address has been found for Jane Doe',
+    ]);
+    expect(screen.getByText('Version 3, published 12 March 2026, 16:30')).toBeInTheDocument();
   });
 
   it('says the packet cannot be shown when the server does not find it', async () => {

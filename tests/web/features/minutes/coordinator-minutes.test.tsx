@@ -168,6 +168,40 @@ describe('the coordinator’s minutes', () => {
     expect(world.requests).toHaveLength(1);
   });
 
+  it('warns that every agency reads the notes, and shows on the notes the server’s refusal of notes that name a case, keeping what was typed', async () => {
+    const meeting = inProgress();
+    const { world, user } = opens(meeting, buildMinutes(meeting, recordedContent()));
+    server.use(
+      http.put('/api/meetings/:id/minutes', async ({ request }) => {
+        world.requests.push({ method: 'PUT', path: new URL(request.url).pathname, body: await request.text(), csrf: request.headers.get('x-csrf-token') });
+        return apiErrorResponse(400, 'validation_failed', 'Some answers need correcting', [
+          { field: 'notes', message: 'These notes are read by every agency, and they name case NBC-2026-0002: write what is about one case in that case’s summary' },
+        ]);
+      }),
+    );
+
+    const notes = await screen.findByRole('textbox', { name: 'Notes for the whole meeting' });
+    expect(screen.getByText('Every agency that receives these minutes reads these notes. Write nothing about a single case here: use that case’s summary.')).toBeInTheDocument();
+    expect(notes).toHaveAccessibleDescription(expect.stringContaining('Read by every agency that receives the minutes.'));
+    expect(screen.getByRole('textbox', { name: 'Summary of NBC-2026-0001' })).toHaveAccessibleDescription(expect.stringContaining('Only those allowed this case read it.'));
+    await user.type(notes, 'Quorate. Amy Adams to be re-referred.');
+    const summary = screen.getByRole('textbox', { name: 'Summary of NBC-2026-0002' });
+    await user.type(summary, 'Referred to the IDVA service.');
+    await user.click(screen.getByRole('button', { name: 'Save the minutes' }));
+
+    const message = 'These notes are read by every agency, and they name case NBC-2026-0002: write what is about one case in that case’s summary';
+    const link = await within(await screen.findByRole('alert')).findByRole('link', { name: message });
+    expect(notes).toHaveAccessibleDescription(expect.stringContaining(`Error: ${message}`));
+    expect(summary).not.toHaveAccessibleDescription(expect.stringContaining('Error'));
+    expect(notes).toHaveValue('Quorate. Amy Adams to be re-referred.');
+    expect(summary).toHaveValue('Referred to the IDVA service.');
+    await user.click(link);
+    expect(notes).toHaveFocus();
+    expect(world.requests).toHaveLength(1);
+    // The server stored nothing.
+    expect(world.minutes?.content.notes).toBeNull();
+  });
+
   it('checks the length with the shared rules before sending anything', async () => {
     const meeting = inProgress();
     const { world, user } = opens(meeting, buildMinutes(meeting, recordedContent()));

@@ -48,7 +48,7 @@ export function buildRevision(overrides: Partial<ResearchRevision> = {}, content
 }
 
 export function buildGrid(overrides: Partial<ResearchGrid> = {}): ResearchGrid {
-  return ResearchGrid.parse({ researchDeadline: '2026-03-13', agencies: [], cases: [], outstanding: 0, ...overrides });
+  return ResearchGrid.parse({ researchDeadline: '2026-03-13', agencies: [], cases: [], outstanding: 0, heldBack: [], ...overrides });
 }
 
 /** The statement, signed: what the meeting page's attendance part reads, answered so these tests are about research. */

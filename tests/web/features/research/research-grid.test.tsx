@@ -142,6 +142,38 @@ describe('the research completeness grid for coordinators and chairs', () => {
     expect(screen.queryByRole('button', { name: 'Chase outstanding research' })).not.toBeInTheDocument();
   });
 
+  it('shows coordinators and chairs what agencies hold back and why, labelled as not shared with other agencies', async () => {
+    const grid = threeByThree();
+    const [third, first] = grid.cases;
+    const withHeldBack: ResearchGrid = {
+      ...grid,
+      heldBack: [
+        { caseId: third?.caseId ?? newId(), caseReference: 'NBC-2026-0003', agencyName: POLICE.name, withheld: 'An open investigation into the perpetrator', reason: 'Sharing could alert him' },
+        { caseId: first?.caseId ?? newId(), caseReference: 'NBC-2026-0001', agencyName: HOUSING.name, withheld: 'A neighbour’s statement', reason: null },
+      ],
+    };
+    opens('chair', 'agenda_published', withHeldBack);
+
+    const heldBack = await within(await section()).findByRole('region', { name: 'Held back: not shared with other agencies' });
+    expect(heldBack).toHaveTextContent('Only coordinators and chairs see this. Do not pass it to any other agency or put it in the minutes.');
+    const rows = within(within(heldBack).getByRole('table'))
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
+    // In agenda order, like the grid.
+    expect(rows).toEqual([
+      ['NBC-2026-0001', 'Northbridge Homes', 'A neighbour’s statement', 'No reason given'],
+      ['NBC-2026-0003', 'Northbridge Police', 'An open investigation into the perpetrator', 'Sharing could alert him'],
+    ]);
+  });
+
+  it('shows no held-back part when no agency holds anything back', async () => {
+    opens('coordinator', 'agenda_published');
+
+    expect(await table()).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Held back: not shared with other agencies' })).not.toBeInTheDocument();
+  });
+
   it('offers no chase once the meeting has started, nor when nothing is outstanding', async () => {
     const started = opens('coordinator', 'in_progress');
     expect(await table()).toBeInTheDocument();

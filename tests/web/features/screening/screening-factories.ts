@@ -4,8 +4,10 @@ import {
   RepeatWindowItem,
   RepeatWindowList,
   ScreeningQueue,
+  ScreeningOutcome,
   ScreeningQueueItem,
   SubjectMatches,
+  type BarEffect,
   type ReferralDetail,
   type ReferralSubjectRecord,
 } from '@marac/shared';
@@ -155,3 +157,6 @@ export function buildRepeatWindowItem(overrides: Partial<RepeatWindowItem> = {})
 export function buildRepeatWindowList(overrides: Partial<RepeatWindowList> = {}): RepeatWindowList {
   return RepeatWindowList.parse({ today: '2026-03-05', noticeDays: 30, lapsingSoon: [], lapsedRecently: [], ...overrides });
 }
+
+/** The decision's answer: the referral as screening left it, and what any bar it brought took away (none unless given). */
+export const buildOutcome = (referral: ReferralDetail, barEffects: BarEffect[] = []): ScreeningOutcome => ScreeningOutcome.parse({ ...referral, barEffects });

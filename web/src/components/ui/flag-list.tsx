@@ -1,5 +1,6 @@
 import type { Flag, FlagKind } from '@marac/shared';
 import { formatCount, formatDate } from '../../lib/format';
+import { SummaryRow } from './summary-row';
 import { Tag, type TagColour } from './tag';
 
 /** Red for what puts someone in danger, orange for what changes how the case is handled, blue for context. */
@@ -19,19 +20,19 @@ const FLAG_COLOURS: Record<FlagKind, TagColour> = {
 
 /**
  * Flags on a referral or case, wherever one is shown (screening, the referral, the agenda, research
- * packets). `tags` is the compact form for a table row or a packet; the full form explains each flag
- * and names the related cases the viewer may open, counting the others without saying anything about
- * them.
+ * packets). `tags` is the compact form for a table row or a packet (`label` tells two lists in one row
+ * apart); the full form explains each flag and names the related cases the viewer may open, counting
+ * the others without saying anything about them.
  */
 type FlagListProps =
-  | { variant: 'tags'; flags: readonly { kind: FlagKind; label: string }[] }
+  | { variant: 'tags'; flags: readonly { kind: FlagKind; label: string }[]; label?: string }
   | { variant?: 'full'; flags: readonly Flag[]; heading?: string };
 
 export function FlagList(props: FlagListProps) {
   if (props.variant === 'tags') {
     if (props.flags.length === 0) return null;
     return (
-      <ul className="govuk-list" aria-label="Flags">
+      <ul className="govuk-list" aria-label={props.label ?? 'Flags'}>
         {props.flags.map((flag) => (
           <li key={flag.kind} className="govuk-!-margin-bottom-1">
             <Tag colour={FLAG_COLOURS[flag.kind]}>{flag.label}</Tag>
@@ -52,14 +53,9 @@ export function FlagList(props: FlagListProps) {
       ) : (
         <dl className="govuk-summary-list">
           {flags.map((flag) => (
-            <div className="govuk-summary-list__row" key={flag.kind}>
-              <dt className="govuk-summary-list__key">
-                <Tag colour={FLAG_COLOURS[flag.kind]}>{flag.label}</Tag>
-              </dt>
-              <dd className="govuk-summary-list__value">
-                <FlagDetail flag={flag} />
-              </dd>
-            </div>
+            <SummaryRow key={flag.kind} label={<Tag colour={FLAG_COLOURS[flag.kind]}>{flag.label}</Tag>}>
+              <FlagDetail flag={flag} />
+            </SummaryRow>
           ))}
         </dl>
       )}

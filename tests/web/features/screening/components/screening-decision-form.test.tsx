@@ -6,7 +6,7 @@ import { buildMe, newId } from '../../../factories';
 import { agencyDirectory, apiErrorResponse, referralDetail, signedInAs } from '../../../handlers';
 import { server } from '../../../msw-server';
 import { currentPath, renderApp } from '../../../render-app';
-import { AREA, buildMatches, buildQueue, buildQueueItem, buildScreeningReferral } from '../screening-factories';
+import { AREA, buildMatches, buildOutcome, buildQueue, buildQueueItem, buildScreeningReferral } from '../screening-factories';
 import { referralMatches } from '../screening-handlers';
 
 const COUNTY = { id: newId(), name: 'Wealdshire County', code: 'WLD' };
@@ -50,7 +50,7 @@ describe('screening decision', () => {
           areaName: COUNTY.name,
           caseReference: 'WLD-2026-0003',
         };
-        return HttpResponse.json(state.referral);
+        return HttpResponse.json(buildOutcome(state.referral));
       }),
     );
     const { user, router } = renderApp(`/referrals/${referral.id}`);
@@ -82,6 +82,76 @@ describe('screening decision', () => {
     expect(screen.queryByRole('region', { name: 'Screening decision' })).not.toBeInTheDocument();
   });
 
+  it('tells the coordinator in plain words what a bar the decision brought took away at once', async () => {
+    const referral = buildScreeningReferral();
+    const state = coordinatorOpens(referral);
+    const caseId = newId();
+    const because = 'referral NBC-R-2026-00042 names it as unsafe to contact';
+    server.use(
+      http.post('/api/referrals/:id/decisions', () => {
+        state.referral = { ...referral, status: 'accepted', statusLabel: 'Accepted', caseId, caseReference: 'NBC-2026-0003' };
+        return HttpResponse.json(
+          buildOutcome(state.referral, [
+            {
+              caseId,
+              caseReference: 'NBC-2026-0003',
+              agencyName: 'Northbridge Homes',
+              personName: null,
+              withdrawnFrom: [{ meetingId: newId(), date: '2026-03-17' }],
+              openActions: 2,
+              because,
+            },
+            {
+              caseId,
+              caseReference: 'NBC-2026-0003',
+              agencyName: null,
+              personName: 'Pat Person',
+              withdrawnFrom: [],
+              openActions: 0,
+              because: 'referral NBC-R-2026-00042 names them as unsafe to contact',
+            },
+          ]),
+        );
+      }),
+    );
+    const { user } = renderApp(`/referrals/${referral.id}`);
+
+    await screen.findByRole('region', { name: 'Screening decision' });
+    await user.click(within(decisionForm()).getByLabelText('Accept'));
+    await user.click(within(decisionForm()).getByRole('button', { name: 'Save decision' }));
+
+    expect(await screen.findByText('NBC-R-2026-00042 has been accepted for Northbridge City')).toBeInTheDocument();
+    const banner = screen.getByRole('region', { name: 'Barred from the case' });
+    expect(within(banner).getByText('2 new bars on case NBC-2026-0003')).toHaveClass('govuk-notification-banner__heading');
+    const paragraphs = within(banner).getAllByText(/is barred from case|was withdrawn from case/);
+    expect(paragraphs.map((paragraph) => paragraph.textContent)).toEqual([
+      'Northbridge Homes was withdrawn from case NBC-2026-0003 at the meeting on 17 March 2026, because referral NBC-R-2026-00042 names it as unsafe to contact. It can no longer see the case, and nothing more about it will be sent to it. It owns 2 open actions on the case: reassign them.',
+      'Pat Person is barred from case NBC-2026-0003, because referral NBC-R-2026-00042 names their e-mail as unsafe to contact: they can no longer see it.',
+    ]);
+    const reassign = within(banner).getByRole('link', { name: 'reassign them' });
+    expect(new URL(reassign.getAttribute('href') ?? '', 'http://localhost').searchParams.get('caseId')).toBe(caseId);
+    expect(new URL(reassign.getAttribute('href') ?? '', 'http://localhost').searchParams.get('state')).toBe('open');
+  });
+
+  it('says nothing of bars when the decision brought none', async () => {
+    const referral = buildScreeningReferral();
+    const state = coordinatorOpens(referral);
+    server.use(
+      http.post('/api/referrals/:id/decisions', () => {
+        state.referral = { ...referral, status: 'accepted', statusLabel: 'Accepted', caseId: newId(), caseReference: 'NBC-2026-0003' };
+        return HttpResponse.json(buildOutcome(state.referral));
+      }),
+    );
+    const { user } = renderApp(`/referrals/${referral.id}`);
+
+    await screen.findByRole('region', { name: 'Screening decision' });
+    await user.click(within(decisionForm()).getByLabelText('Accept'));
+    await user.click(within(decisionForm()).getByRole('button', { name: 'Save decision' }));
+
+    expect(await screen.findByText('NBC-R-2026-00042 has been accepted for Northbridge City')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: /^Barred from/ })).not.toBeInTheDocument();
+  });
+
   it('needs a reason to reject, says so in the error summary and sends nothing until there is one', async () => {
     const referral = buildScreeningReferral();
     const state = coordinatorOpens(referral);
@@ -90,7 +160,7 @@ describe('screening decision', () => {
       http.post('/api/referrals/:id/decisions', async ({ request }) => {
         bodies.push(await request.json());
         state.referral = { ...referral, status: 'rejected', statusLabel: 'Rejected' };
-        return HttpResponse.json(state.referral);
+        return HttpResponse.json(buildOutcome(state.referral));
       }),
     );
     const { user } = renderApp(`/referrals/${referral.id}`);
@@ -135,7 +205,7 @@ describe('screening decision', () => {
       http.post('/api/referrals/:id/decisions', async ({ request }) => {
         body = await request.json();
         state.referral = { ...referral, status: 'more_information_requested', statusLabel: 'More information requested' };
-        return HttpResponse.json(state.referral);
+        return HttpResponse.json(buildOutcome(state.referral));
       }),
     );
     const { user } = renderApp(`/referrals/${referral.id}`);
@@ -167,7 +237,7 @@ describe('screening decision', () => {
       http.post('/api/referrals/:id/decisions', async ({ request }) => {
         body = await request.json();
         state.referral = { ...referral, status: 'merged', statusLabel: 'Merged', mergedIntoReferralId: earlier.id };
-        return HttpResponse.json(state.referral);
+        return HttpResponse.json(buildOutcome(state.referral));
       }),
     );
     const { user } = renderApp(`/referrals/${referral.id}`);

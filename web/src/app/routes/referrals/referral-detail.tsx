@@ -1,6 +1,7 @@
-import { Id, type ReferralDetail, type ScreeningDecisionInput } from '@marac/shared';
+import { Id, type ReferralDetail, type ScreeningDecisionInput, type ScreeningOutcome as Decided } from '@marac/shared';
 import { Link, useNavigate, useParams } from 'react-router';
 import { BackLink } from '../../../components/ui/back-link';
+import { BarEffectsBanner } from '../../../components/ui/bar-effects';
 import { FlagList } from '../../../components/ui/flag-list';
 import { Loading } from '../../../components/ui/loading';
 import { NotificationBanner } from '../../../components/ui/notification-banner';
@@ -18,7 +19,7 @@ import { ScreeningOutcome } from '../../../features/screening/components/screeni
 import { UnsafeContacts } from '../../../features/screening/components/unsafe-contacts';
 import { useAgencyDirectory } from '../../../lib/api/get-agency-directory';
 import { useReferral } from '../../../lib/api/get-referral';
-import { flashNotice, useFlashNotice } from '../../../lib/flash-notice';
+import { flashNotice, useFlashBarEffects, useFlashNotice } from '../../../lib/flash-notice';
 import { NotFoundRoute } from '../not-found';
 
 const DECIDED: Record<ScreeningDecisionInput['decision'], (referral: ReferralDetail) => string> = {
@@ -40,6 +41,7 @@ function ReferralDetailPage({ referralId }: { referralId: string }) {
   const me = useSession();
   const navigate = useNavigate();
   const notice = useFlashNotice();
+  const barEffects = useFlashBarEffects();
   const referral = useReferral(referralId);
   const agencies = useAgencyDirectory();
 
@@ -57,8 +59,8 @@ function ReferralDetailPage({ referralId }: { referralId: string }) {
   const screensArea = (me.user.role === 'coordinator' || me.user.role === 'chair') && me.areas.some((area) => area.id === detail.areaId);
   const coordinator = screensArea && me.user.role === 'coordinator';
 
-  const decided = (updated: ReferralDetail, decision: ScreeningDecisionInput['decision']) => {
-    void navigate(paths.referrals.detail(updated.id), { replace: true, state: flashNotice(DECIDED[decision](updated)) });
+  const decided = (updated: Decided, decision: ScreeningDecisionInput['decision']) => {
+    void navigate(paths.referrals.detail(updated.id), { replace: true, state: flashNotice(DECIDED[decision](updated), updated.barEffects) });
     // Same page, so the root route does not move focus: take the reader up to the outcome.
     document.querySelector<HTMLElement>('main h1')?.focus();
   };
@@ -67,6 +69,7 @@ function ReferralDetailPage({ referralId }: { referralId: string }) {
     <>
       {screensArea ? <BackLink to={paths.screening}>Back to screening</BackLink> : <BackLink to={paths.referrals.mine}>Back to your referrals</BackLink>}
       {notice ? <NotificationBanner type="success">{notice}</NotificationBanner> : null}
+      <BarEffectsBanner effects={barEffects} />
       <PageHeading title={`Referral ${detail.reference}`} caption={detail.areaName} />
       <p className="govuk-body">
         <ReferralStatusTag status={detail.status}>{detail.statusLabel}</ReferralStatusTag>

@@ -1,16 +1,22 @@
-import { ACTION_CATEGORY_LABELS, ACTION_REMINDER_KIND_LABELS, type ActionDetail } from '@marac/shared';
-import type { ReactNode } from 'react';
+import { ACTION_CATEGORY_LABELS, ACTION_REMINDER_KIND_LABELS, type ActionDetail, type ActionSummary } from '@marac/shared';
 import { Link } from 'react-router';
+import { SummaryRow } from '../../../components/ui/summary-row';
 import { paths } from '../../../config/paths';
 import { formatDate, formatLongDate } from '../../../lib/format';
 import { ActionDue, ActionStatusTag } from './action-status-tag';
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
+/** When the action is due and where it stands, with the day a closed one was closed: the same wherever an action is summed up. */
+export function DueAndStatusRows({ action }: { action: ActionSummary }) {
   return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
+    <>
+      <SummaryRow label="Due">
+        <ActionDue action={action} />
+      </SummaryRow>
+      <SummaryRow label="Status">
+        <ActionStatusTag status={action.status} />
+        {action.closedOn ? <span className="govuk-body-s"> on {formatDate(action.closedOn)}</span> : null}
+      </SummaryRow>
+    </>
   );
 }
 
@@ -18,31 +24,25 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 export function ActionSummaryList({ action }: { action: ActionDetail }) {
   return (
     <dl className="govuk-summary-list govuk-!-margin-bottom-8">
-      <Row label="Action">{action.description}</Row>
-      <Row label="Risk it answers">{action.linkedRisk ?? 'Not recorded'}</Row>
-      <Row label="Category">{ACTION_CATEGORY_LABELS[action.category]}</Row>
-      <Row label="Case">
+      <SummaryRow label="Action">{action.description}</SummaryRow>
+      <SummaryRow label="Risk it answers">{action.linkedRisk ?? 'Not recorded'}</SummaryRow>
+      <SummaryRow label="Category">{ACTION_CATEGORY_LABELS[action.category]}</SummaryRow>
+      <SummaryRow label="Case">
         <Link className="govuk-link" to={paths.cases.actions(action.caseId)}>
           {action.caseReference}
         </Link>
         <span className="govuk-body-s"> ({action.areaName})</span>
-      </Row>
-      <Row label="Agreed at">
+      </SummaryRow>
+      <SummaryRow label="Agreed at">
         <Link className="govuk-link" to={paths.meetings.detail(action.meetingId)}>
           The meeting on {formatLongDate(action.meetingDate)}
         </Link>
-      </Row>
-      <Row label="Agency">{action.agencyName}</Row>
-      <Row label="Named owner">{action.ownerName ?? 'Not named'}</Row>
-      <Row label="Due">
-        <ActionDue action={action} />
-      </Row>
-      <Row label="Status">
-        <ActionStatusTag status={action.status} />
-        {action.closedOn ? <span className="govuk-body-s"> on {formatDate(action.closedOn)}</span> : null}
-      </Row>
+      </SummaryRow>
+      <SummaryRow label="Agency">{action.agencyName}</SummaryRow>
+      <SummaryRow label="Named owner">{action.ownerName ?? 'Not named'}</SummaryRow>
+      <DueAndStatusRows action={action} />
       {action.reminders.length > 0 ? (
-        <Row label="Reminders sent">
+        <SummaryRow label="Reminders sent">
           <ul className="govuk-list govuk-!-margin-bottom-0">
             {action.reminders.map((reminder, index) => (
               <li key={`${reminder.kind}:${reminder.dueDate}:${index}`}>
@@ -51,7 +51,7 @@ export function ActionSummaryList({ action }: { action: ActionDetail }) {
               </li>
             ))}
           </ul>
-        </Row>
+        </SummaryRow>
       ) : null}
     </dl>
   );

@@ -1,6 +1,7 @@
 import { ACTION_CATEGORY_LABELS, type ActionList } from '@marac/shared';
 import { Link } from 'react-router';
 import { Pagination, ResultCount } from '../../../components/ui/pagination';
+import { TableHead } from '../../../components/ui/table-head';
 import { paths } from '../../../config/paths';
 import { formatDate } from '../../../lib/format';
 import { ActionDue, ActionStatusTag } from './action-status-tag';
@@ -26,15 +27,7 @@ export function ActionsTable({ list, hrefForPage, showAgency, showArea, empty }:
       <ResultCount total={total} limit={limit} offset={offset} noun="actions" singular="action" />
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-visually-hidden">Actions</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {columns.map((column) => (
-              <th scope="col" className="govuk-table__header" key={column}>
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={columns} />
         <tbody className="govuk-table__body">
           {items.map((action) => (
             <tr className="govuk-table__row" key={action.id}>

@@ -1,11 +1,12 @@
 import { ACTION_CATEGORY_LABELS, CASE_STATUS_LABELS, type CaseActionItem, type CaseActions } from '@marac/shared';
 import { Link } from 'react-router';
 import { Paragraphs } from '../../../components/ui/paragraphs';
+import { SummaryRow } from '../../../components/ui/summary-row';
 import { Tag } from '../../../components/ui/tag';
 import { paths } from '../../../config/paths';
-import { formatCount, formatDate, formatLongDate, formatTimestamp } from '../../../lib/format';
+import { formatCount, formatLongDate, formatTimestamp } from '../../../lib/format';
 import { ActionHistory } from './action-history';
-import { ActionDue, ActionStatusTag } from './action-status-tag';
+import { DueAndStatusRows } from './action-summary';
 
 const LISTING_LABELS: Record<CaseActions['meetings'][number]['status'], string> = {
   listed: 'Listed',
@@ -18,40 +19,28 @@ export function CaseSummary({ view }: { view: CaseActions }) {
   const { case: item, meetings } = view;
   return (
     <dl className="govuk-summary-list govuk-!-margin-bottom-8">
-      <div className="govuk-summary-list__row">
-        <dt className="govuk-summary-list__key">MARAC involvement</dt>
-        <dd className="govuk-summary-list__value">
-          <Tag colour={item.status === 'open' ? 'blue' : 'grey'}>{CASE_STATUS_LABELS[item.status]}</Tag>
-          {item.closedAt ? <span className="govuk-body-s"> on {formatTimestamp(item.closedAt)}</span> : null}
-        </dd>
-      </div>
-      <div className="govuk-summary-list__row">
-        <dt className="govuk-summary-list__key">Last referral</dt>
-        <dd className="govuk-summary-list__value">{formatLongDate(item.lastReferralDate)}</dd>
-      </div>
-      <div className="govuk-summary-list__row">
-        <dt className="govuk-summary-list__key">Last heard</dt>
-        <dd className="govuk-summary-list__value">{item.lastHearingDate ? formatLongDate(item.lastHearingDate) : 'Not heard yet'}</dd>
-      </div>
-      <div className="govuk-summary-list__row">
-        <dt className="govuk-summary-list__key">Meetings</dt>
-        <dd className="govuk-summary-list__value">
-          {meetings.length === 0 ? (
-            'None you can see'
-          ) : (
-            <ul className="govuk-list govuk-!-margin-bottom-0">
-              {meetings.map((meeting) => (
-                <li key={meeting.id}>
-                  <Link className="govuk-link" to={paths.meetings.detail(meeting.id)}>
-                    {formatLongDate(meeting.date)}
-                  </Link>{' '}
-                  <span className="govuk-body-s">({LISTING_LABELS[meeting.status].toLowerCase()})</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </dd>
-      </div>
+      <SummaryRow label="MARAC involvement">
+        <Tag colour={item.status === 'open' ? 'blue' : 'grey'}>{CASE_STATUS_LABELS[item.status]}</Tag>
+        {item.closedAt ? <span className="govuk-body-s"> on {formatTimestamp(item.closedAt)}</span> : null}
+      </SummaryRow>
+      <SummaryRow label="Last referral">{formatLongDate(item.lastReferralDate)}</SummaryRow>
+      <SummaryRow label="Last heard">{item.lastHearingDate ? formatLongDate(item.lastHearingDate) : 'Not heard yet'}</SummaryRow>
+      <SummaryRow label="Meetings">
+        {meetings.length === 0 ? (
+          'None you can see'
+        ) : (
+          <ul className="govuk-list govuk-!-margin-bottom-0">
+            {meetings.map((meeting) => (
+              <li key={meeting.id}>
+                <Link className="govuk-link" to={paths.meetings.detail(meeting.id)}>
+                  {formatLongDate(meeting.date)}
+                </Link>{' '}
+                <span className="govuk-body-s">({LISTING_LABELS[meeting.status].toLowerCase()})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </SummaryRow>
     </dl>
   );
 }
@@ -66,30 +55,12 @@ function CaseAction({ action }: { action: CaseActionItem }) {
         </Link>
       </h3>
       <dl className="govuk-summary-list govuk-summary-list--no-border govuk-!-margin-bottom-2">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Agency</dt>
-          <dd className="govuk-summary-list__value">
-            {action.agencyName}
-            {action.ownerName ? `, ${action.ownerName}` : null}
-          </dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Category</dt>
-          <dd className="govuk-summary-list__value">{ACTION_CATEGORY_LABELS[action.category]}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Due</dt>
-          <dd className="govuk-summary-list__value">
-            <ActionDue action={action} />
-          </dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Status</dt>
-          <dd className="govuk-summary-list__value">
-            <ActionStatusTag status={action.status} />
-            {action.closedOn ? <span className="govuk-body-s"> on {formatDate(action.closedOn)}</span> : null}
-          </dd>
-        </div>
+        <SummaryRow label="Agency">
+          {action.agencyName}
+          {action.ownerName ? `, ${action.ownerName}` : null}
+        </SummaryRow>
+        <SummaryRow label="Category">{ACTION_CATEGORY_LABELS[action.category]}</SummaryRow>
+        <DueAndStatusRows action={action} />
       </dl>
       <details className="govuk-details">
         <summary className="govuk-details__summary">

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, ButtonGroup } from '../../../components/ui/button';
 import { Checkboxes } from '../../../components/ui/checkboxes';
 import { ErrorSummary } from '../../../components/ui/error-summary';
+import { StepActions } from '../../../components/ui/step';
 import { Textarea } from '../../../components/ui/textarea';
 import { errorFor, fieldErrorsFromFailure, fieldErrorsFromZod } from '../../../lib/field-errors';
 import { formatCount, formatLongDate } from '../../../lib/format';
@@ -142,21 +143,16 @@ export function OutcomeReviewForm({ view, onRecorded }: OutcomeReviewFormProps) 
               Close the MARAC involvement in {view.case.reference}?
             </h3>
             <RepeatWindowWords view={view} />
-            <ButtonGroup>
-              <Button
-                variant="warning"
-                aria-disabled={record.isPending}
-                onClick={() => {
-                  const input = read();
-                  if (input) send(input);
-                }}
-              >
-                Yes, record the outcome and close the case
-              </Button>
-              <button type="button" className="app-link-button" onClick={cancel}>
-                Cancel
-              </button>
-            </ButtonGroup>
+            <StepActions
+              confirm="Yes, record the outcome and close the case"
+              variant="warning"
+              pending={record.isPending}
+              onConfirm={() => {
+                const input = read();
+                if (input) send(input);
+              }}
+              onCancel={cancel}
+            />
           </section>
         ) : (
           <ButtonGroup>

@@ -1,9 +1,10 @@
 import { ReassignActionInput, compareIsoDates, type ActionDetail, type FieldError } from '@marac/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Button, ButtonGroup } from '../../../components/ui/button';
+import { Button } from '../../../components/ui/button';
 import { DateInput, emptyDate, readDate, type DateParts } from '../../../components/ui/date-input';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { Select } from '../../../components/ui/select';
+import { StepActions } from '../../../components/ui/step';
 import { TextInput } from '../../../components/ui/text-input';
 import { Textarea } from '../../../components/ui/textarea';
 import { useAgencyDirectory } from '../../../lib/api/get-agency-directory';
@@ -129,14 +130,7 @@ export function ReassignActionPanel({ action, onReassigned }: ReassignActionPane
             <Textarea id={FIELD_IDS.note} label="Why is the action reassigned?" hint="Kept in the action’s history." rows={3} value={values.note} onChange={(event) => set('note', event.target.value)} error={errorFor(errors, 'note')} />
             <TextInput id={FIELD_IDS.ownerName} label="Named owner in the new agency (optional)" value={values.ownerName} onChange={(event) => set('ownerName', event.target.value)} error={errorFor(errors, 'ownerName')} autoComplete="off" />
             <DateInput idPrefix="reassign-due-date" legend="New due date (optional)" hint="Leave blank to keep the current due date." value={values.dueDate} onChange={(dueDate) => set('dueDate', dueDate)} error={errorFor(errors, 'dueDate')} />
-            <ButtonGroup>
-              <Button type="submit" aria-disabled={reassign.isPending}>
-                Reassign the action
-              </Button>
-              <button type="button" className="app-link-button" onClick={close}>
-                Cancel
-              </button>
-            </ButtonGroup>
+            <StepActions confirm="Reassign the action" pending={reassign.isPending} onCancel={close} />
           </form>
         </>
       )}

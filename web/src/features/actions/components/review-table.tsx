@@ -1,5 +1,6 @@
 import type { ActionFigure, ActionReview, ActionReviewRow } from '@marac/shared';
 import { Link } from 'react-router';
+import { TableHead } from '../../../components/ui/table-head';
 import { paths } from '../../../config/paths';
 import { formatNumber } from '../../../lib/format';
 
@@ -95,24 +96,14 @@ export function ReviewTable({ review }: { review: ActionReview }) {
   return (
     <table className="govuk-table app-review-table">
       <caption className="govuk-table__caption govuk-table__caption--m">Actions by agency</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            Agency
-          </th>
-          {FIGURES.map((figure) => (
-            <th scope="col" key={figure.key} className="govuk-table__header govuk-table__header--numeric">
-              {figure.heading}
-            </th>
-          ))}
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-            Completion rate
-          </th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-            Median time to complete
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          'Agency',
+          ...FIGURES.map((figure) => ({ label: figure.heading, numeric: true })),
+          { label: 'Completion rate', numeric: true },
+          { label: 'Median time to complete', numeric: true },
+        ]}
+      />
       <tbody className="govuk-table__body">
         {review.agencies.map((row) => (
           <Row key={row.agencyId} row={row} />

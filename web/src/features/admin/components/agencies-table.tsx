@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { paths } from '../../../config/paths';
 import { Loading } from '../../../components/ui/loading';
 import { QueryProblem } from '../../../components/ui/query-problem';
+import { TableHead } from '../../../components/ui/table-head';
 import { Tag } from '../../../components/ui/tag';
 import { useAgencies } from '../api/get-agencies';
 import { useAreas } from '../api/get-areas';
@@ -18,28 +19,7 @@ export function AgenciesTable() {
   return (
     <table className="govuk-table">
       <caption className="govuk-table__caption govuk-table__caption--m">Agencies</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            Agency
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Kind
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Areas
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Secure e-mail
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Status
-          </th>
-          <th scope="col" className="govuk-table__header">
-            <span className="govuk-visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Agency', 'Kind', 'Areas', 'Secure e-mail', 'Status', { label: 'Actions', hidden: true }]} />
       <tbody className="govuk-table__body">
         {agencies.data.map((agency) => (
           <tr className="govuk-table__row" key={agency.id}>

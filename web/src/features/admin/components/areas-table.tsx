@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { paths } from '../../../config/paths';
 import { Loading } from '../../../components/ui/loading';
 import { QueryProblem } from '../../../components/ui/query-problem';
+import { TableHead } from '../../../components/ui/table-head';
 import { Tag } from '../../../components/ui/tag';
 import { formatNumber } from '../../../lib/format';
 import { useAreas } from '../api/get-areas';
@@ -16,28 +17,7 @@ export function AreasTable() {
   return (
     <table className="govuk-table">
       <caption className="govuk-table__caption govuk-table__caption--m">MARAC areas</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            Area
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Postcode districts
-          </th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-            Adult female population
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Referral settings
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Status
-          </th>
-          <th scope="col" className="govuk-table__header">
-            <span className="govuk-visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Area', 'Postcode districts', { label: 'Adult female population', numeric: true }, 'Referral settings', 'Status', { label: 'Actions', hidden: true }]} />
       <tbody className="govuk-table__body">
         {areas.data.map((area) => (
           <tr className="govuk-table__row" key={area.id}>

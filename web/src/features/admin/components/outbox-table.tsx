@@ -3,11 +3,28 @@ import { Loading } from '../../../components/ui/loading';
 import { NotificationBanner } from '../../../components/ui/notification-banner';
 import { Pagination, ResultCount } from '../../../components/ui/pagination';
 import { QueryProblem } from '../../../components/ui/query-problem';
+import { TableHead } from '../../../components/ui/table-head';
 import { Tag } from '../../../components/ui/tag';
 import { formatTimestamp } from '../../../lib/format';
 import { useOutbox } from '../api/get-outbox';
 
 function Status({ message }: { message: OutboxMessage }) {
+  // Cancelled for good before it went: a bar on a case the notice concerns came to name the recipient.
+  if (message.cancelledAt) {
+    return (
+      <>
+        <Tag colour="grey">Not sent</Tag>
+        <br />
+        <span className="govuk-body-s">Cancelled {formatTimestamp(message.cancelledAt)}</span>
+        {message.error ? (
+          <>
+            <br />
+            <span className="govuk-body-s">{message.error}</span>
+          </>
+        ) : null}
+      </>
+    );
+  }
   if (message.sentAt) {
     return (
       <>
@@ -73,25 +90,7 @@ export function OutboxTable({ query, hrefForPage }: OutboxTableProps) {
           <ResultCount total={total} limit={limit} offset={offset} noun="notices" singular="notice" />
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-visually-hidden">Notices, newest first</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Created
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Recipient
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Subject
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Status
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  Attempts
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Created', 'Recipient', 'Subject', 'Status', { label: 'Attempts', numeric: true }]} />
             <tbody className="govuk-table__body">
               {items.map((message) => (
                 <tr className="govuk-table__row" key={message.id}>

@@ -1,4 +1,5 @@
 import type { ProtocolRegister } from '@marac/shared';
+import { TableHead } from '../../../components/ui/table-head';
 import { formatDate } from '../../../lib/format';
 
 /** Every signature recorded for the area, latest first, including agencies that no longer serve it. */
@@ -7,25 +8,7 @@ export function ProtocolHistoryTable({ register }: { register: ProtocolRegister 
   return (
     <table className="govuk-table">
       <caption className="govuk-table__caption govuk-table__caption--m">Every signature recorded</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            Agency
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Signed on
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Signed by
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Recorded by
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Withdrawn on
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Agency', 'Signed on', 'Signed by', 'Recorded by', 'Withdrawn on']} />
       <tbody className="govuk-table__body">
         {register.history.map((signature) => (
           <tr className="govuk-table__row" key={signature.id}>

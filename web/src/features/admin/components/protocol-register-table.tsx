@@ -1,4 +1,5 @@
 import { AGENCY_KIND_LABELS, PROTOCOL_STATUS_LABELS, type ProtocolRegister, type ProtocolRegisterRow, type ProtocolStatus } from '@marac/shared';
+import { TableHead } from '../../../components/ui/table-head';
 import { Tag, type TagColour } from '../../../components/ui/tag';
 import { formatDate } from '../../../lib/format';
 
@@ -19,31 +20,7 @@ export function ProtocolRegisterTable({ register, onWithdraw }: ProtocolRegister
   return (
     <table className="govuk-table">
       <caption className="govuk-table__caption govuk-table__caption--m">Agencies serving {register.areaName}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            Agency
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Status
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Signed on
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Signed by
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Recorded by
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Withdrawn on
-          </th>
-          <th scope="col" className="govuk-table__header">
-            <span className="govuk-visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Agency', 'Status', 'Signed on', 'Signed by', 'Recorded by', 'Withdrawn on', { label: 'Actions', hidden: true }]} />
       <tbody className="govuk-table__body">
         {register.agencies.map((row) => (
           <tr className="govuk-table__row" key={row.agencyId}>

@@ -1,7 +1,7 @@
 import type { FieldError, User } from '@marac/shared';
 import { useEffect, useRef, useState } from 'react';
-import { Button, ButtonGroup } from '../../../components/ui/button';
 import { ErrorSummary } from '../../../components/ui/error-summary';
+import { StepActions } from '../../../components/ui/step';
 import { fieldErrorsFromFailure } from '../../../lib/field-errors';
 import { useDisableUser } from '../api/disable-user';
 import { useEnableUser } from '../api/enable-user';
@@ -48,14 +48,13 @@ export function UserStatusConfirmation({ user, change, onDone, onCancel }: UserS
           ? `${user.name} (${user.email}) will be signed out straight away and will not be able to sign in until the account is enabled again. Their records and audit history are kept.`
           : `${user.name} (${user.email}) will be able to sign in again with their existing password.`}
       </p>
-      <ButtonGroup>
-        <Button variant={change === 'disable' ? 'warning' : 'primary'} onClick={confirm} aria-disabled={mutation.isPending}>
-          {change === 'disable' ? 'Yes, disable account' : 'Yes, enable account'}
-        </Button>
-        <button type="button" className="app-link-button" onClick={onCancel}>
-          Cancel
-        </button>
-      </ButtonGroup>
+      <StepActions
+        confirm={change === 'disable' ? 'Yes, disable account' : 'Yes, enable account'}
+        variant={change === 'disable' ? 'warning' : 'primary'}
+        pending={mutation.isPending}
+        onConfirm={confirm}
+        onCancel={onCancel}
+      />
     </section>
   );
 }

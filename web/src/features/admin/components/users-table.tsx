@@ -6,6 +6,7 @@ import { Loading } from '../../../components/ui/loading';
 import { NotificationBanner } from '../../../components/ui/notification-banner';
 import { Pagination, ResultCount } from '../../../components/ui/pagination';
 import { QueryProblem } from '../../../components/ui/query-problem';
+import { TableHead } from '../../../components/ui/table-head';
 import { Tag } from '../../../components/ui/tag';
 import { formatTimestamp } from '../../../lib/format';
 import { useAgencies } from '../api/get-agencies';
@@ -65,28 +66,7 @@ export function UsersTable({ query, hrefForPage, currentUserId }: UsersTableProp
           <ResultCount total={total} limit={limit} offset={offset} noun="users" singular="user" />
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-visually-hidden">Users</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Name
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Role
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Areas
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Last signed in
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Status
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Name', 'Role', 'Areas', 'Last signed in', 'Status', { label: 'Actions', hidden: true }]} />
             <tbody className="govuk-table__body">
               {items.map((user) => (
                 <tr className="govuk-table__row" key={user.id}>

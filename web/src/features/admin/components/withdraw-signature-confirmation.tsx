@@ -1,8 +1,8 @@
 import type { FieldError, ProtocolRegister, ProtocolSignatureEntry } from '@marac/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Button, ButtonGroup } from '../../../components/ui/button';
 import { DateInput, datePartsFrom, readDate } from '../../../components/ui/date-input';
 import { ErrorSummary } from '../../../components/ui/error-summary';
+import { StepActions } from '../../../components/ui/step';
 import { errorFor, fieldErrorsFromFailure } from '../../../lib/field-errors';
 import { formatDate } from '../../../lib/format';
 import { todayInLondon } from '../../../lib/today';
@@ -65,14 +65,7 @@ export function WithdrawSignatureConfirmation({ areaId, areaName, signature, onD
           onChange={setWithdrawnOn}
           error={errorFor(errors, 'withdrawnOn')}
         />
-        <ButtonGroup>
-          <Button type="submit" variant="warning" aria-disabled={withdraw.isPending}>
-            Yes, record the withdrawal
-          </Button>
-          <button type="button" className="app-link-button" onClick={onCancel}>
-            Cancel
-          </button>
-        </ButtonGroup>
+        <StepActions confirm="Yes, record the withdrawal" variant="warning" pending={withdraw.isPending} onCancel={onCancel} />
       </form>
     </section>
   );

@@ -1,5 +1,6 @@
 import { ATTENDANCE_KIND_LABELS, ATTENDANCE_KINDS, type AttendanceEntry } from '@marac/shared';
 import type { ReactNode } from 'react';
+import { TableHead } from '../../../components/ui/table-head';
 import { signedWhen } from './attendance-rules';
 
 type Kind = AttendanceEntry['kind'];
@@ -61,24 +62,9 @@ function KindList({ kind, entries, onRemove, children }: KindListProps) {
         <p className="govuk-body">{NOBODY[kind]}</p>
       ) : (
         <table className="govuk-table" aria-labelledby={headingId}>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Name
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Agency
-              </th>
-              <th scope="col" className="govuk-table__header">
-                {kind === 'apology' ? 'Information sent instead' : 'Confidentiality statement'}
-              </th>
-              {onRemove ? (
-                <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">Change</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
+          <TableHead
+            columns={['Name', 'Agency', kind === 'apology' ? 'Information sent instead' : 'Confidentiality statement', onRemove ? { label: 'Change', hidden: true } : null]}
+          />
           <tbody className="govuk-table__body">
             {entries.map((entry) => (
               <tr className="govuk-table__row" key={entry.id}>

@@ -1,17 +1,16 @@
 import { ATTENDANCE_KIND_LABELS, ATTENDANCE_KINDS, AttendanceInput, type AttendanceEntry, type FieldError, type MeetingSummary } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup } from '../../../components/ui/button';
 import { Checkboxes } from '../../../components/ui/checkboxes';
 import { Loading } from '../../../components/ui/loading';
 import { QueryProblem } from '../../../components/ui/query-problem';
 import { Radios } from '../../../components/ui/radios';
 import { Select, type Option } from '../../../components/ui/select';
+import { StepActions, StepHeading } from '../../../components/ui/step';
 import { TextInput } from '../../../components/ui/text-input';
 import { useAgencyDirectory } from '../../../lib/api/get-agency-directory';
 import { errorFor, fieldErrorsFromZod } from '../../../lib/field-errors';
 import { optionalText } from '../../../lib/form-values';
 import { useRecentAttendees, type RecentAttendee } from '../api/get-recent-attendees';
-import { PanelHeading } from './panel-heading';
 
 /** Where each field's error sends the person; `userId` is the person chosen here, or "Add myself". */
 export const FORM_FIELD_IDS = {
@@ -85,17 +84,16 @@ export function RecordAttendanceForm({ meeting, entries, myId, errors, pending, 
   const recent = useRecentAttendees(meeting);
   const set = (change: Partial<Values>) => setValues((current) => ({ ...current, ...change }));
 
-  const cancel = (
-    <button type="button" className="app-link-button" onClick={onCancel}>
-      Cancel
-    </button>
-  );
   if (agencies.isPending || recent.isPending || agencies.isError) {
     return (
       <section aria-labelledby={HEADING}>
-        <PanelHeading id={HEADING}>Record someone</PanelHeading>
+        <StepHeading id={HEADING}>Record someone</StepHeading>
         {agencies.isError ? <QueryProblem error={agencies.error} subject="the agencies to choose from" /> : <Loading label="Loading the agencies and people to choose from…" />}
-        <p className="govuk-body">{cancel}</p>
+        <p className="govuk-body">
+          <button type="button" className="app-link-button" onClick={onCancel}>
+            Cancel
+          </button>
+        </p>
       </section>
     );
   }
@@ -161,7 +159,7 @@ export function RecordAttendanceForm({ meeting, entries, myId, errors, pending, 
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby={HEADING}>
-      <PanelHeading id={HEADING}>Record someone</PanelHeading>
+      <StepHeading id={HEADING}>Record someone</StepHeading>
       <Radios
         idPrefix={FORM_FIELD_IDS.kind}
         name="kind"
@@ -229,12 +227,7 @@ export function RecordAttendanceForm({ meeting, entries, myId, errors, pending, 
       ) : (
         nameAndAgency
       )}
-      <ButtonGroup>
-        <Button type="submit" aria-disabled={pending}>
-          Record
-        </Button>
-        {cancel}
-      </ButtonGroup>
+      <StepActions confirm="Record" pending={pending} onCancel={onCancel} />
     </form>
   );
 }

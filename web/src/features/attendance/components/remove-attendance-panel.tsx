@@ -1,6 +1,5 @@
 import { ATTENDANCE_KIND_LABELS, type AttendanceEntry } from '@marac/shared';
-import { Button, ButtonGroup } from '../../../components/ui/button';
-import { PanelHeading } from './panel-heading';
+import { StepActions, StepHeading } from '../../../components/ui/step';
 
 interface RemoveAttendancePanelProps {
   entry: AttendanceEntry;
@@ -13,16 +12,9 @@ interface RemoveAttendancePanelProps {
 export function RemoveAttendancePanel({ entry, pending, onConfirm, onCancel }: RemoveAttendancePanelProps) {
   return (
     <section className="app-confirmation" aria-labelledby="attendance-remove-heading">
-      <PanelHeading id="attendance-remove-heading">{`Remove ${entry.name} from ${ATTENDANCE_KIND_LABELS[entry.kind]}?`}</PanelHeading>
+      <StepHeading id="attendance-remove-heading">{`Remove ${entry.name} from ${ATTENDANCE_KIND_LABELS[entry.kind]}?`}</StepHeading>
       <p className="govuk-body">Remove an entry only when it was recorded by mistake. It can be recorded again while the meeting is not minuted.</p>
-      <ButtonGroup>
-        <Button variant="warning" onClick={onConfirm} aria-disabled={pending}>
-          Yes, remove
-        </Button>
-        <button type="button" className="app-link-button" onClick={onCancel}>
-          Cancel
-        </button>
-      </ButtonGroup>
+      <StepActions confirm="Yes, remove" variant="warning" pending={pending} onConfirm={onConfirm} onCancel={onCancel} />
     </section>
   );
 }

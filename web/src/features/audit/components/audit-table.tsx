@@ -2,6 +2,7 @@ import type { AuditQuery } from '@marac/shared';
 import { Loading } from '../../../components/ui/loading';
 import { Pagination, ResultCount } from '../../../components/ui/pagination';
 import { QueryProblem } from '../../../components/ui/query-problem';
+import { TableHead } from '../../../components/ui/table-head';
 import { formatTimestampWithSeconds } from '../../../lib/format';
 import { useAuditEvents } from '../api/get-audit-events';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from './audit-labels';
@@ -24,28 +25,7 @@ export function AuditTable({ query, hrefForPage }: AuditTableProps) {
       <ResultCount total={total} limit={limit} offset={offset} noun="events" singular="event" />
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-visually-hidden">Audit events, newest first</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Time
-            </th>
-            <th scope="col" className="govuk-table__header">
-              User
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Action
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Record
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Record id
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Network address
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Time', 'User', 'Action', 'Record', 'Record id', 'Network address']} />
         <tbody className="govuk-table__body">
           {items.map((event) => (
             <tr className="govuk-table__row" key={event.id}>

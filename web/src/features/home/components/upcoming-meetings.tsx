@@ -1,4 +1,5 @@
 import { MEETING_STATUS_LABELS, MeetingStatus, type HomeSummary } from '@marac/shared';
+import { TableHead } from '../../../components/ui/table-head';
 import { Tag } from '../../../components/ui/tag';
 import { formatLongDate, humanise } from '../../../lib/format';
 
@@ -18,25 +19,7 @@ export function UpcomingMeetings({ meetings }: { meetings: readonly UpcomingMeet
       ) : (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-visually-hidden">Upcoming meetings in your areas</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Date
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Time
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Area
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Cases
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Date', 'Time', 'Area', 'Status', { label: 'Cases', numeric: true }]} />
           <tbody className="govuk-table__body">
             {meetings.map((meeting) => (
               <tr className="govuk-table__row" key={meeting.id}>

@@ -4,6 +4,7 @@ import { Button } from '../../../components/ui/button';
 import { DateInput, emptyDate, readDate, type DateParts } from '../../../components/ui/date-input';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { Select, type Option } from '../../../components/ui/select';
+import { TableHead } from '../../../components/ui/table-head';
 import { TextInput } from '../../../components/ui/text-input';
 import { Textarea } from '../../../components/ui/textarea';
 import { errorFor, fieldErrorsFromFailure, fieldErrorsFromZod } from '../../../lib/field-errors';
@@ -32,22 +33,7 @@ export function CaseActions({ actions }: { actions: readonly Action[] }) {
         <p className="govuk-body">No actions have been agreed for this case yet.</p>
       ) : (
         <table className="govuk-table" aria-labelledby="case-actions-heading">
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Agency
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Action
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Risk and category
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Due
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Agency', 'Action', 'Risk and category', 'Due']} />
           <tbody className="govuk-table__body">
             {actions.map((action) => (
               <tr className="govuk-table__row" key={action.id}>

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, ButtonGroup } from '../../../components/ui/button';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { NotificationBanner } from '../../../components/ui/notification-banner';
+import { SummaryRow } from '../../../components/ui/summary-row';
 import { Textarea } from '../../../components/ui/textarea';
 import { isApiRequestError } from '../../../lib/api-client';
 import { errorFor, fieldErrorsFromFailure, fieldErrorsFromZod } from '../../../lib/field-errors';
@@ -123,10 +124,7 @@ export function CaseRecordForm({ meetingId, itemId, record }: { meetingId: strin
           <p className="govuk-body">Their version is below; what you typed is kept in the form. Take their version, or add what they wrote to yours and keep yours.</p>
           <dl className="govuk-summary-list">
             {FIELDS.map(({ key, label }) => (
-              <div className="govuk-summary-list__row" key={key}>
-                <dt className="govuk-summary-list__key">{label}</dt>
-                <dd className="govuk-summary-list__value">{valuesOf(newer)[key] || 'Nothing recorded'}</dd>
-              </div>
+              <SummaryRow key={key} label={label}>{valuesOf(newer)[key] || 'Nothing recorded'}</SummaryRow>
             ))}
           </dl>
           <ButtonGroup>

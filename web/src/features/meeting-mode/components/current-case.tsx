@@ -1,8 +1,10 @@
 import type { MeetingCaseView } from '@marac/shared';
+import { HeldBackSection } from '../../../components/ui/held-back';
 import { Loading } from '../../../components/ui/loading';
 import { TextOrNone } from '../../../components/ui/paragraphs';
 import type { Option } from '../../../components/ui/select';
 import { QueryProblem } from '../../../components/ui/query-problem';
+import { SummaryRow } from '../../../components/ui/summary-row';
 import { useMeetingCase } from '../api/get-meeting-case';
 import type { OpenedCase } from '../hooks/use-meeting-stream';
 import { ActionForm, CaseActions } from './case-actions';
@@ -35,12 +37,9 @@ function RecordSummary({ record }: { record: MeetingCaseView['record'] }) {
       </h3>
       <dl className="govuk-summary-list">
         {rows.map(([label, text]) => (
-          <div className="govuk-summary-list__row" key={label}>
-            <dt className="govuk-summary-list__key">{label}</dt>
-            <dd className="govuk-summary-list__value">
-              <TextOrNone text={text} none="Not recorded yet" />
-            </dd>
-          </div>
+          <SummaryRow key={label} label={label}>
+            <TextOrNone text={text} none="Not recorded yet" />
+          </SummaryRow>
         ))}
       </dl>
     </section>
@@ -70,6 +69,15 @@ export function CurrentCase({ meetingId, current, minutesPerCase, recording, age
           </h2>
           <CaseTimer openedAt={current.openedAt} minutesPerCase={minutesPerCase} />
           <MeetingCase view={view.data} />
+          {/* The server sends it to the chair and coordinator alone; a screen that does not record never draws it. */}
+          {recording && view.data.heldBack ? (
+            <HeldBackSection
+              heading="Held back by agencies: not to be shared"
+              warning="Only the chair and the coordinator see this. Do not read it out, minute it or pass it to any other agency."
+              entries={view.data.heldBack}
+              none={`No agency has held anything back about ${view.data.caseReference}.`}
+            />
+          ) : null}
           {recording ? (
             // A new case starts a new form, so nothing typed for one case is carried to the next. The two
             // forms are siblings: each key names its form as well as the case, or React could not tell them apart.

@@ -2,9 +2,34 @@ import { ACTION_STATUS_LABELS, type MeetingCaseView } from '@marac/shared';
 import { FlagList } from '../../../components/ui/flag-list';
 import { TextOrNone } from '../../../components/ui/paragraphs';
 import { ResearchStatusTag } from '../../../components/ui/research-status-tag';
+import { SummaryRow } from '../../../components/ui/summary-row';
+import { TableHead } from '../../../components/ui/table-head';
 import { formatDate } from '../../../lib/format';
 
 type Shared = MeetingCaseView['shared'][number];
+type Referral = MeetingCaseView['referrals'][number];
+
+/** One referral in brief: who made it and when, the risk it gave, and the incident that led to it. */
+function CaseReferral({ referral }: { referral: Referral }) {
+  return (
+    <div className="govuk-summary-card">
+      <div className="govuk-summary-card__title-wrapper">
+        <h4 className="govuk-summary-card__title">
+          {referral.reference} from {referral.referringAgencyName} on {formatDate(referral.referralDate)}
+        </h4>
+      </div>
+      <div className="govuk-summary-card__content">
+        <dl className="govuk-summary-list">
+          <SummaryRow label="DASH score">{referral.dashScore} of 24</SummaryRow>
+          <SummaryRow label="Criteria met">{referral.criteriaMet.length ? referral.criteriaMet.join('; ') : 'None recorded'}</SummaryRow>
+          <SummaryRow label="Most recent incident">
+            <TextOrNone text={referral.recentIncident} none="Not given." />
+          </SummaryRow>
+        </dl>
+      </div>
+    </div>
+  );
+}
 
 /** What one agency brought: facts and professional opinion under their own headings, as the minutes keep them. */
 function AgencyResearch({ entry }: { entry: Shared }) {
@@ -27,12 +52,9 @@ function AgencyResearch({ entry }: { entry: Shared }) {
                 ['Protective factors', entry.protectiveFactors],
               ] as const
             ).map(([label, text]) => (
-              <div className="govuk-summary-list__row" key={label}>
-                <dt className="govuk-summary-list__key">{label}</dt>
-                <dd className="govuk-summary-list__value">
-                  <TextOrNone text={text} none="Nothing recorded." />
-                </dd>
-              </div>
+              <SummaryRow key={label} label={label}>
+                <TextOrNone text={text} none="Nothing recorded." />
+              </SummaryRow>
             ))}
           </dl>
         )}
@@ -42,39 +64,21 @@ function AgencyResearch({ entry }: { entry: Shared }) {
 }
 
 /**
- * The case as the meeting discusses it: the referral in brief, its flags, the victim's earlier
+ * The case as the meeting discusses it: each referral in brief, its flags, the victim's earlier
  * hearings and actions, and what each invited agency shared. Everything here is read only; what the
  * meeting decides is recorded beneath it.
  */
 export function MeetingCase({ view }: { view: MeetingCaseView }) {
-  const { referral } = view;
   // A draft is not shared (the server sends none of it): its agency is named with those that did not start.
   const unshared = (entry: Shared) => entry.status === 'not_started' || entry.status === 'draft';
   const silent = view.shared.filter(unshared).map((entry) => entry.agencyName);
   return (
     <>
-      <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Referral</dt>
-          <dd className="govuk-summary-list__value">
-            {referral.reference} from {referral.referringAgencyName} on {formatDate(referral.referralDate)}
-          </dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">DASH score</dt>
-          <dd className="govuk-summary-list__value">{referral.dashScore} of 24</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Criteria met</dt>
-          <dd className="govuk-summary-list__value">{referral.criteriaMet.length ? referral.criteriaMet.join('; ') : 'None recorded'}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Most recent incident</dt>
-          <dd className="govuk-summary-list__value">
-            <TextOrNone text={referral.recentIncident} none="Not given." />
-          </dd>
-        </div>
-      </dl>
+      <h3 className="govuk-heading-s">{view.referrals.length === 1 ? 'Referral' : 'Referrals'}</h3>
+      {view.referrals.length === 0 ? <p className="govuk-body">No referral is listed for this case.</p> : null}
+      {view.referrals.map((referral) => (
+        <CaseReferral key={referral.reference} referral={referral} />
+      ))}
 
       <h3 className="govuk-heading-s">Flags</h3>
       {view.flags.length === 0 ? (
@@ -114,22 +118,7 @@ export function MeetingCase({ view }: { view: MeetingCaseView }) {
       ) : (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-visually-hidden">Actions from earlier meetings</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Agency
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Action
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Due
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Agency', 'Action', 'Due', 'Status']} />
           <tbody className="govuk-table__body">
             {view.earlierActions.map((action, index) => (
               <tr className="govuk-table__row" key={index}>

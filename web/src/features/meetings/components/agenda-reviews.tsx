@@ -1,5 +1,6 @@
 import { ACTION_STATUS_LABELS, REVIEW_OUTCOME_LABELS, type AgendaReview } from '@marac/shared';
 import type { ReactNode } from 'react';
+import { TableHead } from '../../../components/ui/table-head';
 import { Tag } from '../../../components/ui/tag';
 import { formatDate } from '../../../lib/format';
 
@@ -34,25 +35,7 @@ export function AgendaReviews({ reviews, title = 'Actions to review', decide }: 
             </p>
           ) : null}
           <table className="govuk-table" aria-labelledby="reviews-heading">
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Case
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Agency
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Action
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Due
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  {decide ? 'Decision' : 'Status'}
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Case', 'Agency', 'Action', 'Due', decide ? 'Decision' : 'Status']} />
             <tbody className="govuk-table__body">
               {reviews.map((review) => (
                 <tr className="govuk-table__row" key={review.actionId}>

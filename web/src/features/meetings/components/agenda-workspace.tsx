@@ -36,6 +36,7 @@ import { PublishConfirmation } from './publish-confirmation';
 import { RemoveCasePanel } from './remove-case-panel';
 import { RemovedCases } from './removed-cases';
 import { StatusConfirmation } from './status-confirmation';
+import { WithheldCases } from './withheld-cases';
 
 const FIELD_IDS = {
   toMeetingId: 'agenda-move-to',
@@ -52,13 +53,11 @@ const triggerId = (kind: 'move' | 'remove' | 'invite' | Direction, entry: Agenda
 const PUBLISH_TRIGGER = 'agenda-publish';
 
 function publishedNotice(published: PublishedAgenda): string {
-  const withheld =
-    published.withheldCount === 0
-      ? 'no case withheld'
-      : `${formatCount(published.withheldCount, 'case')} withheld from agencies named as unsafe to contact`;
+  // Each is a case an invited agency was not sent, so a task it was not given: counted as tasks.
+  const withheld = published.withheldCount === 0 ? 'none withheld' : `${published.withheldCount} withheld because a bar on the case names the agency`;
   const tasks = formatCount(published.researchTasks, 'research task');
   const notices = formatCount(published.notices, 'notice');
-  return `Version ${published.version} of the agenda has been published: ${tasks} created for the invited agencies, ${withheld}, ${notices} queued for agency mailboxes`;
+  return `Version ${published.version} of the agenda has been published: ${tasks} created for the invited agencies (${withheld}), ${notices} queued for agency mailboxes`;
 }
 
 /** What the coordinator is told after each change, in words about the case rather than the request. */
@@ -186,7 +185,7 @@ export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
           const now = updated.items.find((item) => item.id === entry.id);
           if (parsed.data.change === 'position' && now) {
             const direction: Direction = parsed.data.position < entry.position ? 'up' : 'down';
-            const canMove = direction === 'up' ? now.position > 1 : now.position < updated.items.length;
+            const canMove = direction === 'up' ? now.position > 1 : now.position < updated.items.length + updated.withheldCount;
             const button: Direction = canMove ? direction : direction === 'up' ? 'down' : 'up';
             refocus.current = { itemId: now.id, position: now.position, buttonId: triggerId(button, now) };
           }
@@ -268,6 +267,8 @@ export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
     );
   };
 
+  // Cases withheld from the reader keep their places, so the last place is counted with them.
+  const lastPosition = items.length + agenda.withheldCount;
   const rowActions = (entry: AgendaEntry) => (
     <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0">
       {entry.position > 1 ? (
@@ -282,7 +283,7 @@ export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
           </button>
         </li>
       ) : null}
-      {entry.position < items.length ? (
+      {entry.position < lastPosition ? (
         <li>
           <button
             type="button"
@@ -341,7 +342,7 @@ export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
     </ul>
   );
 
-  const buildLabel = items.length === 0 ? 'Build agenda' : 'Rebuild agenda';
+  const buildLabel = lastPosition === 0 ? 'Build agenda' : 'Rebuild agenda';
   const publishLabel = meeting.agendaVersion === 0 ? 'Publish agenda' : `Publish changes as version ${meeting.agendaVersion + 1}`;
 
   return (
@@ -373,8 +374,9 @@ export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
           Agenda
         </h2>
         <OverflowWarning overflow={overflow} />
+        <WithheldCases count={agenda.withheldCount} />
         <p className="govuk-body">
-          {items.length === 0 ? 'No cases are listed yet.' : `${formatCount(items.length, 'case')} listed of ${meeting.capacity}, ${meeting.minutesPerCase} minutes each.`}
+          {lastPosition === 0 ? 'No cases are listed yet.' : `${formatCount(lastPosition, 'case')} listed of ${meeting.capacity}, ${meeting.minutesPerCase} minutes each.`}
           {meeting.agendaVersion > 0 ? ` Version ${meeting.agendaVersion} has been published.` : ''}
         </p>
         {canEdit ? (
@@ -450,7 +452,7 @@ export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
         {step?.kind === 'publish' ? (
           <PublishConfirmation
             meeting={meeting}
-            listed={items.length}
+            listed={lastPosition}
             pending={pending}
             onPublish={confirmPublish}
             onCancel={() => closeStep(PUBLISH_TRIGGER)}

@@ -1,14 +1,13 @@
 import type { AgencyDirectoryEntry, AgendaEntry, FieldError, MeetingSummary } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup } from '../../../components/ui/button';
 import { Loading } from '../../../components/ui/loading';
 import { QueryProblem } from '../../../components/ui/query-problem';
 import { Select } from '../../../components/ui/select';
+import { StepActions, StepHeading } from '../../../components/ui/step';
 import { useAgencyDirectory } from '../../../lib/api/get-agency-directory';
 import { errorFor } from '../../../lib/field-errors';
 import { formatLongDate } from '../../../lib/format';
 import { useMeetingInvitations } from '../api/get-meeting-invitations';
-import { PanelHeading } from './panel-heading';
 
 interface InviteAgencyPanelProps {
   entry: AgendaEntry;
@@ -22,8 +21,8 @@ interface InviteAgencyPanelProps {
 
 /**
  * Invites one more agency to research one case. Agencies already invited, to every case or for this
- * one, are not offered; one the referral names as unsafe to contact is refused by the server, which
- * alone may read the referral's unsafe contacts.
+ * one, are not offered; one a bar on the case names is refused by the server, which alone knows every
+ * bar (an agency barred and never invited is not on the agenda's list of barred agencies).
  */
 export function InviteAgencyPanel({ entry, meeting, errors, pending, onInvite, onCancel }: InviteAgencyPanelProps) {
   const [agencyId, setAgencyId] = useState('');
@@ -41,7 +40,7 @@ export function InviteAgencyPanel({ entry, meeting, errors, pending, onInvite, o
 
   return (
     <section className="app-confirmation" aria-labelledby="agenda-invite-heading">
-      <PanelHeading id="agenda-invite-heading">{`Invite an agency for ${entry.caseReference}`}</PanelHeading>
+      <StepHeading id="agenda-invite-heading">{`Invite an agency for ${entry.caseReference}`}</StepHeading>
       {agencies.isPending || invitations.isPending ? (
         <Loading label="Loading the agencies…" />
       ) : agencies.isError || invitations.isError ? (
@@ -55,7 +54,7 @@ export function InviteAgencyPanel({ entry, meeting, errors, pending, onInvite, o
               <Select
                 id="agenda-invite-agency"
                 label="Agency"
-                hint="Agencies already invited, to every case or for this one, are not listed. An agency the referral names as unsafe to contact cannot be invited."
+                hint="Agencies already invited, to every case or for this one, are not listed. An agency named as unsafe to contact about this case cannot be invited."
                 options={[{ value: '', label: 'Choose an agency' }, ...choices.map((agency) => ({ value: agency.id, label: agency.name }))]}
                 value={agencyId}
                 onChange={(event) => setAgencyId(event.target.value)}
@@ -68,16 +67,7 @@ export function InviteAgencyPanel({ entry, meeting, errors, pending, onInvite, o
               </p>
             </>
           )}
-          <ButtonGroup>
-            {choices.length === 0 ? null : (
-              <Button type="submit" aria-disabled={pending}>
-                Invite the agency
-              </Button>
-            )}
-            <button type="button" className="app-link-button" onClick={onCancel}>
-              Cancel
-            </button>
-          </ButtonGroup>
+          <StepActions confirm={choices.length === 0 ? undefined : 'Invite the agency'} pending={pending} onCancel={onCancel} />
         </form>
       )}
     </section>

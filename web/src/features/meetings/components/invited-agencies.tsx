@@ -1,6 +1,7 @@
 import type { AgendaEntry, MeetingInvitationView } from '@marac/shared';
 import { Loading } from '../../../components/ui/loading';
 import { QueryProblem } from '../../../components/ui/query-problem';
+import { TableHead } from '../../../components/ui/table-head';
 import { useMeetingInvitations } from '../api/get-meeting-invitations';
 
 /** The heading takes focus when a withdrawn invitation's button goes, so keyboard users keep their place. */
@@ -83,16 +84,7 @@ function Invitations({ areaName, items, invitations, onWithdraw }: Omit<InvitedA
         <p className="govuk-body">No case is on the agenda yet.</p>
       ) : (
         <table className="govuk-table" aria-labelledby="invitations-by-case-heading">
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Case
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Agencies invited for it
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Case', 'Agencies invited for it']} />
           <tbody className="govuk-table__body">
             {cases.map((row) => (
               <tr className="govuk-table__row" key={row.caseId}>

@@ -1,4 +1,5 @@
 import type { RepeatWindowItem } from '@marac/shared';
+import { TableHead } from '../../../components/ui/table-head';
 import { formatDate } from '../../../lib/format';
 
 /** Cases whose 12-month repeat window lapsed since the area's previous meeting: a further incident is now a new referral. */
@@ -12,22 +13,7 @@ export function LapsedWindows({ windows }: { windows: readonly RepeatWindowItem[
         <p className="govuk-body">No case’s 12-month window has lapsed since the last meeting.</p>
       ) : (
         <table className="govuk-table" aria-labelledby="lapsed-heading">
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Case
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Victim
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Counted from
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Lapsed on
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Case', 'Victim', 'Counted from', 'Lapsed on']} />
           <tbody className="govuk-table__body">
             {windows.map((window) => (
               <tr className="govuk-table__row" key={window.caseId}>

@@ -1,6 +1,7 @@
 import { MEETING_STATUS_LABELS, type MeetingSummary } from '@marac/shared';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { SummaryRow } from '../../../components/ui/summary-row';
 import { Tag } from '../../../components/ui/tag';
 import { formatDate, formatLongDate } from '../../../lib/format';
 import { BankHolidayWarning } from './bank-holiday-warning';
@@ -53,10 +54,7 @@ export function MeetingDetails({ meeting, changeTo }: MeetingDetailsProps) {
       <BankHolidayWarning holiday={meeting.bankHoliday} moveTo={changeTo} />
       <dl className="govuk-summary-list">
         {rows.map((row) => (
-          <div className="govuk-summary-list__row" key={row.key}>
-            <dt className="govuk-summary-list__key">{row.key}</dt>
-            <dd className="govuk-summary-list__value">{row.value}</dd>
-          </div>
+          <SummaryRow key={row.key} label={row.key}>{row.value}</SummaryRow>
         ))}
       </dl>
       {changeTo ? (

@@ -2,6 +2,7 @@ import { MEETING_STATUS_LABELS, type MeetingQuery } from '@marac/shared';
 import { Link } from 'react-router';
 import { Loading } from '../../../components/ui/loading';
 import { QueryProblem } from '../../../components/ui/query-problem';
+import { TableHead } from '../../../components/ui/table-head';
 import { Tag } from '../../../components/ui/tag';
 import { paths } from '../../../config/paths';
 import { formatCount, formatDate, formatLongDate } from '../../../lib/format';
@@ -27,7 +28,6 @@ export function MeetingsTable({ query, showArea, empty, coordinator }: MeetingsT
   if (meetings.isError) return <QueryProblem error={meetings.error} subject="the meetings" />;
   if (meetings.data.length === 0) return <p className="govuk-body">{empty}</p>;
 
-  const columns = ['Date', 'Time', ...(showArea ? ['Area'] : []), 'Kind', 'Status', 'Cases', 'Referral cut-off', 'Research due'];
   return (
     <>
       <p className="govuk-body" role="status">
@@ -35,15 +35,7 @@ export function MeetingsTable({ query, showArea, empty, coordinator }: MeetingsT
       </p>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-visually-hidden">Meetings, soonest first</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {columns.map((column) => (
-              <th scope="col" className={`govuk-table__header${column === 'Cases' ? ' govuk-table__header--numeric' : ''}`} key={column}>
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={['Date', 'Time', showArea ? 'Area' : null, 'Kind', 'Status', { label: 'Cases', numeric: true }, 'Referral cut-off', 'Research due']} />
         <tbody className="govuk-table__body">
           {meetings.data.map((meeting) => (
             <tr className="govuk-table__row" key={meeting.id}>

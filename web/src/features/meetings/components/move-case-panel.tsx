@@ -1,15 +1,14 @@
 import type { AgendaEntry, FieldError, MeetingSummary } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup } from '../../../components/ui/button';
 import { Loading } from '../../../components/ui/loading';
 import { QueryProblem } from '../../../components/ui/query-problem';
 import { Select } from '../../../components/ui/select';
+import { StepActions, StepHeading } from '../../../components/ui/step';
 import { errorFor } from '../../../lib/field-errors';
 import { formatCount, formatLongDate } from '../../../lib/format';
 import { useMeetings } from '../api/get-meetings';
 import { KIND_LABELS } from './meeting-labels';
 import { isOpenForChanges } from './meeting-status';
-import { PanelHeading } from './panel-heading';
 
 function targetLabel(meeting: MeetingSummary): string {
   const kind = meeting.kind === 'scheduled' ? '' : ` (${KIND_LABELS[meeting.kind].toLowerCase()})`;
@@ -40,7 +39,7 @@ export function MoveCasePanel({ entry, meeting, errors, pending, onMove, onCance
 
   return (
     <section className="app-confirmation" aria-labelledby="agenda-move-heading">
-      <PanelHeading id="agenda-move-heading">{`Move ${entry.caseReference} to another meeting`}</PanelHeading>
+      <StepHeading id="agenda-move-heading">{`Move ${entry.caseReference} to another meeting`}</StepHeading>
       {meetings.isPending ? (
         <Loading label="Loading the area’s meetings…" />
       ) : meetings.isError ? (
@@ -60,16 +59,7 @@ export function MoveCasePanel({ entry, meeting, errors, pending, onMove, onCance
               error={errorFor(errors, 'toMeetingId')}
             />
           )}
-          <ButtonGroup>
-            {targets.length === 0 ? null : (
-              <Button type="submit" aria-disabled={pending}>
-                Move the case
-              </Button>
-            )}
-            <button type="button" className="app-link-button" onClick={onCancel}>
-              Cancel
-            </button>
-          </ButtonGroup>
+          <StepActions confirm={targets.length === 0 ? undefined : 'Move the case'} pending={pending} onCancel={onCancel} />
         </form>
       )}
     </section>

@@ -18,8 +18,8 @@ export function OverflowWarning({ overflow }: { overflow: readonly OverflowCase[
         <strong>{`${formatCount(overflow.length, 'case')} did not fit on this agenda:`}</strong>
         <ul className="govuk-list govuk-list--bullet govuk-!-margin-top-2 govuk-!-margin-bottom-0">
           {overflow.map((item) => (
-            <li key={item.referralId}>
-              {item.reference}:{' '}
+            <li key={item.caseId}>
+              {item.caseReference}:{' '}
               {item.movedToMeetingId && item.movedToDate ? (
                 <>
                   moved to the{' '}

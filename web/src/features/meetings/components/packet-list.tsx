@@ -2,6 +2,7 @@ import type { MeetingSummary } from '@marac/shared';
 import { Link } from 'react-router';
 import { Loading } from '../../../components/ui/loading';
 import { QueryProblem } from '../../../components/ui/query-problem';
+import { TableHead } from '../../../components/ui/table-head';
 import { paths } from '../../../config/paths';
 import { formatLongDate } from '../../../lib/format';
 import { agendaPdfUrl, packetPdfUrl } from '../api/meeting-pdfs';
@@ -29,19 +30,7 @@ export function PacketList({ meeting }: { meeting: MeetingSummary }) {
             <strong>{formatLongDate(meeting.researchDeadline)}</strong>.
           </p>
           <table className="govuk-table" aria-labelledby="packets-heading">
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  No.
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Case
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">Download</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['No.', 'Case', { label: 'Download', hidden: true }]} />
             <tbody className="govuk-table__body">
               {packets.data.map((packet) => (
                 <tr className="govuk-table__row" key={packet.caseId}>

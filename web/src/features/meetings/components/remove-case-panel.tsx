@@ -1,9 +1,8 @@
 import type { AgendaEntry, FieldError } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup } from '../../../components/ui/button';
+import { StepActions, StepHeading } from '../../../components/ui/step';
 import { Textarea } from '../../../components/ui/textarea';
 import { errorFor } from '../../../lib/field-errors';
-import { PanelHeading } from './panel-heading';
 
 interface RemoveCasePanelProps {
   entry: AgendaEntry;
@@ -24,7 +23,7 @@ export function RemoveCasePanel({ entry, errors, pending, onRemove, onCancel }: 
 
   return (
     <section className="app-confirmation" aria-labelledby="agenda-remove-heading">
-      <PanelHeading id="agenda-remove-heading">{`Take ${entry.caseReference} off the agenda`}</PanelHeading>
+      <StepHeading id="agenda-remove-heading">{`Take ${entry.caseReference} off the agenda`}</StepHeading>
       <form onSubmit={submit} noValidate>
         <Textarea
           id="agenda-remove-reason"
@@ -35,14 +34,7 @@ export function RemoveCasePanel({ entry, errors, pending, onRemove, onCancel }: 
           onChange={(event) => setReason(event.target.value)}
           error={errorFor(errors, 'reason')}
         />
-        <ButtonGroup>
-          <Button type="submit" variant="warning" aria-disabled={pending}>
-            Take the case off
-          </Button>
-          <button type="button" className="app-link-button" onClick={onCancel}>
-            Cancel
-          </button>
-        </ButtonGroup>
+        <StepActions confirm="Take the case off" variant="warning" pending={pending} onCancel={onCancel} />
       </form>
     </section>
   );

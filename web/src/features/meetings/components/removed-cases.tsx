@@ -1,4 +1,5 @@
 import type { AgendaEntry } from '@marac/shared';
+import { TableHead } from '../../../components/ui/table-head';
 
 interface RemovedCasesProps {
   removed: readonly AgendaEntry[];
@@ -15,24 +16,7 @@ export function RemovedCases({ removed, onRestore }: RemovedCasesProps) {
         Taken off the agenda
       </h2>
       <table className="govuk-table" aria-labelledby="removed-heading">
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Case
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Victim
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Reason
-            </th>
-            {onRestore ? (
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Changes</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
+        <TableHead columns={['Case', 'Victim', 'Reason', onRestore ? { label: 'Changes', hidden: true } : null]} />
         <tbody className="govuk-table__body">
           {removed.map((entry) => (
             <tr className="govuk-table__row" key={entry.id}>

@@ -1,7 +1,8 @@
 import { PERSON_ROLE_LABELS, type ResearchPacket } from '@marac/shared';
 import type { ReactNode } from 'react';
 import { FlagList } from '../../../components/ui/flag-list';
-import { formatDate, formatLongDate } from '../../../lib/format';
+import { SummaryRow } from '../../../components/ui/summary-row';
+import { formatDate, formatLongDate, formatTimestamp } from '../../../lib/format';
 import { packetPdfUrl } from '../api/meeting-pdfs';
 
 type PacketPerson = ResearchPacket['people'][number];
@@ -10,10 +11,7 @@ function Rows({ rows }: { rows: readonly { key: string; value: ReactNode }[] }) 
   return (
     <dl className="govuk-summary-list">
       {rows.map((row) => (
-        <div className="govuk-summary-list__row" key={row.key}>
-          <dt className="govuk-summary-list__key">{row.key}</dt>
-          <dd className="govuk-summary-list__value">{row.value}</dd>
-        </div>
+        <SummaryRow key={row.key} label={row.key}>{row.value}</SummaryRow>
       ))}
     </dl>
   );
@@ -45,9 +43,27 @@ function PersonCard({ person, index }: { person: PacketPerson; index: number }) 
             { key: 'Other names', value: listOrNone(person.otherNames, 'None known') },
             { key: 'Dates of birth', value: listOrNone(person.datesOfBirth.map(formatDate), 'Not known') },
             { key: 'Address', value: person.address ?? <span className="govuk-hint govuk-!-margin-bottom-0">Not known</span> },
+            { key: 'Other addresses', value: listOrNone(person.otherAddresses, 'None known') },
           ]}
         />
       </div>
+    </section>
+  );
+}
+
+/** What is new in this version, so a representative who researched the last one knows what to look at again. */
+function PacketChanges({ packet }: { packet: ResearchPacket }) {
+  if (packet.changes.length === 0) return null;
+  return (
+    <section aria-labelledby="packet-changes-heading" className="govuk-!-margin-bottom-6">
+      <h2 className="govuk-heading-m" id="packet-changes-heading">
+        Changed since version {packet.version - 1}
+      </h2>
+      <ul className="govuk-list govuk-list--bullet">
+        {packet.changes.map((change, index) => (
+          <li key={index}>{change}</li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -67,14 +83,16 @@ export function ResearchPacketView({ packet }: { packet: ResearchPacket }) {
         rows={[
           { key: 'Meeting', value: `${packet.areaName}, ${formatLongDate(packet.meetingDate)}` },
           { key: 'Place on the agenda', value: packet.slotStart ? `Case ${packet.position}, at ${packet.slotStart}` : `Case ${packet.position}` },
-          { key: 'Referring agency', value: packet.referringAgencyName },
+          { key: 'Referred by', value: packet.referringAgencyName },
           { key: 'Research due', value: <strong>{formatLongDate(packet.researchDeadline)}</strong> },
+          { key: 'Agenda version', value: `Version ${packet.version}, published ${formatTimestamp(packet.publishedAt)}` },
           {
             key: 'Flags',
             value: packet.flags.length === 0 ? <span className="govuk-hint govuk-!-margin-bottom-0">No flags</span> : <FlagList variant="tags" flags={packet.flags} />,
           },
         ]}
       />
+      <PacketChanges packet={packet} />
       <h2 className="govuk-heading-m">People to search for</h2>
       {packet.people.map((person, index) => (
         <PersonCard key={`${person.role}-${index}`} person={person} index={index} />

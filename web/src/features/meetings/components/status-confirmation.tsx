@@ -1,8 +1,7 @@
 import type { MeetingSummary } from '@marac/shared';
-import { Button, ButtonGroup } from '../../../components/ui/button';
+import { StepActions, StepHeading } from '../../../components/ui/step';
 import { formatCount, formatLongDate } from '../../../lib/format';
 import type { MeetingStep } from './meeting-status';
-import { PanelHeading } from './panel-heading';
 
 const HEADINGS: Record<MeetingStep, string> = {
   in_progress: 'Start the meeting?',
@@ -45,17 +44,10 @@ interface StatusConfirmationProps {
 export function StatusConfirmation({ meeting, step, listed, pending, onConfirm, onCancel }: StatusConfirmationProps) {
   return (
     <section className="app-confirmation" aria-labelledby="meeting-step-heading">
-      <PanelHeading id="meeting-step-heading">{HEADINGS[step]}</PanelHeading>
+      <StepHeading id="meeting-step-heading">{HEADINGS[step]}</StepHeading>
       <p className="govuk-body">{consequences(meeting, step, listed)}</p>
       <p className="govuk-body">This cannot be undone.</p>
-      <ButtonGroup>
-        <Button onClick={onConfirm} aria-disabled={pending}>
-          {CONFIRMS[step]}
-        </Button>
-        <button type="button" className="app-link-button" onClick={onCancel}>
-          Cancel
-        </button>
-      </ButtonGroup>
+      <StepActions confirm={CONFIRMS[step]} pending={pending} onConfirm={onConfirm} onCancel={onCancel} />
     </section>
   );
 }

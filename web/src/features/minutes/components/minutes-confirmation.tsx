@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { Button, ButtonGroup } from '../../../components/ui/button';
+import { StepActions } from '../../../components/ui/step';
 
 interface MinutesConfirmationProps {
   id: string;
@@ -24,14 +24,7 @@ export function MinutesConfirmation({ id, heading, confirm, pending, children, o
       </h3>
       {children}
       <p className="govuk-body">This cannot be undone.</p>
-      <ButtonGroup>
-        <Button onClick={onConfirm} aria-disabled={pending}>
-          {confirm}
-        </Button>
-        <button type="button" className="app-link-button" onClick={onCancel}>
-          Cancel
-        </button>
-      </ButtonGroup>
+      <StepActions confirm={confirm} pending={pending} onConfirm={onConfirm} onCancel={onCancel} />
     </section>
   );
 }

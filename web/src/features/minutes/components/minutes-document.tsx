@@ -8,9 +8,11 @@ import {
   type MinutesContent,
 } from '@marac/shared';
 import type { ReactNode } from 'react';
+import { TextOrNone } from '../../../components/ui/paragraphs';
+import { SummaryRow } from '../../../components/ui/summary-row';
+import { TableHead } from '../../../components/ui/table-head';
 import { formatTimestamp } from '../../../lib/format';
 import { CaseFlags } from './case-flags';
-import { TextOrNone } from '../../../components/ui/paragraphs';
 
 export const caseHeadingId = (itemId: string) => `minutes-case-${itemId}-heading`;
 
@@ -39,10 +41,10 @@ export function MinutesDocument({ content, notes, summary, noCases }: MinutesDoc
           Meeting details
         </h2>
         <dl className="govuk-summary-list">
-          <Row label="Area">{content.areaName}</Row>
-          <Row label="Date">{longDate(content.date)}</Row>
-          <Row label="Start time">{content.startTime}</Row>
-          <Row label="Place">{content.location ?? <span className="govuk-hint govuk-!-margin-bottom-0">No place given</span>}</Row>
+          <SummaryRow label="Area">{content.areaName}</SummaryRow>
+          <SummaryRow label="Date">{longDate(content.date)}</SummaryRow>
+          <SummaryRow label="Start time">{content.startTime}</SummaryRow>
+          <SummaryRow label="Place">{content.location ?? <span className="govuk-hint govuk-!-margin-bottom-0">No place given</span>}</SummaryRow>
         </dl>
       </section>
 
@@ -70,15 +72,6 @@ export function MinutesDocument({ content, notes, summary, noCases }: MinutesDoc
   );
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
-
 function Attendance({ attendance }: { attendance: MinutesContent['attendance'] }) {
   return (
     <section aria-labelledby="minutes-attendance-heading" className="govuk-!-margin-bottom-8">
@@ -89,25 +82,7 @@ function Attendance({ attendance }: { attendance: MinutesContent['attendance'] }
         <p className="govuk-body">No one was recorded as attending, sending apologies or observing.</p>
       ) : (
         <table className="govuk-table govuk-table--small-text-until-tablet" aria-labelledby="minutes-attendance-heading">
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Name
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Agency
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Attendance
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Information sent instead
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Confidentiality statement signed
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Name', 'Agency', 'Attendance', 'Information sent instead', 'Confidentiality statement signed']} />
           <tbody className="govuk-table__body">
             {attendance.map((entry, index) => (
               <tr className="govuk-table__row" key={index}>
@@ -136,28 +111,7 @@ function Reviews({ reviews }: { reviews: MinutesContent['reviews'] }) {
         <p className="govuk-body">No actions from earlier meetings were due for review.</p>
       ) : (
         <table className="govuk-table govuk-table--small-text-until-tablet" aria-labelledby="minutes-reviews-heading">
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Case
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Agency
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Action
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Due
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Outcome of the review
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Case', 'Agency', 'Action', 'Due', 'Status', 'Outcome of the review']} />
           <tbody className="govuk-table__body">
             {reviews.map((review, index) => (
               <tr className="govuk-table__row" key={index}>
@@ -198,19 +152,19 @@ function Case({ item, summary }: { item: MinutesCase; summary: ReactNode }) {
             <div key={sharing.agencyName} className="govuk-!-margin-bottom-6" role="group" aria-label={`Shared by ${sharing.agencyName}`}>
               <h5 className="govuk-heading-s govuk-!-margin-bottom-2">{sharing.agencyName}</h5>
               <dl className="govuk-summary-list">
-                <Row label="Known to the agency">{KNOWN_WORDS(sharing.knownToAgency)}</Row>
-                <Row label="Facts">
+                <SummaryRow label="Known to the agency">{KNOWN_WORDS(sharing.knownToAgency)}</SummaryRow>
+                <SummaryRow label="Facts">
                   <TextOrNone text={sharing.facts} none="No facts shared" />
-                </Row>
-                <Row label="Professional opinion">
+                </SummaryRow>
+                <SummaryRow label="Professional opinion">
                   <TextOrNone text={sharing.opinion} none="No opinion given" />
-                </Row>
-                <Row label="Risks identified">
+                </SummaryRow>
+                <SummaryRow label="Risks identified">
                   <TextOrNone text={sharing.risksIdentified} none="None given" />
-                </Row>
-                <Row label="Protective factors">
+                </SummaryRow>
+                <SummaryRow label="Protective factors">
                   <TextOrNone text={sharing.protectiveFactors} none="None given" />
-                </Row>
+                </SummaryRow>
               </dl>
             </div>
           ))}
@@ -220,15 +174,15 @@ function Case({ item, summary }: { item: MinutesCase; summary: ReactNode }) {
       <h4 className="govuk-heading-s">Risk analysis</h4>
       {item.riskAnalysis ? (
         <dl className="govuk-summary-list">
-          <Row label="Harms">
+          <SummaryRow label="Harms">
             <TextOrNone text={item.riskAnalysis.harms} none="None recorded" />
-          </Row>
-          <Row label="Contributing factors">
+          </SummaryRow>
+          <SummaryRow label="Contributing factors">
             <TextOrNone text={item.riskAnalysis.contributingFactors} none="None recorded" />
-          </Row>
-          <Row label="Protective factors">
+          </SummaryRow>
+          <SummaryRow label="Protective factors">
             <TextOrNone text={item.riskAnalysis.protectiveFactors} none="None recorded" />
-          </Row>
+          </SummaryRow>
         </dl>
       ) : (
         <p className="govuk-body">No risk analysis was recorded.</p>
@@ -239,28 +193,7 @@ function Case({ item, summary }: { item: MinutesCase; summary: ReactNode }) {
         <p className="govuk-body">No actions were agreed.</p>
       ) : (
         <table className="govuk-table govuk-table--small-text-until-tablet" aria-label={`Actions agreed for ${item.caseReference}`}>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Agency
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Owner
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Action
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Linked risk
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Category
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Due
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Agency', 'Owner', 'Action', 'Linked risk', 'Category', 'Due']} />
           <tbody className="govuk-table__body">
             {item.actions.map((action, index) => (
               <tr className="govuk-table__row" key={index}>

@@ -2,6 +2,7 @@ import type { FieldError, Minutes } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Textarea } from '../../../components/ui/textarea';
+import { WarningText } from '../../../components/ui/warning-text';
 import { errorFor, fieldErrorsFromFailure } from '../../../lib/field-errors';
 import { formatTimestamp } from '../../../lib/format';
 import { useEditMinutes } from '../api/edit-minutes';
@@ -19,8 +20,9 @@ interface MinutesEditFormProps {
 }
 
 /**
- * The draft minutes with the coordinator's words in place: the notes above the attendance, a summary
- * under each case, and one save for them all. Everything generated from the record is read-only here:
+ * The draft minutes with the coordinator's words in place: the notes above the attendance (read by
+ * every agency, so the server refuses notes naming a case on the agenda), a summary under each case
+ * (read by those allowed the case), and one save for them all. Everything generated from the record is read-only here:
  * it is changed where it was recorded, then the minutes are generated again. A refused save keeps
  * everything typed, with the refusals on their fields and in the page's error summary.
  */
@@ -60,23 +62,26 @@ export function MinutesEditForm({ minutes, errors, onSend, onRefused, onSaved }:
         content={minutes.content}
         noCases="No case was heard at this meeting."
         notes={
-          <Textarea
-            id={NOTES_ID}
-            name="notes"
-            label="Notes for the whole meeting"
-            hint="For example, whether the meeting was quorate, apologies followed up, or anything the chair asked to be minuted. Kept when the minutes are generated again."
-            rows={5}
-            value={values.notes}
-            error={errorFor(shown, 'notes')}
-            onChange={(event) => setValues((current) => ({ ...current, notes: event.target.value }))}
-          />
+          <>
+            <WarningText>Every agency that receives these minutes reads these notes. Write nothing about a single case here: use that case’s summary.</WarningText>
+            <Textarea
+              id={NOTES_ID}
+              name="notes"
+              label="Notes for the whole meeting"
+              hint="Read by every agency that receives the minutes. For example, whether the meeting was quorate, apologies followed up, or anything the chair asked to be minuted. Kept when the minutes are generated again."
+              rows={5}
+              value={values.notes}
+              error={errorFor(shown, 'notes')}
+              onChange={(event) => setValues((current) => ({ ...current, notes: event.target.value }))}
+            />
+          </>
         }
         summary={(item, index) => (
           <Textarea
             id={summaryId(item.itemId)}
             name={summaryField(index)}
             label={`Summary of ${item.caseReference}`}
-            hint="In your own words: what the meeting concluded about this case. Kept when the minutes are generated again."
+            hint="In your own words: what the meeting concluded about this case. Only those allowed this case read it. Kept when the minutes are generated again."
             rows={4}
             value={summaryOf(values, item)}
             error={errorFor(shown, summaryField(index))}

@@ -1,5 +1,6 @@
 import { longDate, type IsoDate, type Minutes } from '@marac/shared';
 import type { ReactNode } from 'react';
+import { SummaryRow } from '../../../components/ui/summary-row';
 import { Tag } from '../../../components/ui/tag';
 import { formatTimestamp } from '../../../lib/format';
 import { todayInLondon } from '../../../lib/today';
@@ -44,10 +45,7 @@ export function MinutesStatus({ meetingDate, dueDate, minutes, missing }: Minute
       </h2>
       <dl className="govuk-summary-list">
         {rows.map((row) => (
-          <div className="govuk-summary-list__row" key={row.key}>
-            <dt className="govuk-summary-list__key">{row.key}</dt>
-            <dd className="govuk-summary-list__value">{row.value}</dd>
-          </div>
+          <SummaryRow key={row.key} label={row.key}>{row.value}</SummaryRow>
         ))}
       </dl>
     </section>

@@ -1,7 +1,7 @@
 import type { FieldError, MyReferralDraft } from '@marac/shared';
 import { useEffect, useRef, useState } from 'react';
-import { Button, ButtonGroup } from '../../../components/ui/button';
 import { ErrorSummary } from '../../../components/ui/error-summary';
+import { StepActions } from '../../../components/ui/step';
 import { fieldErrorsFromFailure } from '../../../lib/field-errors';
 import { formatTimestamp } from '../../../lib/format';
 import { useDeleteReferralDraft } from '../api/delete-referral-draft';
@@ -36,14 +36,7 @@ export function DraftDeleteConfirmation({ draft, onDone, onCancel }: DraftDelete
         Delete the draft last saved {formatTimestamp(draft.updatedAt)}?
       </h2>
       <p className="govuk-body">Everything typed in this draft will be deleted. This cannot be undone.</p>
-      <ButtonGroup>
-        <Button variant="warning" onClick={confirm} aria-disabled={remove.isPending}>
-          Yes, delete draft
-        </Button>
-        <button type="button" className="app-link-button" onClick={onCancel}>
-          Cancel
-        </button>
-      </ButtonGroup>
+      <StepActions confirm="Yes, delete draft" variant="warning" pending={remove.isPending} onConfirm={confirm} onCancel={onCancel} />
     </section>
   );
 }

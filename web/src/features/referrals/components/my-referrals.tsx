@@ -6,6 +6,7 @@ import { NotificationBanner } from '../../../components/ui/notification-banner';
 import { Pagination, ResultCount } from '../../../components/ui/pagination';
 import { QueryProblem } from '../../../components/ui/query-problem';
 import { ReferralStatusTag } from '../../../components/ui/referral-status-tag';
+import { TableHead } from '../../../components/ui/table-head';
 import { paths } from '../../../config/paths';
 import { formatDate, formatTimestamp } from '../../../lib/format';
 import { useMyReferrals } from '../api/get-my-referrals';
@@ -85,19 +86,7 @@ function DraftsTable({ drafts, draftTotal, onDelete }: { drafts: MyReferralDraft
       ) : null}
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-visually-hidden">Draft referrals</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Started
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Last saved
-            </th>
-            <th scope="col" className="govuk-table__header">
-              <span className="govuk-visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Started', 'Last saved', { label: 'Actions', hidden: true }]} />
         <tbody className="govuk-table__body">
           {drafts.map((draft) => {
             const name = `draft last saved ${formatTimestamp(draft.updatedAt)}`;
@@ -126,25 +115,7 @@ function ReferralsTable({ items }: { items: MyReferral[] }) {
   return (
     <table className="govuk-table">
       <caption className="govuk-table__caption govuk-visually-hidden">Referrals you have made</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            Reference
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Victim
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Referral date
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Area
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Status
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Reference', 'Victim', 'Referral date', 'Area', 'Status']} />
       <tbody className="govuk-table__body">
         {items.map((referral) => (
           <tr className="govuk-table__row" key={referral.id}>

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { Button, ButtonGroup } from '../../../components/ui/button';
+import { StepActions } from '../../../components/ui/step';
 import { formatCount } from '../../../lib/format';
 
 interface ChaseConfirmationProps {
@@ -25,14 +25,7 @@ export function ChaseConfirmation({ outstanding, pending, onConfirm, onCancel }:
         to this meeting, the number of its tasks outstanding and the deadline. The e-mails hold no personal data: no names and no case details.
       </p>
       <p className="govuk-body">An agency is reminded at most once a day, and only where it has a secure mailbox.</p>
-      <ButtonGroup>
-        <Button onClick={onConfirm} aria-disabled={pending}>
-          Yes, send the reminders
-        </Button>
-        <button type="button" className="app-link-button" onClick={onCancel}>
-          Cancel
-        </button>
-      </ButtonGroup>
+      <StepActions confirm="Yes, send the reminders" pending={pending} onConfirm={onConfirm} onCancel={onCancel} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { ResearchRevision } from '@marac/shared';
 import { Paragraphs } from '../../../components/ui/paragraphs';
+import { SummaryRow } from '../../../components/ui/summary-row';
 
 type Content = ResearchRevision['content'];
 
@@ -19,17 +20,11 @@ const TEXTS: readonly { field: Exclude<keyof Content, 'knownToAgency'>; label: s
 export function ResearchContent({ content }: { content: Content }) {
   return (
     <dl className="govuk-summary-list">
-      <div className="govuk-summary-list__row">
-        <dt className="govuk-summary-list__key">Known to your agency</dt>
-        <dd className="govuk-summary-list__value">{KNOWN_WORDS(content.knownToAgency)}</dd>
-      </div>
+      <SummaryRow label="Known to your agency">{KNOWN_WORDS(content.knownToAgency)}</SummaryRow>
       {TEXTS.map(({ field, label }) => {
         const text = content[field];
         return (
-          <div className="govuk-summary-list__row" key={field}>
-            <dt className="govuk-summary-list__key">{label}</dt>
-            <dd className="govuk-summary-list__value">{text ? <Paragraphs text={text} /> : 'None'}</dd>
-          </div>
+          <SummaryRow key={field} label={label}>{text ? <Paragraphs text={text} /> : 'None'}</SummaryRow>
         );
       })}
     </dl>

@@ -2,9 +2,11 @@ import { compareIsoDates, type ChaseResult, type FieldError, type MeetingSummary
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ErrorSummary } from '../../../components/ui/error-summary';
+import { HeldBackSection } from '../../../components/ui/held-back';
 import { Loading } from '../../../components/ui/loading';
 import { NotificationBanner } from '../../../components/ui/notification-banner';
 import { QueryProblem } from '../../../components/ui/query-problem';
+import { TableHead } from '../../../components/ui/table-head';
 import { fieldErrorsFromFailure } from '../../../lib/field-errors';
 import { formatCount, formatLongDate } from '../../../lib/format';
 import { todayInLondon } from '../../../lib/today';
@@ -32,8 +34,9 @@ interface ResearchGridSectionProps {
 /**
  * How far each invited agency has got with its research, for the meeting's coordinators and chairs:
  * cases in agenda order against agencies, statuses only. What an agency found is never shown here; it
- * reaches everyone at the meeting. Coordinators can chase the agencies with research outstanding while
- * research is open (from publication until the meeting starts).
+ * reaches everyone at the meeting. What an agency holds back, and why, is shown to them alone.
+ * Coordinators can chase the agencies with research outstanding while research is open (from
+ * publication until the meeting starts).
  */
 export function ResearchGridSection({ meeting, coordinator }: ResearchGridSectionProps) {
   // Tasks are created when the agenda is published: a planned meeting has none to ask for.
@@ -95,10 +98,22 @@ export function ResearchGridSection({ meeting, coordinator }: ResearchGridSectio
             </>
           ) : null}
           <CompletenessTable grid={grid.data} />
+          <HeldBackSection
+            heading="Held back: not shared with other agencies"
+            warning="Only coordinators and chairs see this. Do not pass it to any other agency or put it in the minutes."
+            entries={heldBackInAgendaOrder(grid.data)}
+            byCase
+          />
         </>
       )}
     </section>
   );
+}
+
+/** Beside the statuses, in agenda order like the grid; never with what agencies shared. */
+function heldBackInAgendaOrder(grid: ResearchGrid): ResearchGrid['heldBack'] {
+  const positionOf = new Map(grid.cases.map((row) => [row.caseId, row.position]));
+  return [...grid.heldBack].sort((a, b) => (positionOf.get(a.caseId) ?? 0) - (positionOf.get(b.caseId) ?? 0));
 }
 
 function Progress({ grid }: { grid: ResearchGrid }) {
@@ -126,21 +141,7 @@ function CompletenessTable({ grid }: { grid: ResearchGrid }) {
   const cases = [...grid.cases].sort((a, b) => a.position - b.position);
   return (
     <table className="govuk-table govuk-table--small-text-until-tablet" aria-labelledby="research-grid-heading">
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            No.
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Case
-          </th>
-          {grid.agencies.map((agency) => (
-            <th scope="col" className="govuk-table__header" key={agency.id}>
-              {agency.name}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={['No.', 'Case', ...grid.agencies.map((agency) => agency.name)]} />
       <tbody className="govuk-table__body">
         {cases.map((row) => (
           <tr className="govuk-table__row" key={row.caseId}>

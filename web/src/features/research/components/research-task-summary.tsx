@@ -3,23 +3,18 @@ import { Link } from 'react-router';
 import { paths } from '../../../config/paths';
 import { formatLongDate, formatTimestamp } from '../../../lib/format';
 import { ResearchStatusTag } from '../../../components/ui/research-status-tag';
+import { SummaryRow } from '../../../components/ui/summary-row';
 
 /** Where one task stands, and the packet that says who to search for. */
 export function ResearchTaskSummary({ meetingId, task }: { meetingId: string; task: ResearchTask }) {
   return (
     <>
       <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Status</dt>
-          <dd className="govuk-summary-list__value">
-            <ResearchStatusTag status={task.status} />
-            {task.submittedAt ? <span className="govuk-body-s"> Last submitted {formatTimestamp(task.submittedAt)}</span> : null}
-          </dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Due by</dt>
-          <dd className="govuk-summary-list__value">{formatLongDate(task.dueDate)}</dd>
-        </div>
+        <SummaryRow label="Status">
+          <ResearchStatusTag status={task.status} />
+          {task.submittedAt ? <span className="govuk-body-s"> Last submitted {formatTimestamp(task.submittedAt)}</span> : null}
+        </SummaryRow>
+        <SummaryRow label="Due by">{formatLongDate(task.dueDate)}</SummaryRow>
       </dl>
       <p className="govuk-body">
         <Link className="govuk-link" to={paths.meetings.packet(meetingId, task.caseId)}>

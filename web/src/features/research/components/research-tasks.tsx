@@ -9,6 +9,7 @@ import { formatDate } from '../../../lib/format';
 import { todayInLondon } from '../../../lib/today';
 import { useResearchTasks } from '../api/get-research-tasks';
 import { ResearchStatusTag } from '../../../components/ui/research-status-tag';
+import { TableHead } from '../../../components/ui/table-head';
 import { isOutstanding } from './research-status';
 
 function actionLabel(task: ResearchTask): string {
@@ -54,25 +55,7 @@ export function ResearchTasks({ meeting }: { meeting: MeetingSummary }) {
             <p className="govuk-body">Your research is not editable: the meeting has started. Share anything new at the meeting.</p>
           )}
           <table className="govuk-table" aria-labelledby="research-heading">
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  No.
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Case
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Status
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Due
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">Research</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['No.', 'Case', 'Status', 'Due', { label: 'Research', hidden: true }]} />
             <tbody className="govuk-table__body">
               {tasks.data.map((task) => {
                 const overdue = task.editable && isOutstanding(task.status) && compareIsoDates(today, task.dueDate) > 0;

@@ -1,4 +1,5 @@
 import { DASH_QUESTIONS, RISK_TOOL_LABELS, YES_NO_NOT_KNOWN_LABELS, type RiskAssessment } from '@marac/shared';
+import { TableHead } from '../../../components/ui/table-head';
 import { formatDate } from '../../../lib/format';
 
 /** Question topics are the DASH checklist's; other tools number their questions without a topic here. */
@@ -19,22 +20,7 @@ export function DashAnswers({ assessment }: { assessment: RiskAssessment }) {
         {RISK_TOOL_LABELS[assessment.tool]} (version {assessment.version}), completed {formatDate(assessment.completedOn)}: score{' '}
         {assessment.score}
       </caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            <span className="govuk-visually-hidden">Number</span>
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Question
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Answer
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Comment
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={[{ label: 'Number', hidden: true }, 'Question', 'Answer', 'Comment']} />
       <tbody className="govuk-table__body">
         {questionNumbers(assessment).map((number) => {
           const answer = answers.get(number);

@@ -9,6 +9,7 @@ import {
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ReferralStatusTag } from '../../../components/ui/referral-status-tag';
+import { TableHead } from '../../../components/ui/table-head';
 import { Tag } from '../../../components/ui/tag';
 import { WarningText } from '../../../components/ui/warning-text';
 import { paths } from '../../../config/paths';
@@ -162,22 +163,7 @@ export function ReferralSummary({ referral }: { referral: ReferralDetail }) {
         ) : (
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-visually-hidden">Police references, orders and court dates</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Kind
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Reference
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Date
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Detail
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Kind', 'Reference', 'Date', 'Detail']} />
             <tbody className="govuk-table__body">
               {referral.policeReferences.map((reference, index) => (
                 <tr className="govuk-table__row" key={index}>

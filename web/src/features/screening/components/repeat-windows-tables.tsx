@@ -2,6 +2,7 @@ import { REPEAT_ANCHOR_LABELS, type RepeatWindowItem, type RepeatWindowQuery } f
 import { Link } from 'react-router';
 import { Loading } from '../../../components/ui/loading';
 import { QueryProblem } from '../../../components/ui/query-problem';
+import { TableHead } from '../../../components/ui/table-head';
 import { paths } from '../../../config/paths';
 import { formatCount, formatDate } from '../../../lib/format';
 import { useRepeatWindows } from '../api/get-repeat-windows';
@@ -29,27 +30,7 @@ function WindowTable({ id, title, empty, items, showArea }: WindowTableProps) {
         <p className="govuk-body">{empty}</p>
       ) : (
         <table className="govuk-table" aria-labelledby={id}>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Case
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Victim
-              </th>
-              {showArea ? (
-                <th scope="col" className="govuk-table__header">
-                  Area
-                </th>
-              ) : null}
-              <th scope="col" className="govuk-table__header">
-                Counted from
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Window lapses
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Case', 'Victim', showArea ? 'Area' : null, 'Counted from', 'Window lapses']} />
           <tbody className="govuk-table__body">
             {items.map((item) => (
               <tr className="govuk-table__row" key={item.caseId}>

@@ -4,6 +4,7 @@ import {
   type Me,
   type ReferralDetail,
   type ReferralStatus,
+  type ScreeningOutcome,
   type ScreeningQuery,
 } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
@@ -79,7 +80,8 @@ interface ScreeningDecisionFormProps {
   /** The coordinator's areas, offered when the server cannot tell which area covers the victim's address. */
   areas: Me['areas'];
   cancelTo: string;
-  onDecided: (referral: ReferralDetail, decision: Decision) => void;
+  /** With what any bar the decision brought took away, so the page can tell the coordinator. */
+  onDecided: (outcome: ScreeningOutcome, decision: Decision) => void;
 }
 
 export function ScreeningDecisionForm({ referral, areas, cancelTo, onDecided }: ScreeningDecisionFormProps) {

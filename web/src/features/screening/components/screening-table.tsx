@@ -5,6 +5,7 @@ import { Loading } from '../../../components/ui/loading';
 import { Pagination, ResultCount } from '../../../components/ui/pagination';
 import { QueryProblem } from '../../../components/ui/query-problem';
 import { ReferralStatusTag } from '../../../components/ui/referral-status-tag';
+import { TableHead } from '../../../components/ui/table-head';
 import { Tag } from '../../../components/ui/tag';
 import { paths } from '../../../config/paths';
 import { formatCount, formatDate } from '../../../lib/format';
@@ -33,15 +34,7 @@ export function ScreeningTable({ query, hrefForPage, showArea }: ScreeningTableP
       <ResultCount total={total} limit={limit} offset={offset} noun="referrals" singular="referral" />
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-visually-hidden">Referrals to screen</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {COLUMNS.map((column) => (
-              <th scope="col" className="govuk-table__header" key={column}>
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={COLUMNS} />
         <tbody className="govuk-table__body">
           {items.map((item) => (
             <tr className="govuk-table__row" key={item.id}>

@@ -1,6 +1,6 @@
 import { GENDER_LABELS, PERSON_ROLE_LABELS, type ReferralSubjectRecord } from '@marac/shared';
 import { formatDate } from '../../../lib/format';
-import { SummaryList, type SummaryRow } from './summary-list';
+import { SummaryList, type SummaryListRow } from './summary-list';
 
 export const subjectName = (subject: Pick<ReferralSubjectRecord, 'givenName' | 'familyName'>) => `${subject.givenName} ${subject.familyName}`;
 
@@ -20,7 +20,7 @@ function addressLines(address: ReferralSubjectRecord['address']) {
 }
 
 /** The identifying rows every person a referral names has; callers add the rows particular to a role. */
-export function subjectRows(subject: ReferralSubjectRecord): SummaryRow[] {
+export function subjectRows(subject: ReferralSubjectRecord): SummaryListRow[] {
   return [
     { key: 'Name', value: subjectName(subject) },
     { key: 'Other names', value: subject.aliases.map(subjectName).join(', ') },
@@ -39,7 +39,7 @@ interface SubjectSummaryProps {
 /** A perpetrator or household member, with the relationships that matter for the role. */
 export function SubjectSummary({ subject, title }: SubjectSummaryProps) {
   const household = subject.role === 'child' || subject.role === 'household_member';
-  const rows: SummaryRow[] = [
+  const rows: SummaryListRow[] = [
     ...subjectRows(subject),
     ...(household ? [{ key: 'Role', value: PERSON_ROLE_LABELS[subject.role] }] : []),
     { key: 'Phone', value: subject.phone },

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
+import { SummaryRow } from '../../../components/ui/summary-row';
 
-export interface SummaryRow {
+export interface SummaryListRow {
   key: string;
   /** Nothing to show reads as "Not given", so an empty answer is never mistaken for a missing row. */
   value: ReactNode;
@@ -9,14 +10,13 @@ export interface SummaryRow {
 const isEmpty = (value: ReactNode) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 
 /** The GOV.UK summary list: one question and its answer per row. */
-export function SummaryList({ rows, noBorder }: { rows: readonly SummaryRow[]; noBorder?: boolean }) {
+export function SummaryList({ rows, noBorder }: { rows: readonly SummaryListRow[]; noBorder?: boolean }) {
   return (
     <dl className={`govuk-summary-list${noBorder ? ' govuk-summary-list--no-border' : ''}`}>
       {rows.map((row) => (
-        <div className="govuk-summary-list__row" key={row.key}>
-          <dt className="govuk-summary-list__key">{row.key}</dt>
-          <dd className="govuk-summary-list__value">{isEmpty(row.value) ? <span className="govuk-hint govuk-!-margin-bottom-0">Not given</span> : row.value}</dd>
-        </div>
+        <SummaryRow key={row.key} label={row.key}>
+          {isEmpty(row.value) ? <span className="govuk-hint govuk-!-margin-bottom-0">Not given</span> : row.value}
+        </SummaryRow>
       ))}
     </dl>
   );
