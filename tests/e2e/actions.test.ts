@@ -1,33 +1,22 @@
 import { ActionReview, Me } from '@marac/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, launchBrowser, signedIn, startPlatform, type RunningPlatform } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiCall, platformAndBrowser, signedIn } from './browser';
 
 const meOf = async (page: Page) => Me.parse(await page.evaluate(async () => (await fetch('/api/auth/me')).json()));
 
 describe('following an action after the meeting, in a real browser', () => {
-  let platform: RunningPlatform;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    platform = await startPlatform();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const running = platformAndBrowser();
 
   it('the housing representative completes one of their agency’s open actions; the chair’s review and the case’s actions show it', async () => {
-    const chair = await signedIn(browser, platform.url, 'chair@demo.test');
+    const chair = await signedIn(running.browser, running.platform.url, 'chair@demo.test');
     const city = (await meOf(chair.page)).areas[0]!;
     const reviewOf = async () => {
       const response = await apiCall<unknown>(chair.page, 'GET', `/api/actions/review?areaId=${city.id}`);
       expect(response.status).toBe(200);
       return ActionReview.parse(response.json);
     };
-    const housing = await signedIn(browser, platform.url, 'housing@demo.test');
+    const housing = await signedIn(running.browser, running.platform.url, 'housing@demo.test');
     const rep = housing.page;
     const agency = (await meOf(rep)).agency!;
     const before = (await reviewOf()).agencies.find((row) => row.agencyId === agency.id)!;
@@ -60,7 +49,7 @@ describe('following an action after the meeting, in a real browser', () => {
 
     // The chair's review of the area counts it as completed.
     const page = chair.page;
-    await page.goto(platform.url);
+    await page.goto(running.platform.url);
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Action review' }).click();
     const reviewTable = page.getByRole('table', { name: 'Actions by agency' });
     await reviewTable.waitFor();

@@ -1,25 +1,13 @@
 import { Me, MeetingList, ScreeningQueue, longDate, type ReferralDetail } from '@marac/shared';
 import { PDFParse } from 'pdf-parse';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, launchBrowser, signedIn, startPlatform, type RunningPlatform } from './browser';
+import { describe, expect, it } from 'vitest';
+import { apiCall, platformAndBrowser, signedIn } from './browser';
 
 describe('building and publishing an agenda, in a real browser', () => {
-  let platform: RunningPlatform;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    platform = await startPlatform();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const running = platformAndBrowser();
 
   it('the coordinator builds, adjusts and publishes an agenda; the police representative opens their packet', async () => {
-    const coordinator = await signedIn(browser, platform.url, 'coordinator@demo.test');
+    const coordinator = await signedIn(running.browser, running.platform.url, 'coordinator@demo.test');
     const page = coordinator.page;
     const me = Me.parse(await page.evaluate(async () => (await fetch('/api/auth/me')).json()));
     const city = me.areas.find((a) => a.code === 'NBC')!;
@@ -64,7 +52,7 @@ describe('building and publishing an agenda, in a real browser', () => {
     expect(published).toMatchObject({ status: 'agenda_published', agendaVersion: 1, listedCount: 2 });
 
     // The police representative finds the meeting and opens a packet.
-    const police = await signedIn(browser, platform.url, 'police@demo.test');
+    const police = await signedIn(running.browser, running.platform.url, 'police@demo.test');
     const rep = police.page;
     await rep.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Meetings' }).click();
     await rep.getByRole('link', { name: longDate(planned.date) }).click();
@@ -84,7 +72,7 @@ describe('building and publishing an agenda, in a real browser', () => {
     // The PDF the page offers is marked with who downloaded it.
     const href = await rep.getByRole('link', { name: /Download PDF/ }).first().getAttribute('href');
     expect(href).toMatch(/\/pdf$/);
-    const pdf = await rep.request.get(new URL(href!, platform.url).toString());
+    const pdf = await rep.request.get(new URL(href!, running.platform.url).toString());
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     const text = (await new PDFParse({ data: new Uint8Array(await pdf.body()) }).getText()).text;
     const repMe = Me.parse(await rep.evaluate(async () => (await fetch('/api/auth/me')).json()));

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
@@ -64,6 +65,30 @@ export async function startPlatform(): Promise<RunningPlatform> {
         await exited;
       }
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The platform started as README does and a browser, for the tests of one file: started before them,
+ * stopped after. Read `platform` and `browser` inside the tests, once they have started.
+ */
+export function platformAndBrowser(): { readonly platform: RunningPlatform; readonly browser: Browser } {
+  const started: { platform?: RunningPlatform; browser?: Browser } = {};
+  beforeAll(async () => {
+    started.platform = await startPlatform();
+    started.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await started.browser?.close();
+    await started.platform?.stop();
+  });
+  return {
+    get platform() {
+      return started.platform as RunningPlatform;
+    },
+    get browser() {
+      return started.browser as Browser;
     },
   };
 }

@@ -1,8 +1,8 @@
 import { type Agenda, Me, type MeetingSummary, ScreeningQueue, type AttendanceEntry, type ConfidentialityStatus, type ReferralDetail } from '@marac/shared';
 import { PDFParse } from 'pdf-parse';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, launchBrowser, signedIn, startPlatform, today, type RunningPlatform } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiCall, platformAndBrowser, signedIn, today } from './browser';
 
 const meOf = async (page: Page) => Me.parse(await page.evaluate(async () => (await fetch('/api/auth/me')).json()));
 
@@ -13,24 +13,13 @@ async function signStatement(page: Page) {
 }
 
 describe('the meeting as it happens, in two browsers', () => {
-  let platform: RunningPlatform;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    platform = await startPlatform();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const running = platformAndBrowser();
 
   it('the chair opens a case and records an action; the police representative’s screen shows both, then reads them in the minutes', async () => {
     // Set-up through the API, as the coordinator: a referral accepted, an emergency meeting today (all
     // its deadlines today, so the referral is listed), its agenda built and published, the chair and the
     // police representative recorded as attending.
-    const coordinator = await signedIn(browser, platform.url, 'coordinator@demo.test');
+    const coordinator = await signedIn(running.browser, running.platform.url, 'coordinator@demo.test');
     const city = (await meOf(coordinator.page)).areas.find((a) => a.code === 'NBC')!;
     const queue = ScreeningQueue.parse(await coordinator.page.evaluate(async (areaId) => (await fetch(`/api/screening?areaId=${areaId}&sort=oldest`)).json(), city.id));
     const accepted = await apiCall<ReferralDetail>(coordinator.page, 'POST', `/api/referrals/${queue.items[0]!.id}/decisions`, { decision: 'accept', areaId: city.id });
@@ -45,8 +34,8 @@ describe('the meeting as it happens, in two browsers', () => {
     const published = await apiCall(coordinator.page, 'POST', `/api/meetings/${meetingId}/agenda/publish`);
     expect(published.status, JSON.stringify(published.json)).toBe(200);
 
-    const chair = await signedIn(browser, platform.url, 'chair@demo.test');
-    const police = await signedIn(browser, platform.url, 'police@demo.test');
+    const chair = await signedIn(running.browser, running.platform.url, 'chair@demo.test');
+    const police = await signedIn(running.browser, running.platform.url, 'police@demo.test');
     for (const person of [chair, police]) {
       const me = await meOf(person.page);
       const recorded = await apiCall<AttendanceEntry[]>(coordinator.page, 'POST', `/api/meetings/${meetingId}/attendance`, { kind: 'attendee', userId: me.user.id, agencyId: me.agency?.id ?? null });
@@ -56,7 +45,7 @@ describe('the meeting as it happens, in two browsers', () => {
     // The police representative joins from the meeting page and signs the statement: only then does
     // the screen follow the meeting.
     const rep = police.page;
-    await rep.goto(`${platform.url}/meetings/${meetingId}`);
+    await rep.goto(`${running.platform.url}/meetings/${meetingId}`);
     await rep.getByRole('link', { name: 'Open meeting mode' }).click();
     await rep.getByRole('heading', { name: 'Meeting mode' }).waitFor();
     // Before the signature the screen follows nothing.
@@ -68,7 +57,7 @@ describe('the meeting as it happens, in two browsers', () => {
 
     // The chair signs, starts the meeting and opens the first case.
     const page = chair.page;
-    await page.goto(`${platform.url}/meetings/${meetingId}/live`);
+    await page.goto(`${running.platform.url}/meetings/${meetingId}/live`);
     await signStatement(page);
     await page.getByRole('status').getByText('Live').waitFor();
     await page.getByRole('button', { name: 'Start the meeting' }).click();
@@ -115,7 +104,7 @@ describe('the meeting as it happens, in two browsers', () => {
     // them off, the coordinator distributes them, and the police read their case with the action agreed,
     // on screen and as a PDF marked with their name.
     const coord = coordinator.page;
-    await coord.goto(`${platform.url}/meetings/${meetingId}`);
+    await coord.goto(`${running.platform.url}/meetings/${meetingId}`);
     await coord.getByRole('link', { name: 'Go to the minutes' }).click();
     await coord.getByRole('button', { name: 'Generate the minutes' }).click();
     const summary = coord.getByLabel(/Summary/).first();
@@ -123,7 +112,7 @@ describe('the meeting as it happens, in two browsers', () => {
     await coord.getByRole('button', { name: /^Save/ }).click();
     await coord.getByText(/saved/i).first().waitFor();
 
-    await page.goto(`${platform.url}/meetings/${meetingId}/minutes`);
+    await page.goto(`${running.platform.url}/meetings/${meetingId}/minutes`);
     await page.getByRole('button', { name: 'Sign off the minutes' }).click();
     await page.getByRole('button', { name: 'Yes, sign off the minutes' }).click();
     await page.getByText(/signed off/i).first().waitFor();
@@ -133,14 +122,14 @@ describe('the meeting as it happens, in two browsers', () => {
     await coord.getByRole('button', { name: 'Yes, distribute the minutes' }).click();
     await coord.getByText(/distributed/i).first().waitFor();
 
-    await rep.goto(`${platform.url}/meetings/${meetingId}/minutes`);
+    await rep.goto(`${running.platform.url}/meetings/${meetingId}/minutes`);
     await rep.getByText('Flag the address for an urgent response').waitFor();
     const minutesText = (await rep.locator('main').textContent()) ?? '';
     expect(minutesText).toContain(firstCase);
     expect(minutesText).toContain('Police to prioritise calls to the address while the perpetrator is on bail.');
     expect(minutesText).toContain('Serious physical harm to the victim after release');
     const pdfHref = await rep.getByRole('link', { name: /PDF/ }).first().getAttribute('href');
-    const pdf = await rep.request.get(new URL(pdfHref!, platform.url).toString());
+    const pdf = await rep.request.get(new URL(pdfHref!, running.platform.url).toString());
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     const pdfText = (await new PDFParse({ data: new Uint8Array(await pdf.body()) }).getText()).text;
     expect(pdfText).toContain('OFFICIAL-SENSITIVE');

@@ -1,27 +1,15 @@
 import { Me, ReferralDetail, addDays } from '@marac/shared';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, launchBrowser, signedIn, startPlatform, today, type RunningPlatform } from './browser';
+import { describe, expect, it } from 'vitest';
+import { apiCall, platformAndBrowser, signedIn, today } from './browser';
 
 const victim = { givenName: 'Imogen', familyName: 'Quarrendon', datesOfBirth: ['1991-03-14'], gender: 'female' };
 
 describe('a referral from submission to acceptance, in a real browser', () => {
-  let platform: RunningPlatform;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    platform = await startPlatform();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const running = platformAndBrowser();
 
   it('the police representative refers, the coordinator confirms the earlier victim and accepts a repeat', async () => {
-    const police = await signedIn(browser, platform.url, 'police@demo.test');
-    const coordinator = await signedIn(browser, platform.url, 'coordinator@demo.test');
+    const police = await signedIn(running.browser, running.platform.url, 'police@demo.test');
+    const coordinator = await signedIn(running.browser, running.platform.url, 'coordinator@demo.test');
     const coordinatorMe = Me.parse(await coordinator.page.evaluate(async () => (await fetch('/api/auth/me')).json()));
     const city = coordinatorMe.areas.find((a) => a.code === 'NBC');
     expect(city).toBeDefined();

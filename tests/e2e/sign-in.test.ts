@@ -1,26 +1,14 @@
 import { HomeSummary, Me } from '@marac/shared';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startPlatform, type RunningPlatform } from './browser';
+import { describe, expect, it } from 'vitest';
+import { platformAndBrowser } from './browser';
 
 describe('signing in, in a real browser', () => {
-  let platform: RunningPlatform;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    platform = await startPlatform();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const running = platformAndBrowser();
 
   it('the coordinator signs in and sees their home page with figures from the database', async () => {
-    const context = await browser.newContext();
+    const context = await running.browser.newContext();
     const page = await context.newPage();
-    await page.goto(platform.url);
+    await page.goto(running.platform.url);
 
     // The sign-in page says, before anyone signs in, that this deployment holds invented data.
     await page.getByText('invented data', { exact: false }).first().waitFor();
