@@ -43,14 +43,23 @@ afterEach(async () => {
  */
 export const NO_WEB_BUILD = fileURLToPath(new URL('./no-web-build', import.meta.url));
 
-/** A fresh app on a fresh, migrated in-memory database; closed after the test. */
-export async function testApp(overrides: Partial<Config> = {}): Promise<TestContext> {
+/**
+ * A fresh app on a fresh, migrated in-memory database, not yet ready: a test can still add a route or
+ * hook to it, as a later change to the platform would. Closed after the test.
+ */
+export async function unreadyTestApp(overrides: Partial<Config> = {}): Promise<TestContext> {
   const database = openDatabase(':memory:');
   const clock = new TestClock();
   const app = await buildApp({ config: testConfig({ WEB_DIST: NO_WEB_BUILD, ...overrides }), database, clock: clock.now });
-  await app.ready();
   const ctx = { app, database, clock };
   open.push(ctx);
+  return ctx;
+}
+
+/** A fresh app on a fresh, migrated in-memory database; closed after the test. */
+export async function testApp(overrides: Partial<Config> = {}): Promise<TestContext> {
+  const ctx = await unreadyTestApp(overrides);
+  await ctx.app.ready();
   return ctx;
 }
 

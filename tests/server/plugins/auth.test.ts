@@ -1,28 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, Me, PublicInfo, type Role } from '@marac/shared';
-import { buildApp } from '../../../server/src/app';
-import { testConfig } from '../../../server/src/config';
-import { openDatabase, type Database_ } from '../../../server/src/db/client';
+import type { buildApp } from '../../../server/src/app';
 import { areas, auditEvents, users } from '../../../server/src/db/schema';
-import { NO_WEB_BUILD, PASSWORD, baseWorld, makeAgency, makeArea, makeUser, signIn, testApp } from '../helper';
+import { PASSWORD, baseWorld, makeAgency, makeArea, makeUser, signIn, testApp, unreadyTestApp } from '../helper';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 
-/** Apps built here (not through testApp) are closed after each test. */
-const built: { app: App; database: Database_ }[] = [];
-afterEach(async () => {
-  for (const { app, database } of built.splice(0)) {
-    await app.close();
-    database.close();
-  }
-});
-
-async function unreadyApp() {
-  const database = openDatabase(':memory:');
-  const app = await buildApp({ config: testConfig({ WEB_DIST: NO_WEB_BUILD }), database });
-  built.push({ app, database });
-  return app;
-}
+const unreadyApp = async () => (await unreadyTestApp()).app;
 
 const login = (app: App, email: string, password: string, remoteAddress?: string) =>
   app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, ...(remoteAddress ? { remoteAddress } : {}) });

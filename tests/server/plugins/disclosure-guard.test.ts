@@ -1,20 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '@marac/shared';
-import { buildApp } from '../../../server/src/app';
-import { testConfig } from '../../../server/src/config';
-import { openDatabase, type Database_ } from '../../../server/src/db/client';
 import { admitListed } from '../../../server/src/modules/cases/policy';
-import { NO_WEB_BUILD, baseWorld, makeUser, signIn } from '../helper';
-
-type App = Awaited<ReturnType<typeof buildApp>>;
-
-const built: { app: App; database: Database_ }[] = [];
-afterEach(async () => {
-  for (const { app, database } of built.splice(0)) {
-    await app.close();
-    database.close();
-  }
-});
+import { baseWorld, makeUser, signIn, unreadyTestApp } from '../helper';
 
 const CASE = '5f0c2d2e-8f43-4a8e-9b7a-2b1f8f3d9c11';
 
@@ -23,9 +10,7 @@ const CASE = '5f0c2d2e-8f43-4a8e-9b7a-2b1f8f3d9c11';
  * asking the disclosure policy, one that asks, and one that declares it sends case ids only.
  */
 async function appWithRoutes() {
-  const database = openDatabase(':memory:');
-  const app = await buildApp({ config: testConfig({ WEB_DIST: NO_WEB_BUILD }), database });
-  built.push({ app, database });
+  const { app, database } = await unreadyTestApp();
   app.get('/api/zz/unasked', { config: { access: 'signed-in' } }, async () => ({ items: [{ caseId: CASE, victimName: 'Alice Ashdown' }] }));
   app.get('/api/zz/asked', { config: { access: 'signed-in' } }, async (request) => {
     admitListed(request.session!.user, [CASE]);

@@ -22,7 +22,7 @@ import type { SessionUser } from '../auth/session-store';
 import { recordAudit, type Actor } from '../audit/repository';
 import { samePeople } from '../history/identity';
 import { notifyUsers } from '../notifications/repository';
-import { caseOfReferral, isBarred, mergeRoot, normaliseEmail, type CaseGrant, withMerged } from './policy';
+import { caseOfReferral, isBarred, mergeRoot, normaliseEmail, victimCasesOf, type CaseGrant, withMerged } from './policy';
 
 type BarRow = typeof caseBars.$inferSelect;
 type CaseRow = typeof cases.$inferSelect;
@@ -179,12 +179,6 @@ export function barsChanged(db: Db, caseIds: readonly string[], now: Date, actor
   return effects;
 }
 
-/** The cases of every victim confirmed to be one of these people. */
-export function casesOfVictims(db: Db, personIds: readonly string[]): string[] {
-  if (personIds.length === 0) return [];
-  return db.select({ id: cases.id }).from(cases).where(inArray(cases.victimPersonId, samePeople(db, personIds))).all().map((c) => c.id);
-}
-
 /**
  * The cases whose bars a referral can change: its own, and those of the victim named by it or by any
  * referral it is merged with (up to the one they were all merged into, and every other merged there).
@@ -194,14 +188,7 @@ export function casesConcerning(db: Db, referralId: string): string[] {
   if (!referral) return [];
   const root = mergeRoot(db, referral);
   const own = caseOfReferral(db, root);
-  const group = withMerged(db, [root.id]);
-  const victims = db
-    .select({ personId: referralSubjects.personId })
-    .from(referralSubjects)
-    .where(and(inArray(referralSubjects.referralId, group), eq(referralSubjects.role, 'victim')))
-    .all()
-    .flatMap((s) => (s.personId ? [s.personId] : []));
-  return [...new Set([...(own ? [own] : []), ...casesOfVictims(db, victims)])];
+  return [...new Set([...(own ? [own] : []), ...victimCasesOf(db, withMerged(db, [root.id]))])];
 }
 
 function barView(db: Db, rows: BarRow[]): CaseBar[] {

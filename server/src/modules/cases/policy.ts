@@ -216,6 +216,24 @@ export function caseOfReferral(db: Db, referral: Pick<ReferralRow, 'id' | 'caseI
   return null;
 }
 
+/** The cases of every victim confirmed to be one of these people. */
+export function casesOfVictims(db: Db, personIds: readonly string[]): string[] {
+  if (personIds.length === 0) return [];
+  return db.select({ id: cases.id }).from(cases).where(inArray(cases.victimPersonId, samePeople(db, personIds))).all().map((c) => c.id);
+}
+
+/** The cases of the victim these referrals name, once she is a held person (linked or confirmed). */
+export function victimCasesOf(db: Db, referralIds: readonly string[]): string[] {
+  if (referralIds.length === 0) return [];
+  const victims = db
+    .select({ personId: referralSubjects.personId })
+    .from(referralSubjects)
+    .where(and(inArray(referralSubjects.referralId, [...referralIds]), eq(referralSubjects.role, 'victim')))
+    .all()
+    .flatMap((s) => (s.personId ? [s.personId] : []));
+  return casesOfVictims(db, victims);
+}
+
 /** The referral every merge from this one leads to: itself when it was never merged. */
 export function mergeRoot(db: Db, referral: ReferralRow): ReferralRow {
   let root = referral;
@@ -265,15 +283,7 @@ export function referralBarsParty(db: Db, party: Party, referral: ReferralRow): 
     .all()
     .some((c) => (party.agencyId !== null && c.agencyId === party.agencyId) || (email !== null && c.email !== null && normaliseEmail(c.email) === email));
   if (named) return true;
-  const victims = db
-    .select({ personId: referralSubjects.personId })
-    .from(referralSubjects)
-    .where(and(inArray(referralSubjects.referralId, group), eq(referralSubjects.role, 'victim')))
-    .all()
-    .flatMap((s) => (s.personId ? [s.personId] : []));
-  if (victims.length === 0) return false;
-  const held = db.select({ id: cases.id }).from(cases).where(inArray(cases.victimPersonId, samePeople(db, victims))).all().map((c) => c.id);
-  return barredCases(db, party, held).size > 0;
+  return barredCases(db, party, victimCasesOf(db, group)).size > 0;
 }
 
 /**

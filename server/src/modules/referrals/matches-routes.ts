@@ -5,7 +5,8 @@ import { transaction, type Db } from '../../db/client';
 import { errorResponses } from '../../lib/openapi';
 import { actorOf } from '../audit/actor';
 import { recordAudit, type Actor } from '../audit/repository';
-import { barsChanged, casesConcerning, casesOfVictims } from '../cases/bars';
+import { barsChanged, casesConcerning } from '../cases/bars';
+import { casesOfVictims } from '../cases/policy';
 import { decideMatch, referralForMatching, referralMatches } from './matches';
 
 /** Each held person shown is a view of that person's record, wherever the list is sent. */
