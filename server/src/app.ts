@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database_ } from './db/client';
+import { JobRegistry } from './lib/jobs';
 import { systemClock, type Clock } from './lib/time';
 import adminAgencies from './modules/admin/agencies/routes';
 import actions from './modules/actions/routes';
@@ -50,6 +51,16 @@ export interface AppOptions {
   clock?: Clock;
   /** Log destination for the running server; tests leave it unset. */
   logger?: boolean | object;
+  /** Where the background jobs started beside the app report their runs (readiness and metrics read it). */
+  jobs?: JobRegistry;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    jobs: JobRegistry;
+    /** When this app was built: a job that has never run is judged from here. */
+    startedAt: Date;
+  }
 }
 
 const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -76,6 +87,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
 
   await app.register(clockPlugin, { clock: options.clock ?? systemClock });
+  app.decorate('jobs', options.jobs ?? new JobRegistry());
+  app.decorate('startedAt', app.clock());
   await app.register(dbPlugin, { config, ...(options.database ? { database: options.database } : {}) });
   await app.register(errorHandler);
   await app.register(security, { config });

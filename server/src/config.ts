@@ -20,8 +20,11 @@ const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_FILE: z.string().min(1).default('./data/marac.db').transform(fromRepoRoot),
-  /** Seed synthetic demo data into a new, empty database. Set to false for a real deployment. */
-  DEMO_MODE: flag(true),
+  /**
+   * Seed synthetic demo data into a new, empty database. Off unless asked for (README's demo command
+   * asks), so a mistyped DATABASE_FILE can never fill a new file with accounts whose password is public.
+   */
+  DEMO_MODE: flag(false),
   /** Served over https (directly or behind a proxy): marks the session cookie Secure. */
   SECURE_COOKIES: flag(false),
   /** Number of proxies in front of the platform whose X-Forwarded-For can be trusted for client addresses. */
@@ -42,6 +45,18 @@ const ConfigSchema = z.object({
   SMTP_FROM: z.string().min(3).default('MARAC platform <marac@localhost>'),
   /** How often queued notices are sent and research reminders looked for. */
   MAIL_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  /** Where backups are written (`pnpm backup`, and the scheduled backups below). */
+  BACKUP_DIR: z.string().min(1).default('./data/backups').transform(fromRepoRoot),
+  /** A passphrase to encrypt backups with (AES-256-GCM); without it backups are written in the clear. */
+  BACKUP_KEY: z.string().min(16, 'Use a passphrase of at least 16 characters').optional(),
+  /** How many backups to keep in BACKUP_DIR; older ones are deleted once a new one is checked good. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
+  /** Take a backup every this many hours while the platform runs; 0 for none (schedule `pnpm backup` instead). */
+  BACKUP_INTERVAL_HOURS: z.coerce.number().int().min(0).max(24 * 7).default(0),
+  /** A token a metrics scraper sends as `Authorization: Bearer …`; without it only administrators read /api/metrics. */
+  METRICS_TOKEN: z.string().min(16, 'Use a token of at least 16 characters').optional(),
+  /** How long a shutdown waits for requests in flight before it exits. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -34,6 +34,12 @@ const id = () => text('id').primaryKey();
 const createdAt = () => text('created_at').notNull();
 const bool = (name: string) => integer(name, { mode: 'boolean' });
 const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
+/**
+ * How many times the record has been changed. A change names the version it started from and is
+ * refused, with the record as it now stands, when someone else's change came first: nobody's update
+ * silently puts back what another person had just changed.
+ */
+const version = () => integer('version').notNull().default(0);
 
 /** Deployment-wide facts (schema owner, demo mode) that are not per area. */
 export const meta = sqliteTable('meta', {
@@ -51,6 +57,7 @@ export const areas = sqliteTable('areas', {
   settings: json<AreaSettings>('settings').notNull(),
   createdAt: createdAt(),
   disabledAt: text('disabled_at'),
+  version: version(),
 });
 
 export const agencies = sqliteTable('agencies', {
@@ -60,6 +67,7 @@ export const agencies = sqliteTable('agencies', {
   secureEmail: text('secure_email'),
   createdAt: createdAt(),
   disabledAt: text('disabled_at'),
+  version: version(),
 });
 
 export const agencyAreas = sqliteTable(
@@ -97,6 +105,7 @@ export const users = sqliteTable(
     createdAt: createdAt(),
     lastSignedInAt: text('last_signed_in_at'),
     disabledAt: text('disabled_at'),
+    version: version(),
   },
   (t) => [index('users_agency_idx').on(t.agencyId)],
 );
@@ -499,6 +508,8 @@ export const meetings = sqliteTable(
     agendaVersion: integer('agenda_version').notNull().default(0),
     chairUserId: text('chair_user_id').references(() => users.id),
     createdAt: createdAt(),
+    /** Counts changes to the meeting and to its agenda alike: both are edited from the meeting page. */
+    version: version(),
   },
   (t) => [index('meetings_area_date_idx').on(t.areaId, t.date)],
 );
@@ -636,6 +647,7 @@ export const research = sqliteTable(
     /** Set when the agency is barred from the case: the task and what it holds are no longer its to read. */
     withdrawnAt: text('withdrawn_at'),
     withdrawnBarId: text('withdrawn_bar_id').references(() => caseBars.id),
+    version: version(),
   },
   (t) => [
     uniqueIndex('research_task_idx').on(t.meetingId, t.caseId, t.agencyId),
@@ -673,6 +685,7 @@ export const actions = sqliteTable(
     createdBy: text('created_by').notNull().references(() => users.id),
     createdAt: createdAt(),
     updatedAt: text('updated_at').notNull(),
+    version: version(),
   },
   (t) => [
     index('actions_agency_status_idx').on(t.agencyId, t.status, t.dueDate),
@@ -797,6 +810,7 @@ export const minutes = sqliteTable('minutes', {
   signedOffAt: text('signed_off_at'),
   distributedAt: text('distributed_at'),
   updatedAt: text('updated_at').notNull(),
+  version: version(),
 });
 
 /** Notifications waiting for, or kept without, an SMTP server. Bodies carry only links and counts. */
@@ -812,10 +826,20 @@ export const outbox = sqliteTable(
     caseIds: json<string[]>('case_ids').notNull().default([]),
     createdAt: createdAt(),
     sentAt: text('sent_at'),
-    /** Set when it will never be sent: the recipient was barred from a case it concerns before it went. */
+    /** Set when it will never be sent: the recipient was barred from a case it concerns, or an administrator cancelled it. */
     cancelledAt: text('cancelled_at'),
+    /** The administrator who cancelled it; null when the platform did. */
+    cancelledBy: text('cancelled_by').references(() => users.id),
     error: text('error'),
     attempts: integer('attempts').notNull().default(0),
+    /**
+     * A sender's claim on the notice, taken in the database before it is sent: no other process sends it
+     * while the claim holds, and a claim left by a process that died lapses at `claimed_until`.
+     */
+    claimedBy: text('claimed_by'),
+    claimedUntil: text('claimed_until'),
+    /** After a failure, not tried again before this instant: the wait grows with each attempt. */
+    nextAttemptAt: text('next_attempt_at'),
   },
   (t) => [uniqueIndex('outbox_dedupe_idx').on(t.dedupeKey), index('outbox_waiting_idx').on(t.sentAt, t.createdAt)],
 );

@@ -136,6 +136,7 @@ export function createMeeting(db: Db, user: SessionUser, input: CreateMeeting, t
     agendaVersion: 0,
     chairUserId: null,
     createdAt: now.toISOString(),
+    version: 0,
   };
   db.insert(meetings).values(row).run();
   inviteStanding(db, row.id, input.areaId);

@@ -37,6 +37,7 @@ export function createArea(db: Db, input: CreateArea, now: Date): Area {
     settings: input.settings,
     createdAt: now.toISOString(),
     disabledAt: null,
+    version: 0,
   };
   db.insert(areas).values(row).run();
   return toArea(row);

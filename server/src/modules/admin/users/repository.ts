@@ -90,6 +90,7 @@ export function createUser(db: Db, input: CreateUser, passwordHash: string, now:
     createdAt: now.toISOString(),
     lastSignedInAt: null,
     disabledAt: null,
+    version: 0,
   };
   db.insert(users).values(row).run();
   setAreas(db, row.id, areaIds);
