@@ -38,6 +38,7 @@ function report(totals: Totals): string {
     `requests sent in the sweeps (route × user × id, with bodies and queries): ${totals.requests} (${totals.reads} reads, ${totals.changes} changes)`,
     `worlds built with ${totals.buildSteps} API calls: ${totals.referrals} referrals, ${totals.cases} cases, meetings ${JSON.stringify(totals.meetings)}`,
     `e-mails delivered and judged: ${totals.emails}; live events judged: ${totals.liveFrames}`,
+    `answered 2xx: ${totals.answered2xx}; refused by the request limit (429): ${totals.rateLimited}`,
     `server errors (5xx) in the sweeps: ${totals.serverErrors}`,
     `leaks found: ${totals.leaks}`,
   ].join('\n');
@@ -93,6 +94,8 @@ describe('authorisation over generated worlds', () => {
         const result = await runWorld(spec);
         if (!failed) add(totals, result);
         for (const anomaly of result.anomalies) console.log(`API answered unexpectedly while building a world: ${anomaly}`);
+        // A sweep the request limit refused would judge nothing: every call must reach the routes.
+        expect(result.sweep.rateLimited, 'requests refused by the request limit').toBe(0);
         if (result.leaks.length === 0) return true;
         failed = true;
         throw new Error(`${result.leaks.length} leaks:\n${describeLeaks(result)}`);

@@ -240,6 +240,19 @@ export class WorldBuilder {
     return this.agent(user).request({ method, url, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
   }
 
+  /** The version a record has now, sent with a change as a screen that has just read it sends it. */
+  private version(table: 'meetings' | 'minutes' | 'research', where: string, ...ids: string[]): number {
+    return (this.world.database.sqlite.prepare(`select version from ${table} where ${where}`).get(...ids) as { version: number } | undefined)?.version ?? 0;
+  }
+
+  private meetingVersion(meetingId: string): { version: number } {
+    return { version: this.version('meetings', 'id = ?', meetingId) };
+  }
+
+  private minutesVersion(meetingId: string): { version: number } {
+    return { version: this.version('minutes', 'meeting_id = ?', meetingId) };
+  }
+
   private expect(response: Response, statuses: number[], what: string): boolean {
     if (statuses.includes(response.statusCode)) return true;
     this.anomalies.push(`${what} (${this.lastCall}) answered ${response.statusCode} ${response.body.slice(0, 300)}`);
@@ -629,7 +642,7 @@ export class WorldBuilder {
     this.meetingWave.set(meetingId, spec.wave);
     const reached = (status: string) => (this.figures.meetings[status] = (this.figures.meetings[status] ?? 0) + 1);
 
-    const generated = await this.call(coordinator, 'POST', `/api/meetings/${meetingId}/agenda/generate`);
+    const generated = await this.call(coordinator, 'POST', `/api/meetings/${meetingId}/agenda/generate`, this.meetingVersion(meetingId));
     if (!this.expect(generated, [200], 'building an agenda')) return;
     const items = this.itemsOf(meetingId);
     if (spec.status === 'planned' || items.length === 0) {
@@ -641,7 +654,7 @@ export class WorldBuilder {
     const oracle = this.oracle();
     const invited = this.facts.agencies.filter((a) => a.invitedAreaIds.includes(areaId));
     const givenNow = items.flatMap((item) => invited.filter((a) => !oracle.caseBars(item.caseId).agencies.has(a.id)).map((a) => ({ caseId: item.caseId, agencyId: a.id })));
-    const published = await this.call(coordinator, 'POST', `/api/meetings/${meetingId}/agenda/publish`);
+    const published = await this.call(coordinator, 'POST', `/api/meetings/${meetingId}/agenda/publish`, this.meetingVersion(meetingId));
     if (!this.expect(published, [200], 'publishing an agenda')) return;
     for (const g of givenNow) this.facts.given.push({ meetingId, ...g, step: this.facts.step });
 
@@ -649,6 +662,7 @@ export class WorldBuilder {
       const rep = this.reps(g.agencyId, areaId).find((u) => !this.oracle().barredFromCase(this.facts.userViewer(u), g.caseId));
       if (!rep) continue;
       const research = {
+        version: this.version('research', 'meeting_id = ? and case_id = ? and agency_id = ?', meetingId, g.caseId, g.agencyId),
         knownToAgency: true,
         facts: this.caseToken(g.caseId, (w) => `Known to us: ${w}`),
         opinion: this.caseToken(g.caseId, (w) => `In our view ${w}`),
@@ -676,7 +690,7 @@ export class WorldBuilder {
       return;
     }
 
-    const started = await this.call(chair, 'POST', `/api/meetings/${meetingId}/status`, { status: 'in_progress' });
+    const started = await this.call(chair, 'POST', `/api/meetings/${meetingId}/status`, { status: 'in_progress', ...this.meetingVersion(meetingId) });
     if (!this.expect(started, [200], 'starting the meeting')) return;
     await this.follow(meetingId, signed);
 
@@ -712,23 +726,24 @@ export class WorldBuilder {
       reached('in_progress');
       return;
     }
-    const minutes = await this.call(coordinator, 'POST', `/api/meetings/${meetingId}/minutes/generate`);
+    const minutes = await this.call(coordinator, 'POST', `/api/meetings/${meetingId}/minutes/generate`, this.minutesVersion(meetingId));
     if (!this.expect(minutes, [200], 'generating the minutes')) return;
     const summaries = items.filter((item) => !this.oracle().barredFromCase(this.facts.userViewer(coordinator), item.caseId));
     const edited = await this.call(coordinator, 'PUT', `/api/meetings/${meetingId}/minutes`, {
+      ...this.minutesVersion(meetingId),
       notes: null,
       cases: summaries.map((item) => ({ itemId: item.id, summary: this.caseToken(item.caseId, (w) => `Summary ${w}`) })),
     });
     this.expect(edited, [200], 'writing case summaries');
-    const signedOff = await this.call(chair, 'POST', `/api/meetings/${meetingId}/minutes/sign-off`);
+    const signedOff = await this.call(chair, 'POST', `/api/meetings/${meetingId}/minutes/sign-off`, this.minutesVersion(meetingId));
     if (!this.expect(signedOff, [200], 'signing off the minutes')) return;
-    const distributed = await this.call(coordinator, 'POST', `/api/meetings/${meetingId}/minutes/distribute`);
+    const distributed = await this.call(coordinator, 'POST', `/api/meetings/${meetingId}/minutes/distribute`, this.minutesVersion(meetingId));
     this.expect(distributed, [200], 'distributing the minutes');
     if (spec.status === 'minuted') {
       reached('minuted');
       return;
     }
-    const closed = await this.call(chair, 'POST', `/api/meetings/${meetingId}/status`, { status: 'closed' });
+    const closed = await this.call(chair, 'POST', `/api/meetings/${meetingId}/status`, { status: 'closed', ...this.meetingVersion(meetingId) });
     if (this.expect(closed, [200], 'closing the meeting')) reached('closed');
   }
 

@@ -29,6 +29,7 @@ export const ID_KINDS = [
   'area',
   'notification',
   'draft',
+  'notice',
 ] as const;
 export type IdKind = (typeof ID_KINDS)[number];
 
@@ -53,6 +54,7 @@ const AFTER_SEGMENT: Record<string, IdKind> = {
   areas: 'area',
   agencies: 'agency',
   users: 'user',
+  outbox: 'notice',
 };
 
 export interface Param {
@@ -89,6 +91,11 @@ export interface Catalogue {
   /** The cases each meeting lists. */
   meetingCases: Map<string, string[]>;
   itemRevision: Map<string, number>;
+  /**
+   * The version of every record a change names its version for, so each change is sent from the record
+   * as it stands and can succeed (research is keyed `meeting:case:agency`, minutes by their meeting).
+   */
+  versions: Record<'meetings' | 'actions' | 'minutes' | 'research' | 'areas' | 'agencies' | 'users', Map<string, number>>;
   /** Held people, for match decisions. */
   victimPeople: string[];
 }
@@ -101,6 +108,7 @@ export function catalogue(database: Database_): Catalogue {
   const items = rows<{ id: string; meetingId: string; caseId: string; revision: number }>('select id, meeting_id as meetingId, case_id as caseId, revision from agenda_items order by rowid');
   const meetingCases = new Map<string, string[]>();
   for (const item of items) meetingCases.set(item.meetingId, [...(meetingCases.get(item.meetingId) ?? []), item.caseId]);
+  const versions = (sql: string) => new Map(rows<{ key: string; version: number }>(sql).map((r) => [r.key, r.version]));
   return {
     ids: {
       meeting: ids('select id from meetings order by rowid'),
@@ -118,6 +126,7 @@ export function catalogue(database: Database_): Catalogue {
       area: ids('select id from areas order by rowid'),
       notification: ids('select id from notifications order by rowid'),
       draft: ids('select id from referral_drafts order by rowid'),
+      notice: ids('select id from outbox order by rowid'),
     },
     parent: {
       item: new Map(items.map((i) => [i.id, i.meetingId])),
@@ -129,6 +138,15 @@ export function catalogue(database: Database_): Catalogue {
     },
     meetingCases,
     itemRevision: new Map(items.map((i) => [i.id, i.revision])),
+    versions: {
+      meetings: versions('select id as key, version from meetings'),
+      actions: versions('select id as key, version from actions'),
+      minutes: versions('select meeting_id as key, version from minutes'),
+      research: versions("select meeting_id || ':' || case_id || ':' || agency_id as key, version from research"),
+      areas: versions('select id as key, version from areas'),
+      agencies: versions('select id as key, version from agencies'),
+      users: versions('select id as key, version from users'),
+    },
     victimPeople: ids('select distinct victim_person_id as id from cases'),
   };
 }
@@ -173,6 +191,14 @@ export interface CallContext {
 }
 
 const SWEEP_TEXT = 'Written by the authorisation sweep';
+
+/** The version of the record a path's `:id` names, as a screen that has just read it sends it. */
+const versionOf = (c: CallContext, table: keyof Catalogue['versions'], key = c.params['id'] ?? '') => ({ version: c.cat.versions[table].get(key) ?? 0 });
+
+/** Query strings for changes that carry no body (a DELETE names the version it started from here). */
+export const CHANGE_QUERIES: Record<string, (c: CallContext) => string> = {
+  'DELETE /api/meetings/:id/invitations/:invitationId': (c) => `?version=${versionOf(c, 'meetings').version}`,
+};
 
 /** Query strings for lists: the default, and those that widen what comes back. */
 export const QUERIES: Record<string, (c: CallContext) => string[]> = {
@@ -225,24 +251,35 @@ export const BODIES: Record<string, (c: CallContext) => unknown[]> = {
     ...c.cat.victimPeople.slice(0, 1).map((personId) => ({ personId, decision: 'reject' })),
   ],
   'POST /api/meetings': (c) => c.areaIds.map((areaId) => ({ areaId, kind: 'emergency', date: c.today, startTime: '16:00' })),
-  'PATCH /api/meetings/:id': () => [{ location: 'Room 2' }],
-  'POST /api/meetings/:id/invitations': (c) => (c.cat.meetingCases.get(c.params['id'] ?? '') ?? []).flatMap((caseId) => c.cat.ids.agency.map((agencyId) => ({ agencyId, caseId }))),
-  'POST /api/meetings/:id/status': () => [{ status: 'in_progress' }, { status: 'minuted' }, { status: 'closed' }],
+  'PATCH /api/meetings/:id': (c) => [{ ...versionOf(c, 'meetings'), location: 'Room 2' }],
+  'POST /api/meetings/:id/invitations': (c) =>
+    (c.cat.meetingCases.get(c.params['id'] ?? '') ?? []).flatMap((caseId) => c.cat.ids.agency.map((agencyId) => ({ ...versionOf(c, 'meetings'), agencyId, caseId }))),
+  'POST /api/meetings/:id/status': (c) => ['in_progress', 'minuted', 'closed'].map((status) => ({ ...versionOf(c, 'meetings'), status })),
+  'POST /api/meetings/:id/agenda/generate': (c) => [versionOf(c, 'meetings')],
+  'POST /api/meetings/:id/agenda/publish': (c) => [versionOf(c, 'meetings')],
   'POST /api/meetings/:id/agenda/changes': (c) =>
     c.cat.ids.item
       .filter((id) => c.cat.parent.item?.get(id) === c.params['id'])
-      .flatMap((itemId) => [{ change: 'remove', itemId, reason: SWEEP_TEXT }, { change: 'pin', itemId, pinned: true }, { change: 'restore', itemId }]),
-  'PUT /api/meetings/:id/research/:caseId': () => [{ knownToAgency: true, facts: SWEEP_TEXT, researchedBy: 'Sweep', submit: true }],
+      .flatMap((itemId) => [{ change: 'remove', itemId, reason: SWEEP_TEXT }, { change: 'pin', itemId, pinned: true }, { change: 'restore', itemId }].map((change) => ({ ...versionOf(c, 'meetings'), ...change }))),
+  'PUT /api/meetings/:id/research/:caseId': (c) => [
+    { ...versionOf(c, 'research', `${c.params['id']}:${c.params['caseId']}:${c.user?.agencyId ?? ''}`), knownToAgency: true, facts: SWEEP_TEXT, researchedBy: 'Sweep', submit: true },
+  ],
   'POST /api/meetings/:id/attendance': (c) => c.users.map((u) => ({ kind: 'attendee', userId: u.id })),
   'POST /api/meetings/:id/confidentiality': () => [{ statementVersion: CONFIDENTIALITY_STATEMENT_VERSION, accepted: true }],
   'PUT /api/meetings/:id/cases/:itemId/record': (c) => [{ revision: c.cat.itemRevision.get(c.params['itemId'] ?? '') ?? 0, riskAnalysis: { harms: SWEEP_TEXT }, outcome: SWEEP_TEXT }],
   'POST /api/meetings/:id/cases/:itemId/actions': (c) => c.cat.ids.agency.map((agencyId) => ({ agencyId, description: SWEEP_TEXT, dueDate: c.today })),
   'POST /api/meetings/:id/reviews/:actionId': () => [{ outcome: 'completed', note: SWEEP_TEXT }],
   'PUT /api/meetings/:id/minutes': (c) => [
-    { notes: null, cases: c.cat.ids.item.filter((id) => c.cat.parent.item?.get(id) === c.params['id']).map((itemId) => ({ itemId, summary: SWEEP_TEXT })) },
+    { ...versionOf(c, 'minutes'), notes: null, cases: c.cat.ids.item.filter((id) => c.cat.parent.item?.get(id) === c.params['id']).map((itemId) => ({ itemId, summary: SWEEP_TEXT })) },
   ],
-  'POST /api/actions/:id/updates': () => [{ status: 'in_progress', note: SWEEP_TEXT }, { status: 'completed', note: SWEEP_TEXT }],
-  'POST /api/actions/:id/reassign': (c) => c.cat.ids.agency.map((agencyId) => ({ agencyId, note: SWEEP_TEXT })),
+  'POST /api/meetings/:id/minutes/generate': (c) => [versionOf(c, 'minutes')],
+  'POST /api/meetings/:id/minutes/sign-off': (c) => [versionOf(c, 'minutes')],
+  'POST /api/meetings/:id/minutes/distribute': (c) => [versionOf(c, 'minutes')],
+  'POST /api/actions/:id/updates': (c) => [
+    { ...versionOf(c, 'actions'), status: 'in_progress', note: SWEEP_TEXT },
+    { ...versionOf(c, 'actions'), status: 'completed', note: SWEEP_TEXT },
+  ],
+  'POST /api/actions/:id/reassign': (c) => c.cat.ids.agency.map((agencyId) => ({ ...versionOf(c, 'actions'), agencyId, note: SWEEP_TEXT })),
   'POST /api/cases/:caseId/outcome-reviews': () => [{ outcome: SWEEP_TEXT, closeInvolvement: false }],
   'POST /api/cases/:caseId/bars': (c) => [
     ...c.cat.ids.agency.map((agencyId) => ({ name: 'Sweep', agencyId, reason: SWEEP_TEXT })),
@@ -251,4 +288,10 @@ export const BODIES: Record<string, (c: CallContext) => unknown[]> = {
   'POST /api/cases/:caseId/bars/:barId/lift': () => [{ reason: SWEEP_TEXT }],
   'POST /api/admin/areas/:id/protocol': (c) => c.cat.ids.agency.map((agencyId) => ({ agencyId, signedOn: c.today, signatory: 'Sweep Signatory' })),
   'POST /api/admin/areas/:id/protocol/:signatureId/withdraw': (c) => [{ withdrawnOn: c.today }],
+  // Changes that leave the record as it was: what is reached is the same, and the world stays as built.
+  'PATCH /api/admin/areas/:id': (c) => [versionOf(c, 'areas')],
+  'PATCH /api/admin/agencies/:id': (c) => [versionOf(c, 'agencies')],
+  'PATCH /api/admin/users/:id': (c) => [versionOf(c, 'users')],
+  'POST /api/admin/users/:id/disable': (c) => [versionOf(c, 'users')],
+  'POST /api/admin/users/:id/enable': (c) => [versionOf(c, 'users')],
 };

@@ -74,11 +74,13 @@ export interface Totals {
   emails: number;
   liveFrames: number;
   serverErrors: number;
+  answered2xx: number;
+  rateLimited: number;
   leaks: number;
 }
 
 export function emptyTotals(): Totals {
-  return { worlds: 0, routes: 0, requests: 0, reads: 0, changes: 0, buildSteps: 0, referrals: 0, cases: 0, meetings: {}, emails: 0, liveFrames: 0, serverErrors: 0, leaks: 0 };
+  return { worlds: 0, routes: 0, requests: 0, reads: 0, changes: 0, buildSteps: 0, referrals: 0, cases: 0, meetings: {}, emails: 0, liveFrames: 0, serverErrors: 0, answered2xx: 0, rateLimited: 0, leaks: 0 };
 }
 
 export function add(totals: Totals, report: WorldReport): void {
@@ -94,6 +96,8 @@ export function add(totals: Totals, report: WorldReport): void {
   totals.emails += report.build.emailsDelivered;
   totals.liveFrames += report.build.liveFrames;
   totals.serverErrors += report.sweep.serverErrors.length;
+  totals.answered2xx += report.sweep.answered2xx;
+  totals.rateLimited += report.sweep.rateLimited;
   totals.leaks += report.leaks.length;
 }
 

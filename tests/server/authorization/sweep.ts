@@ -22,7 +22,7 @@ import { IDENTITY_MATCHING, judgeCaseIds, judgeText, type Leak, type Strictness 
 import { openStream, parseFrames } from './live';
 import { Oracle, type UserInfo, type Viewer } from './oracle';
 import { findTokens } from './tokens';
-import { BODIES, QUERIES, catalogue, combinations, fill, paramsOf, type CallContext, type Catalogue, type Param } from './routes';
+import { BODIES, CHANGE_QUERIES, QUERIES, catalogue, combinations, fill, paramsOf, type CallContext, type Catalogue, type Param } from './routes';
 
 type Response = Awaited<ReturnType<Agent['request']>>;
 
@@ -34,6 +34,8 @@ export interface SweepFigures {
   reads: number;
   changes: number;
   answered2xx: number;
+  /** Answered 429: a sweep refused by the request limit judges nothing, so there must be none. */
+  rateLimited: number;
   serverErrors: { request: string; status: number; body: string }[];
   /** Changes sent only an empty body (no plausible body is listed for them in routes.ts). */
   emptyBodies: string[];
@@ -75,7 +77,7 @@ async function textOf(response: Response): Promise<string> {
 
 export class Sweep {
   readonly leaks: Leak[] = [];
-  readonly figures: SweepFigures = { routes: 0, streamingRoutes: [], requests: 0, reads: 0, changes: 0, answered2xx: 0, serverErrors: [], emptyBodies: [], tokensSeen: 0 };
+  readonly figures: SweepFigures = { routes: 0, streamingRoutes: [], requests: 0, reads: 0, changes: 0, answered2xx: 0, rateLimited: 0, serverErrors: [], emptyBodies: [], tokensSeen: 0 };
   private readonly seen = new Set<string>();
   private readonly oracle: Oracle;
   private readonly callers: Caller[];
@@ -107,6 +109,18 @@ export class Sweep {
     for (const { route, params } of changes) await this.change(route.method, route.url, params);
   }
 
+  private sent = 0;
+
+  /**
+   * Each request comes from an address of its own: the platform's limit of requests per address and
+   * minute is for people, and tens of thousands of calls in a few seconds would otherwise be answered
+   * 429 after the first few hundred, so no change would ever be made and judged.
+   */
+  private address(): string {
+    this.sent += 1;
+    return `10.${(this.sent >> 16) & 255}.${(this.sent >> 8) & 255}.${this.sent & 255}`;
+  }
+
   private context(params: Record<string, string>, user: UserInfo | null): CallContext {
     return { params, user, cat: this.cat, users: this.builder.users, areaIds: this.builder.facts.areas.map((a) => a.id), today: this.builder.today() };
   }
@@ -125,6 +139,7 @@ export class Sweep {
   private note(request: string, response: Response): boolean {
     this.figures.requests += 1;
     if (response.statusCode >= 500) this.figures.serverErrors.push({ request, status: response.statusCode, body: response.body.slice(0, 200) });
+    if (response.statusCode === 429) this.figures.rateLimited += 1;
     const ok = response.statusCode >= 200 && response.statusCode < 300;
     if (ok) this.figures.answered2xx += 1;
     return ok;
@@ -150,7 +165,7 @@ export class Sweep {
             await this.follow(caller, path, request, url, params, combo);
             continue;
           }
-          const response = await this.isolated(() => caller.agent.request({ method: 'GET', url: path }));
+          const response = await this.isolated(() => caller.agent.request({ method: 'GET', url: path, remoteAddress: this.address() }));
           if (!this.note(request, response)) continue;
           await this.judge(caller, await textOf(response), IDENTITY_MATCHING.test(url) ? 'matching' : 'need-to-know', request, url, url === '/api/notifications');
         }
@@ -186,14 +201,14 @@ export class Sweep {
     if (!bodies) this.figures.emptyBodies.push(key);
     for (const combo of combinations(params, this.cat, false)) {
       for (const caller of this.callers) {
-        const path = fill(url, combo);
+        const path = `${fill(url, combo)}${CHANGE_QUERIES[key]?.(this.context(combo, caller.user)) ?? ''}`;
         for (const body of bodies ? bodies(this.context(combo, caller.user)) : [{}]) {
           const request = `${method} ${path} as ${caller.viewer.label}`;
           this.figures.changes += 1;
           await this.isolated(async () => {
             const { sqlite } = this.world.database;
             const lastNotification = (sqlite.prepare('select coalesce(max(rowid), 0) as n from notifications').get() as { n: number }).n;
-            const response = await caller.agent.request({ method: method as 'POST', url: path, ...(body === undefined ? {} : { payload: body as Record<string, unknown> }) });
+            const response = await caller.agent.request({ method: method as 'POST', url: path, remoteAddress: this.address(), ...(body === undefined ? {} : { payload: body as Record<string, unknown> }) });
             if (!this.note(request, response)) return;
             await this.judge(caller, await textOf(response), 'bars', `${request} ${JSON.stringify(body ?? null).slice(0, 120)}`, url);
             await this.sentBy(request, url, lastNotification);
@@ -220,7 +235,7 @@ export class Sweep {
     for (const { userId } of told) {
       const caller = this.callers.find((c) => c.user?.id === userId);
       if (!caller) continue;
-      const response = await caller.agent.request({ method: 'GET', url: '/api/notifications?limit=200' });
+      const response = await caller.agent.request({ method: 'GET', url: '/api/notifications?limit=200', remoteAddress: this.address() });
       const where = `notifications of ${caller.viewer.label} after ${request}`;
       if (this.note(where, response)) await this.judge(caller, response.body, 'bars', where, url, true);
     }

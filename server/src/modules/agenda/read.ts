@@ -18,7 +18,8 @@ import {
   research,
 } from '../../db/schema';
 import type { SessionUser } from '../auth/session-store';
-import { grantCases } from '../cases/policy';
+import { barSources, becauseOf } from '../cases/bars';
+import { grantCases, partyOf, type Party } from '../cases/policy';
 import { flagTags, referralFlags } from '../history/flags';
 import { windowsLapsingBetween } from '../history/windows';
 import { meetingSummary } from '../meetings/calendar';
@@ -28,6 +29,8 @@ import { AGENDA_EDITABLE } from './generate';
 type MeetingRow = typeof meetings.$inferSelect;
 type ItemRow = typeof agendaItems.$inferSelect;
 type ReferralRow = typeof referrals.$inferSelect;
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** With no earlier meeting in the area, lapsed windows are looked for over this many days. */
 const FIRST_MEETING_LOOKBACK_DAYS = 28;
@@ -57,14 +60,13 @@ export function listedReferrals(db: Db, itemIds: readonly string[]): Map<string,
  * Agencies invited to the meeting (as a whole or for the case) that a bar on the case names, and those
  * whose research for it here was withdrawn when the bar came: the agenda says who and why.
  */
-function barredAgencies(db: Db, meeting: MeetingRow, caseIds: string[]): Map<string, AgendaBarredAgency[]> {
+function barredAgencies(db: Db, meeting: MeetingRow, caseIds: string[], reader: Party): Map<string, AgendaBarredAgency[]> {
   const byCase = new Map<string, AgendaBarredAgency[]>(caseIds.map((id) => [id, []]));
   if (caseIds.length === 0) return byCase;
   const bars = db
-    .select({ bar: caseBars, agencyName: agencies.name, referralReference: referrals.reference })
+    .select({ bar: caseBars, agencyName: agencies.name })
     .from(caseBars)
     .innerJoin(agencies, eq(agencies.id, caseBars.agencyId))
-    .leftJoin(referrals, eq(referrals.id, caseBars.referralId))
     .where(and(inArray(caseBars.caseId, caseIds), isNull(caseBars.liftedAt), isNotNull(caseBars.agencyId)))
     .orderBy(asc(caseBars.recordedAt))
     .all();
@@ -74,7 +76,13 @@ function barredAgencies(db: Db, meeting: MeetingRow, caseIds: string[]): Map<str
     .from(research)
     .where(and(eq(research.meetingId, meeting.id), inArray(research.caseId, caseIds), isNotNull(research.withdrawnAt)))
     .all();
-  for (const { bar, agencyName, referralReference } of bars) {
+  const sources = barSources(
+    db,
+    bars.map((b) => b.bar),
+    meeting.areaId,
+    reader,
+  );
+  for (const { bar, agencyName } of bars) {
     const agencyId = bar.agencyId as string;
     const list = byCase.get(bar.caseId) ?? [];
     if (list.some((b) => b.agencyId === agencyId)) continue;
@@ -85,7 +93,7 @@ function barredAgencies(db: Db, meeting: MeetingRow, caseIds: string[]): Map<str
       agencyId,
       agencyName,
       withdrawnAt: task?.at ?? null,
-      because: referralReference ? `Referral ${referralReference} names it as unsafe to contact` : 'Recorded as unsafe to contact by a coordinator',
+      because: capitalise(becauseOf(sources.get(bar.id), 'it')),
     });
     byCase.set(bar.caseId, list);
   }
@@ -112,6 +120,7 @@ function entries(db: Db, viewer: SessionUser, meeting: MeetingRow, rows: (ItemRo
     db,
     meeting,
     rows.map((r) => r.caseId),
+    partyOf(viewer),
   );
   return rows.map((r) => {
     const refs = listed.get(r.id) ?? [];

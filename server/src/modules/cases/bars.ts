@@ -12,7 +12,7 @@
  * leaves the bars it brought.
  */
 
-import { and, asc, eq, inArray, isNull, notInArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import { CLOSED_ACTION_STATUSES, longDate, type BarEffect, type CaseBar, type CaseBars, type RecordCaseBar } from '@marac/shared';
 import type { Db } from '../../db/client';
 import { actions, agencies, caseBars, cases, meetingInvitations, meetings, referralSubjects, referrals, research, unsafeContacts, userAreas, users } from '../../db/schema';
@@ -22,7 +22,7 @@ import type { SessionUser } from '../auth/session-store';
 import { recordAudit, type Actor } from '../audit/repository';
 import { samePeople } from '../history/identity';
 import { notifyUsers } from '../notifications/repository';
-import { caseOfReferral, isBarred, mergeRoot, normaliseEmail, victimCasesOf, type CaseGrant, withMerged } from './policy';
+import { caseOfReferral, isBarred, mergeRoot, normaliseEmail, partyOf, referralBarsParty, victimCasesOf, type CaseGrant, type Party, withMerged } from './policy';
 
 type BarRow = typeof caseBars.$inferSelect;
 type CaseRow = typeof cases.$inferSelect;
@@ -78,8 +78,45 @@ function refresh(db: Db, row: CaseRow, at: string): BarRow[] {
   return added;
 }
 
+/**
+ * Where a bar came from, as one reader may be told it: a referral of the case's area by its reference
+ * (one they may open); one of another area, or one a bar keeps from the reader (a referral about the
+ * same victim naming them, or confirmed to be about a victim whose other case bars them), only as
+ * such — bars follow the victim, but who that referral named and why stay with those who may open it.
+ */
+export interface BarSource {
+  referralId: string | null;
+  reference: string | null;
+  withheld: 'elsewhere' | 'barred' | null;
+  recordedByName: string | null;
+}
+
+export function barSources(db: Db, bars: readonly Pick<BarRow, 'id' | 'referralId' | 'recordedBy'>[], areaId: string, reader: Party): Map<string, BarSource> {
+  const referralIds = [...new Set(bars.flatMap((b) => (b.referralId ? [b.referralId] : [])))];
+  const referred = new Map(referralIds.length ? db.select().from(referrals).where(inArray(referrals.id, referralIds)).all().map((r) => [r.id, r]) : []);
+  const keptFrom = new Set([...referred.values()].filter((r) => r.areaId === areaId && referralBarsParty(db, reader, r)).map((r) => r.id));
+  const userIds = [...new Set(bars.flatMap((b) => (b.recordedBy ? [b.recordedBy] : [])))];
+  const names = new Map(userIds.length ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds)).all().map((u) => [u.id, u.name]) : []);
+  return new Map(
+    bars.map((b) => {
+      const referral = b.referralId ? referred.get(b.referralId) : undefined;
+      const withheld = referral === undefined ? null : referral.areaId !== areaId ? 'elsewhere' : keptFrom.has(referral.id) ? 'barred' : null;
+      const shown = referral !== undefined && withheld === null;
+      return [b.id, { referralId: shown ? referral.id : null, reference: shown ? referral.reference : null, withheld, recordedByName: b.recordedBy ? (names.get(b.recordedBy) ?? null) : null }];
+    }),
+  );
+}
+
+/** Why a bar names them, in words: `subject` is how the sentence refers to who is barred. */
+export function becauseOf(source: BarSource | undefined, subject: 'it' | 'them' | 'their e-mail'): string {
+  if (source?.reference) return `referral ${source.reference} names ${subject} as unsafe to contact`;
+  if (source?.withheld === 'elsewhere') return `a referral about the same victim in another area names ${subject} as unsafe to contact`;
+  if (source?.withheld === 'barred') return `a referral about the same victim names ${subject} as unsafe to contact`;
+  return `${source?.recordedByName ?? 'a coordinator'} recorded ${subject} as unsafe to contact`;
+}
+
 /** The coordinators and chairs of the area, enabled and not themselves barred from the case. */
-function staffToTell(db: Db, caseId: string, areaId: string): { id: string }[] {
+function staffToTell(db: Db, caseId: string, areaId: string): { id: string; email: string; agencyId: string | null }[] {
   return db
     .select({ id: users.id, email: users.email, agencyId: users.agencyId })
     .from(users)
@@ -104,7 +141,8 @@ function applyBar(db: Db, bar: BarRow, row: CaseRow, now: Date, actor: Actor): B
       .where(and(eq(research.caseId, row.id), eq(research.agencyId, bar.agencyId), isNull(research.withdrawnAt), inArray(meetings.status, [...OPEN_MEETINGS])))
       .orderBy(asc(meetings.date))
       .all();
-    if (tasks.length) db.update(research).set({ withdrawnAt: now.toISOString(), withdrawnBarId: bar.id }).where(inArray(research.id, tasks.map((t) => t.id))).run();
+    // A new version: research invited back later must not take a save from a screen read before the bar.
+    if (tasks.length) db.update(research).set({ withdrawnAt: now.toISOString(), withdrawnBarId: bar.id, version: sql`${research.version} + 1` }).where(inArray(research.id, tasks.map((t) => t.id))).run();
     for (const t of tasks) withdrawnFrom.push({ meetingId: t.meetingId, date: t.date });
     const open = db.select({ id: meetings.id }).from(meetings).where(inArray(meetings.status, [...OPEN_MEETINGS]));
     db.delete(meetingInvitations)
@@ -117,41 +155,38 @@ function applyBar(db: Db, bar: BarRow, row: CaseRow, now: Date, actor: Actor): B
       .all().length;
   }
   const barredUsers = bar.email ? db.select({ name: users.name }).from(users).where(eq(users.email, bar.email)).all() : [];
-  const referral = bar.referralId ? db.select({ reference: referrals.reference }).from(referrals).where(eq(referrals.id, bar.referralId)).get() : undefined;
-  const recorder = bar.recordedBy ? db.select({ name: users.name }).from(users).where(eq(users.id, bar.recordedBy)).get() : undefined;
-  const because = referral
-    ? `referral ${referral.reference} names ${bar.agencyId ? 'it' : 'them'} as unsafe to contact`
-    : `${recorder?.name ?? 'a coordinator'} recorded ${bar.agencyId ? 'it' : 'them'} as unsafe to contact`;
-  const effect: BarEffect = {
-    caseId: row.id,
-    caseReference: row.reference,
-    agencyName: agency?.name ?? null,
-    personName: barredUsers[0]?.name ?? null,
-    withdrawnFrom,
-    openActions,
-    because,
+  // Each reader is told where the bar came from as far as they may know it (`barSources`).
+  const explain = (reader: Party) => {
+    const source = barSources(db, [bar], row.areaId, reader).get(bar.id);
+    const because = becauseOf(source, bar.agencyId ? 'it' : 'them');
+    const lines: string[] = [];
+    if (agency) {
+      lines.push(
+        withdrawnFrom.length
+          ? `${agency.name} was withdrawn from case ${row.reference} on the agenda of the MARAC on ${withdrawnFrom.map((w) => longDate(w.date)).join(' and ')}, because ${because}.`
+          : `${agency.name} is barred from case ${row.reference}, because ${because}.`,
+        'It can no longer see the case, and nothing more about it will be sent to it.',
+      );
+      if (openActions) lines.push(`It owns ${plural(openActions, 'open action', 'open actions')} on the case: reassign ${openActions === 1 ? 'it' : 'them'} to another agency.`);
+    }
+    for (const person of barredUsers) {
+      lines.push(`${person.name} is barred from case ${row.reference}, because ${becauseOf(source, 'their e-mail')}: they can no longer see it.`);
+    }
+    return { because, body: lines.join(' ') };
   };
 
-  const lines: string[] = [];
-  if (agency) {
-    lines.push(
-      withdrawnFrom.length
-        ? `${agency.name} was withdrawn from case ${row.reference} on the agenda of the MARAC on ${withdrawnFrom.map((w) => longDate(w.date)).join(' and ')}, because ${because}.`
-        : `${agency.name} is barred from case ${row.reference}, because ${because}.`,
-      'It can no longer see the case, and nothing more about it will be sent to it.',
-    );
-    if (openActions) lines.push(`It owns ${plural(openActions, 'open action', 'open actions')} on the case: reassign ${openActions === 1 ? 'it' : 'them'} to another agency.`);
+  const byBody = new Map<string, string[]>();
+  for (const u of staffToTell(db, row.id, row.areaId)) {
+    const { body } = explain(partyOf(u));
+    if (body) byBody.set(body, [...(byBody.get(body) ?? []), u.id]);
   }
-  for (const person of barredUsers) {
-    lines.push(`${person.name} is barred from case ${row.reference}, because ${because.replace(/ (it|them) as /, ' their e-mail as ')}: they can no longer see it.`);
-  }
-  if (lines.length) {
+  for (const [body, userIds] of byBody) {
     notifyUsers(
       db,
-      staffToTell(db, row.id, row.areaId).map((u) => u.id),
+      userIds,
       {
         subject: agency ? `${agency.name} withdrawn from case ${row.reference}` : `Someone barred from case ${row.reference}`,
-        body: lines.join(' '),
+        body,
         link: `/cases/${row.id}/actions`,
         dedupeKey: `case-bar:${bar.id}`,
         caseId: row.id,
@@ -159,6 +194,16 @@ function applyBar(db: Db, bar: BarRow, row: CaseRow, now: Date, actor: Actor): B
       now,
     );
   }
+  const actorRow = actor.userId ? db.select({ agencyId: users.agencyId, email: users.email }).from(users).where(eq(users.id, actor.userId)).get() : undefined;
+  const effect: BarEffect = {
+    caseId: row.id,
+    caseReference: row.reference,
+    agencyName: agency?.name ?? null,
+    personName: barredUsers[0]?.name ?? null,
+    withdrawnFrom,
+    openActions,
+    because: explain(actorRow ? partyOf(actorRow) : { agencyId: null, email: null }).because,
+  };
   recordAudit(
     db,
     actor,
@@ -191,34 +236,39 @@ export function casesConcerning(db: Db, referralId: string): string[] {
   return [...new Set([...(own ? [own] : []), ...victimCasesOf(db, withMerged(db, [root.id]))])];
 }
 
-function barView(db: Db, rows: BarRow[]): CaseBar[] {
+function barView(db: Db, rows: BarRow[], areaId: string, reader: Party): CaseBar[] {
   const agencyNames = new Map(db.select({ id: agencies.id, name: agencies.name }).from(agencies).all().map((a) => [a.id, a.name]));
   const userIds = [...new Set(rows.flatMap((r) => [r.recordedBy, r.liftedBy]).filter((id): id is string => id !== null))];
   const userNames = new Map(userIds.length ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds)).all().map((u) => [u.id, u.name]) : []);
-  const referralIds = [...new Set(rows.flatMap((r) => (r.referralId ? [r.referralId] : [])))];
-  const references = new Map(referralIds.length ? db.select({ id: referrals.id, reference: referrals.reference }).from(referrals).where(inArray(referrals.id, referralIds)).all().map((r) => [r.id, r.reference]) : []);
-  return rows.map((r) => ({
-    id: r.id,
-    caseId: r.caseId,
-    agencyId: r.agencyId,
-    agencyName: r.agencyId ? (agencyNames.get(r.agencyId) ?? null) : null,
-    email: r.email,
-    name: r.name,
-    reason: r.reason,
-    referralId: r.referralId,
-    referralReference: r.referralId ? (references.get(r.referralId) ?? null) : null,
-    recordedByName: r.recordedBy ? (userNames.get(r.recordedBy) ?? null) : null,
-    recordedAt: r.recordedAt,
-    liftedAt: r.liftedAt,
-    liftedByName: r.liftedBy ? (userNames.get(r.liftedBy) ?? null) : null,
-    liftReason: r.liftReason,
-  }));
+  const sources = barSources(db, rows, areaId, reader);
+  return rows.map((r) => {
+    const source = sources.get(r.id);
+    const agencyName = r.agencyId ? (agencyNames.get(r.agencyId) ?? null) : null;
+    // From a referral the reader may not open: who is barred (the agency, the e-mail) but not who it named or why.
+    const withheld = source?.withheld ?? null;
+    return {
+      id: r.id,
+      caseId: r.caseId,
+      agencyId: r.agencyId,
+      agencyName,
+      email: r.email,
+      name: withheld ? (agencyName ?? r.email ?? 'Named on a referral about the same victim') : r.name,
+      reason: withheld === 'elsewhere' ? 'Named on a referral about the same victim in another area' : withheld ? 'Named on a referral about the same victim' : r.reason,
+      referralId: source?.referralId ?? null,
+      referralReference: source?.reference ?? null,
+      recordedByName: r.recordedBy ? (userNames.get(r.recordedBy) ?? null) : null,
+      recordedAt: r.recordedAt,
+      liftedAt: r.liftedAt,
+      liftedByName: r.liftedBy ? (userNames.get(r.liftedBy) ?? null) : null,
+      liftReason: r.liftReason,
+    };
+  });
 }
 
 /** The case's bars, active and lifted, for its coordinators and chairs. */
 export function barsOf(db: Db, user: SessionUser, grant: CaseGrant): CaseBars {
   const rows = db.select().from(caseBars).where(eq(caseBars.caseId, grant.case.id)).orderBy(asc(caseBars.recordedAt), asc(caseBars.id)).all();
-  const views = barView(db, rows);
+  const views = barView(db, rows, grant.case.areaId, partyOf(user));
   return {
     caseId: grant.case.id,
     caseReference: grant.case.reference,

@@ -22,7 +22,7 @@ import { and, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client';
 import { agencies, caseBars, cases, meetings, referralSubjects, referrals, research, unsafeContacts, users } from '../../db/schema';
-import { notFound } from '../../lib/errors';
+import { conflict, notFound } from '../../lib/errors';
 import type { SessionUser } from '../auth/session-store';
 import { samePeople } from '../history/identity';
 
@@ -271,19 +271,43 @@ export function withMerged(db: Db, referralIds: readonly string[]): string[] {
  * the bars of any case whose victim it has been confirmed to name.
  */
 export function referralBarsParty(db: Db, party: Party, referral: ReferralRow): boolean {
-  const caseId = caseOfReferral(db, referral);
-  if (caseId) return isBarred(db, party, caseId);
   if (!party.agencyId && !party.email) return false;
-  const group = withMerged(db, [mergeRoot(db, referral).id]);
-  const email = party.email ? normaliseEmail(party.email) : null;
-  const named = db
-    .select({ agencyId: unsafeContacts.agencyId, email: unsafeContacts.email })
-    .from(unsafeContacts)
-    .where(inArray(unsafeContacts.referralId, group))
-    .all()
-    .some((c) => (party.agencyId !== null && c.agencyId === party.agencyId) || (email !== null && c.email !== null && normaliseEmail(c.email) === email));
-  if (named) return true;
-  return barredCases(db, party, victimCasesOf(db, group)).size > 0;
+  const bars = referralBars(db, referral);
+  return (party.agencyId !== null && bars.has(`agency:${party.agencyId}`)) || (party.email !== null && bars.has(`email:${normaliseEmail(party.email)}`));
+}
+
+/** Everyone a bar keeps from the referral, as keys `agency:<id>` and `email:<normalised address>`. */
+export function referralBars(db: Db, referral: ReferralRow): Set<string> {
+  const keys = new Set<string>();
+  const add = (agencyId: string | null, email: string | null) => {
+    if (agencyId) keys.add(`agency:${agencyId}`);
+    if (email && email.trim() !== '') keys.add(`email:${normaliseEmail(email)}`);
+  };
+  const caseId = caseOfReferral(db, referral);
+  const group = caseId ? [] : withMerged(db, [mergeRoot(db, referral).id]);
+  const caseIds = caseId ? [caseId] : victimCasesOf(db, group);
+  if (group.length) {
+    for (const c of db.select({ agencyId: unsafeContacts.agencyId, email: unsafeContacts.email }).from(unsafeContacts).where(inArray(unsafeContacts.referralId, group)).all()) add(c.agencyId, c.email);
+  }
+  if (caseIds.length) {
+    for (const b of db.select({ agencyId: caseBars.agencyId, email: caseBars.email }).from(caseBars).where(and(inArray(caseBars.caseId, caseIds), isNull(caseBars.liftedAt))).all()) add(b.agencyId, b.email);
+  }
+  return keys;
+}
+
+/**
+ * Bars stay once they apply. A screening change — a merge, a victim confirmed as someone else or no
+ * longer confirmed — that would leave anyone barred from the referral before it able to open it after
+ * is refused, and its transaction with it: the coordinator lifts a bar recorded in error on its case
+ * (saying why) before correcting who the referral is about.
+ */
+export function assertBarsKept(db: Db, referral: ReferralRow, before: ReadonlySet<string>, field: string): void {
+  const after = referralBars(db, db.select().from(referrals).where(eq(referrals.id, referral.id)).get() ?? referral);
+  if ([...before].some((key) => !after.has(key))) {
+    throw conflict('This would let someone barred from this referral see it: bars stay once they apply. If a bar was recorded in error, lift it on its case first', [
+      { field, message: 'Someone barred from this referral would no longer be barred' },
+    ]);
+  }
 }
 
 /**

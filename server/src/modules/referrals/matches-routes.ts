@@ -6,7 +6,7 @@ import { errorResponses } from '../../lib/openapi';
 import { actorOf } from '../audit/actor';
 import { recordAudit, type Actor } from '../audit/repository';
 import { barsChanged, casesConcerning } from '../cases/bars';
-import { casesOfVictims } from '../cases/policy';
+import { assertBarsKept, casesOfVictims, referralBars } from '../cases/policy';
 import { decideMatch, referralForMatching, referralMatches } from './matches';
 
 /** Each held person shown is a view of that person's record, wherever the list is sent. */
@@ -58,9 +58,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         const user = request.session!.user;
         const now = app.clock();
         const referral = referralForMatching(db, user, request.params.id);
+        const barredBefore = referralBars(db, referral);
         const outcome = decideMatch(db, user, referral, request.params.subjectId, request.body, now);
         // Confirming who the victim is joins their history: every bar recorded about them reaches this case too.
         if (outcome.decision === 'confirmed') barsChanged(db, [...casesConcerning(db, referral.id), ...casesOfVictims(db, [request.body.personId])], now, actorOf(request));
+        // Confirming the victim as someone else, or no longer as anyone, must not take bars away.
+        assertBarsKept(db, referral, barredBefore, 'personId');
         recordAudit(
           db,
           actorOf(request),

@@ -7,11 +7,11 @@ import { todayInLondon } from '../../lib/time';
 import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/repository';
 import { listWithCase } from '../agenda/generate';
-import { caseOfReferral, grantCases, requireReferral } from '../cases/policy';
+import { assertBarsKept, caseOfReferral, grantCases, referralBars, requireReferral } from '../cases/policy';
 import { queueAgendaChanged } from '../mail/notices';
 import { barsChanged, casesConcerning } from '../cases/bars';
 import { decideReferral } from './decisions';
-import { myReferrals, referralDetail } from './repository';
+import { findReferral, myReferrals, referralDetail } from './repository';
 import { createReferral, resubmitReferral } from './submission';
 
 const REFERRERS = ['agency_representative', 'coordinator'] as const;
@@ -129,6 +129,8 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
       transaction(app.database, (db) => {
         const now = app.clock();
         const actor = actorOf(request);
+        const held = request.body.decision === 'merge' ? findReferral(db, request.params.id) : undefined;
+        const barredBefore = held ? referralBars(db, held) : null;
         const outcome = decideReferral(db, request.session!.user, request.params.id, request.body, now, today());
         const { referral, link } = outcome;
         recordAudit(
@@ -150,6 +152,8 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
         }
         // Whoever it names as unsafe is barred from the case at once, and from every case of its victim.
         const effects = barsChanged(db, casesConcerning(db, referral.id), now, actor);
+        // Merged into a referral about someone else, it would leave the bars of its own victim behind.
+        if (barredBefore) assertBarsKept(db, referral, barredBefore, 'intoReferralId');
         // A referral joining a case listed at a meeting not yet started is listed with it at once.
         const caseId = outcome.decision === 'accepted' || outcome.decision === 'merged' ? caseOfReferral(db, referral) : null;
         const listedAt = caseId ? listWithCase(db, referral.id, caseId) : null;

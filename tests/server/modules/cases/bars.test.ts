@@ -3,8 +3,9 @@ import { CaseBars, HomeSummary, NotificationPage, PacketList, RecordedCaseBar, R
 import { auditEvents, caseBars, outbox, research } from '../../../../server/src/db/schema';
 import { deliverOutbox } from '../../../../server/src/modules/mail/outbox';
 import { makeUser, signIn } from '../../helper';
-import { referralSubmission, submitReferral, viewReferral } from '../referrals/factories';
-import { agendaOf, emailUnsafe, get, housingUnsafe, laterReferral, mergedReferral, policyWorld, publishedCase } from './world';
+import { acceptedReferral, decide, decideMatch, matchDecided, personOf, referralSubmission, rowCounts, submitReferral, TODAY, viewReferral } from '../referrals/factories';
+import { agendaOf, decided, emailUnsafe, get, housingUnsafe, laterReferral, mergedReferral, policyWorld, publishedCase } from './world';
+import { meetingVersion } from '../meetings/versions';
 
 const packetsOf = async (agent: Parameters<typeof get>[0], meetingId: string) => PacketList.parse((await get(agent, `/api/meetings/${meetingId}/packets`)).json());
 
@@ -37,7 +38,7 @@ describe('a bar takes effect at once, on the whole case', () => {
       expect(response.body).not.toContain('Alice');
     }
     expect(ResearchTaskList.parse((await get(world.agents.housingRep, `/api/meetings/${meeting.id}/research`)).json())).toEqual([]);
-    const saved = await world.agents.housingRep.request({ method: 'PUT', url: `/api/meetings/${meeting.id}/research/${caseId}`, payload: { knownToAgency: false } });
+    const saved = await world.agents.housingRep.request({ method: 'PUT', url: `/api/meetings/${meeting.id}/research/${caseId}`, payload: { version: 0, knownToAgency: false } });
     expect(saved.statusCode).toBe(404);
     const home = HomeSummary.parse((await get(world.agents.housingRep, '/api/home')).json());
     expect(home.figures.find((f) => f.key === 'research_outstanding')?.value).toBe(0);
@@ -71,7 +72,7 @@ describe('a bar takes effect at once, on the whole case', () => {
     }
 
     // Publishing again gives housing nothing and sends its mailbox nothing.
-    expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish` })).statusCode).toBe(200);
+    expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish`, payload: { version: meetingVersion(world, meeting.id) } })).statusCode).toBe(200);
     expect(world.database.db.select().from(research).all().filter((t) => t.agencyId === world.housing.id).every((t) => t.withdrawnAt !== null)).toBe(true);
     expect(world.database.db.select().from(outbox).all().filter((n) => n.recipient === 'marac@homes.test.invalid' && n.dedupeKey?.includes(':v2:'))).toEqual([]);
   });
@@ -175,16 +176,22 @@ describe('recording and lifting bars', () => {
 
     // Lifting gives nothing back by itself: housing is sent the case again only when invited again.
     expect((await get(world.agents.housingRep, `/api/meetings/${meeting.id}/packets/${caseId}`)).statusCode).toBe(404);
-    const invited = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/invitations`, payload: { agencyId: world.housing.id, caseId } });
+    const invited = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/invitations`, payload: { agencyId: world.housing.id, caseId, version: meetingVersion(world, meeting.id) } });
     expect(invited.statusCode, invited.body).toBe(201);
     expect((await get(world.agents.housingRep, `/api/meetings/${meeting.id}/packets/${caseId}`)).statusCode).toBe(200);
+    // The withdrawal was a change to housing's research: a save from a page read before the bar is refused.
+    const task = ResearchTaskList.parse((await get(world.agents.housingRep, `/api/meetings/${meeting.id}/research`)).json()).find((t) => t.caseId === caseId);
+    expect(task?.version).toBe(1);
+    const stale = await world.agents.housingRep.request({ method: 'PUT', url: `/api/meetings/${meeting.id}/research/${caseId}`, payload: { version: 0, facts: 'Written before the bar' } });
+    expect(stale.statusCode).toBe(409);
+    expect((await world.agents.housingRep.request({ method: 'PUT', url: `/api/meetings/${meeting.id}/research/${caseId}`, payload: { version: 1, facts: 'Written after' } })).statusCode).toBe(200);
   });
 
   it('refuses to invite a barred agency for the case, and refuses a coordinator barring themselves', async () => {
     const world = await policyWorld();
     const { referral, caseId, meeting } = await publishedCase(world);
     await mergedReferral(world, referral, { unsafeContacts: housingUnsafe(world) });
-    const invite = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/invitations`, payload: { agencyId: world.housing.id, caseId } });
+    const invite = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/invitations`, payload: { agencyId: world.housing.id, caseId, version: meetingVersion(world, meeting.id) } });
     expect(invite.statusCode).toBe(400);
     expect(invite.json().fields).toEqual([{ field: 'agencyId', message: 'A referral on this case names this agency as unsafe to contact' }]);
     const self = await world.agents.coordinator.request({ method: 'POST', url: `/api/cases/${caseId}/bars`, payload: { name: 'Me', agencyId: null, email: 'coord@test.invalid', reason: 'Testing' } });
@@ -221,7 +228,81 @@ describe('recording and lifting bars', () => {
     const otherCase = accepted.json().caseId as string;
     expect(otherCase).not.toBe(referral.caseId);
     const bars = CaseBars.parse((await get(otherAgent, `/api/cases/${otherCase}/bars`)).json());
-    expect(bars.active.map((b) => [b.agencyId, b.referralId])).toEqual([[world.housing.id, referral.id]]);
+    // Who is barred follows her; who the other area's referral named, and why, stays with that area.
+    expect(bars.active.map((b) => [b.agencyId, b.referralId, b.referralReference, b.name, b.reason])).toEqual([
+      [world.housing.id, null, null, 'Testshire Homes', 'Named on a referral about the same victim in another area'],
+    ]);
+    expect(JSON.stringify(bars)).not.toMatch(/Hal Housing|Related to the perpetrator|TST-R-/);
+  });
+});
+
+describe('bars stay once they apply to a referral under screening', () => {
+  /** Alice's case barring the chair by e-mail, Bella's case, and a new referral confirmed as Alice's. */
+  async function twoVictims() {
+    const world = await policyWorld();
+    const alice = await acceptedReferral(world, referralSubmission(world.area.id, { unsafeContacts: emailUnsafe('chair@test.invalid') }));
+    const bellaVictim = { ...referralSubmission(world.area.id).victim, givenName: 'Bella', familyName: 'Brook', aliases: [], datesOfBirth: ['1985-02-03'], address: { line1: '9 Far Lane', line2: null, town: 'Testford', postcode: 'TS2 9ZZ' }, phone: '07700 900099' };
+    const bella = await acceptedReferral(world, referralSubmission(world.area.id, { victim: bellaVictim }));
+    const later = await submitReferral(world.agents.rep, referralSubmission(world.area.id, { referralDate: TODAY }));
+    await matchDecided(world.agents.coordinator, later.id, later.victim.id, alice.victim.personId as string, 'confirm');
+    expect((await get(world.agents.chair, `/api/referrals/${later.id}`)).statusCode).toBe(404);
+    return { world, alice, bella, later };
+  }
+
+  it('refuses to confirm the victim as someone else, or as no one, when that would lift a bar, and changes nothing', async () => {
+    const { world, alice, bella, later } = await twoVictims();
+    const counts = rowCounts(world);
+    for (const payload of [
+      { personId: bella.victim.personId, decision: 'confirm' },
+      { personId: alice.victim.personId, decision: 'reject' },
+    ]) {
+      const refused = await decideMatch(world.agents.coordinator, later.id, later.victim.id, payload);
+      expect(refused.statusCode, refused.body).toBe(409);
+      expect(refused.json().fields).toEqual([{ field: 'personId', message: 'Someone barred from this referral would no longer be barred' }]);
+    }
+    expect(rowCounts(world)).toEqual(counts);
+    expect(personOf(world, later.victim.id)).toBe(alice.victim.personId);
+    expect((await get(world.agents.chair, `/api/referrals/${later.id}`)).statusCode).toBe(404);
+  });
+
+  it('refuses to merge it into a referral about another victim, and merges it into one about the same victim', async () => {
+    const { world, alice, bella, later } = await twoVictims();
+    const counts = rowCounts(world);
+    const refused = await decide(world.agents.coordinator, later.id, { decision: 'merge', intoReferralId: bella.id });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().fields).toEqual([{ field: 'intoReferralId', message: 'Someone barred from this referral would no longer be barred' }]);
+    expect(rowCounts(world)).toEqual(counts);
+    expect((await viewReferral(world.agents.coordinator, later.id)).status).toBe('submitted');
+
+    const merged = await decided(world.agents.coordinator, later.id, { decision: 'merge', intoReferralId: alice.id });
+    expect(merged.status).toBe('merged');
+    expect((await get(world.agents.chair, `/api/referrals/${later.id}`)).statusCode).toBe(404);
+  });
+
+  it('tells each coordinator where a bar came from only as far as they may open that referral', async () => {
+    const world = await policyWorld();
+    const alice = await acceptedReferral(world, referralSubmission(world.area.id));
+    // Another area holds a case of hers too, where its coordinator records this area's coordinator as unsafe.
+    const elsewhere = await submitReferral(world.agents.rep, referralSubmission(world.other.id, { victim: { ...referralSubmission(world.other.id).victim, address: { line1: '3 Far Road', line2: null, town: 'Otherton', postcode: 'OT1 1AA' } } }));
+    await matchDecided(world.agents.otherCoordinator, elsewhere.id, elsewhere.victim.id, alice.victim.personId as string, 'confirm');
+    const otherCase = (await decided(world.agents.otherCoordinator, elsewhere.id, { decision: 'accept', areaId: world.other.id })).caseId as string;
+    const recorded = await world.agents.otherCoordinator.request({ method: 'POST', url: `/api/cases/${otherCase}/bars`, payload: { name: 'Cora Coordinator', agencyId: null, email: 'coord@test.invalid', reason: 'Lives with the perpetrator' } });
+    expect(recorded.statusCode, recorded.body).toBe(201);
+
+    // A new referral for her names housing; a second coordinator of the area confirms who she is.
+    await makeUser(world.database, { role: 'coordinator', areaIds: [world.area.id], email: 'coord.two@test.invalid', name: 'Cass Second' });
+    const second = await signIn(world.app, 'coord.two@test.invalid');
+    const later = await submitReferral(world.agents.rep, referralSubmission(world.area.id, { referralDate: TODAY, unsafeContacts: housingUnsafe(world) }));
+    await matchDecided(second, later.id, later.victim.id, alice.victim.personId as string, 'confirm');
+    expect((await get(world.agents.coordinator, `/api/referrals/${later.id}`)).statusCode).toBe(404);
+
+    const told = async (agent: typeof second) => NotificationPage.parse((await get(agent, '/api/notifications')).json()).items.map((n) => n.body);
+    expect(await told(world.agents.chair)).toContain(`Testshire Homes is barred from case ${alice.caseReference}, because referral ${later.reference} names it as unsafe to contact. It can no longer see the case, and nothing more about it will be sent to it.`);
+    const toCora = await told(world.agents.coordinator);
+    expect(toCora).toContain(`Testshire Homes is barred from case ${alice.caseReference}, because a referral about the same victim names it as unsafe to contact. It can no longer see the case, and nothing more about it will be sent to it.`);
+    expect(JSON.stringify(toCora)).not.toContain(later.reference);
+    const bars = CaseBars.parse((await get(world.agents.coordinator, `/api/cases/${alice.caseId}/bars`)).json());
+    expect(bars.active.map((b) => [b.agencyId, b.referralId, b.referralReference, b.name, b.reason])).toEqual([[world.housing.id, null, null, 'Testshire Homes', 'Named on a referral about the same victim']]);
   });
 });
 
