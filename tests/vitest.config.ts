@@ -21,6 +21,15 @@ export default defineConfig({
         },
       },
       {
+        // Tests that start, kill and restart real platform processes, and run its commands.
+        test: {
+          name: 'process',
+          include: ['process/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['./setup/fail-on-console-error.ts'],
+        },
+      },
+      {
         plugins: [react()],
         test: {
           name: 'web',

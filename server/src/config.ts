@@ -6,6 +6,9 @@ import { z } from 'zod';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const fromRepoRoot = (path: string) => (path === ':memory:' || isAbsolute(path) ? path : resolve(REPO_ROOT, path));
 
+/** The database a first start creates, folder and all; any other path's folder must already exist. */
+export const DEFAULT_DATABASE_FILE = fromRepoRoot('./data/marac.db');
+
 const flag = (fallback: boolean) =>
   z
     .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
@@ -19,7 +22,7 @@ const flag = (fallback: boolean) =>
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
-  DATABASE_FILE: z.string().min(1).default('./data/marac.db').transform(fromRepoRoot),
+  DATABASE_FILE: z.string().min(1).default(DEFAULT_DATABASE_FILE).transform(fromRepoRoot),
   /**
    * Seed synthetic demo data into a new, empty database. Off unless asked for (README's demo command
    * asks), so a mistyped DATABASE_FILE can never fill a new file with accounts whose password is public.

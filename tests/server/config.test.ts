@@ -11,7 +11,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       PORT: 3000,
       HOST: '127.0.0.1',
-      DEMO_MODE: true,
+      DEMO_MODE: false,
       SECURE_COOKIES: false,
       TRUST_PROXY_HOPS: 0,
       SESSION_IDLE_MINUTES: 30,

@@ -25,10 +25,12 @@ import {
 import { transaction, type Database_, type Db } from '../../db/client';
 import { actionReminders, actionUpdates, actions, agencies, areas, cases, meetings } from '../../db/schema';
 import { newId, sha256 } from '../../lib/ids';
+import type { JobRegistry } from '../../lib/jobs';
 import { todayInLondon, type Clock } from '../../lib/time';
 import { recordAudit, type Actor } from '../audit/repository';
 import { mayReceive, mayReceiveAddress } from '../cases/policy';
 import { queueNotice } from '../mail/outbox';
+import { nextVersion } from '../../db/versions';
 import { notifyUsers } from '../notifications/repository';
 import { actionLink, actionsLink, agencyMailboxes, agencyRepresentatives, areaStaff } from './recipients';
 
@@ -183,7 +185,8 @@ export function runActionReminders(db: Db, today: string, now: Date, publicUrl: 
 
     if (kind === 'escalated_coordinator' || kind === 'escalated_chair') {
       const stage = kind === 'escalated_chair' ? 'chair' : 'coordinator';
-      db.update(actions).set({ status: 'escalated', updatedAt: at }).where(eq(actions.id, action.id)).run();
+      // A new version: an update sent from a screen read before the escalation must not undo it unseen.
+      db.update(actions).set({ status: 'escalated', updatedAt: at, version: nextVersion(actions) }).where(eq(actions.id, action.id)).run();
       db.insert(actionUpdates)
         .values({
           id: newId(),
@@ -255,8 +258,11 @@ export function startActionReminders(
   clock: Clock,
   publicUrl: string,
   log: { warn(details: object, message: string): void; info?(details: object, message: string): void },
+  jobs?: JobRegistry,
   checkEveryMs = 15 * 60_000,
 ): ActionReminderJob {
+  // Runs once a day: readiness calls it stuck only after two days without a run that succeeded.
+  jobs?.register('action-reminders', 24 * 60 * 60_000);
   let lastRunFor: string | null = null;
   const run = () => {
     const today = todayInLondon(clock);
@@ -268,8 +274,10 @@ export function startActionReminders(
     if (todayInLondon(clock) === lastRunFor) return;
     try {
       const report = run();
+      jobs?.ran('action-reminders', clock());
       log.info?.({ ...report }, 'action reminders');
     } catch (error) {
+      jobs?.ran('action-reminders', clock(), error instanceof Error ? error.message : 'failed');
       log.warn({ error: String(error) }, 'action reminders failed');
     }
   };

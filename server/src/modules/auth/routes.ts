@@ -34,6 +34,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const keys = [accountKey(email), addressKey(request.ip)];
       const now = app.clock();
       if (isLockedOut(db, keys, now)) {
+        app.metrics.signInFailures.inc({ reason: 'locked_out' });
         throw new AppError(429, 'too_many_attempts', 'Too many failed attempts: wait 5 minutes before trying again');
       }
       const user = db.select().from(users).where(eq(users.email, email)).get();
@@ -45,6 +46,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           recordFailure(tx, keys, later);
           recordAudit(tx, { userId: user?.id ?? null, userEmail: null, ip: request.ip }, { action: 'sign_in_failed', entityType: 'session' }, later);
         });
+        app.metrics.signInFailures.inc({ reason: 'invalid_credentials' });
         throw new AppError(401, 'invalid_credentials', INVALID);
       }
 

@@ -39,6 +39,13 @@ const sameRights = (a: SessionUser, b: SessionUser) =>
  * `Last-Event-ID` (sent by browsers on reconnect) or `?after=` resumes after that event.
  */
 const routes: FastifyPluginAsyncZod = async (app) => {
+  // Streams still open when the platform shuts down are ended first: the browsers' EventSource
+  // reconnects by itself (to the platform once it is back) and resumes from the last event it saw.
+  const open = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of [...open]) end();
+  });
+
   app.get(
     '/:id/live',
     {
@@ -73,15 +80,19 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         connection: 'keep-alive',
       });
       raw.write('retry: 2000\n\n');
+      app.metrics.liveStreams.inc();
 
-      let open = true;
+      let following = true;
       const stops: (() => void)[] = [];
       const end = () => {
-        if (!open) return;
-        open = false;
+        if (!following) return;
+        following = false;
+        app.metrics.liveStreams.dec();
+        open.delete(end);
         for (const stop of stops) stop();
         raw.end();
       };
+      open.add(end);
       /** The person as their session stands now, or null (and the stream ends) if it no longer stands as it did. */
       const current = (): SessionUser | null => {
         const now = findActiveSession(app.database.db, token, app.clock(), app.sessionLimits, { touch: false });
@@ -90,7 +101,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         return null;
       };
       const flush = () => {
-        if (!open) return;
+        if (!following) return;
         const viewer = current();
         if (!viewer) return;
         const frames = transaction(app.database, (db) => {

@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { NotificationPage } from '@marac/shared';
 import { transaction } from '../../../../server/src/db/client';
 import { actionReminders, actionUpdates, actions, areas, auditEvents, notifications, outbox } from '../../../../server/src/db/schema';
 import { runActionReminders, startActionReminders } from '../../../../server/src/modules/actions/reminders';
+import { JobRegistry } from '../../../../server/src/lib/jobs';
 import { makeUser, signIn } from '../../helper';
-import { actionWorld, detail, rowCounts, update, type ActionWorld } from './world';
+import { actionWorld, detail, reassign, rowCounts, update, type ActionWorld } from './world';
+import { adminVersion } from '../meetings/versions';
 
 const PUBLIC_URL = 'https://marac.test.invalid';
 
@@ -82,6 +84,21 @@ describe('the daily chase of open actions', () => {
     expect(seen.history.at(-1)).toMatchObject({ updatedBy: null, updatedByName: null });
   });
 
+  it('gives an escalated action a new version, so an update sent from a page read before it is refused', async () => {
+    const world = await chasingWorld();
+    const action = await world.first.agree(world.police.id, 'Flag the address', '2026-11-25');
+    const seen = await detail(world.agents.rep, action);
+    expect(runOn(world, '2026-12-02')).toMatchObject({ escalated: 1 });
+    const before = rowCounts(world);
+    const stale = await update(world, world.agents.rep, action, { version: seen.version, status: 'in_progress', note: 'Working on it' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().fields).toEqual([{ field: 'version', message: 'Changed by someone else meanwhile' }]);
+    expect(statusOf(world, action)).toBe('escalated');
+    expect(rowCounts(world)).toEqual(before);
+    const fresh = await update(world, world.agents.rep, action, { version: seen.version + 1, status: 'in_progress', note: 'Working on it' });
+    expect(fresh.statusCode, fresh.body).toBe(201);
+  });
+
   it('counts bank holidays out: due 23 December, escalated on 4 January and not before', async () => {
     const world = await chasingWorld();
     const action = await world.first.agree(world.housing.id, 'Refer to the sanctuary scheme', '2026-12-23');
@@ -106,7 +123,7 @@ describe('the daily chase of open actions', () => {
     const world = await chasingWorld();
     const admin = await signIn(world.app, (await makeUser(world.database, { role: 'administrator', areaIds: [] })).email);
     const settings = { actionReminderWorkingDays: 0, actionEscalateToCoordinatorWorkingDays: 1, actionEscalateToChairWorkingDays: 2 };
-    const changed = await admin.request({ method: 'PATCH', url: `/api/admin/areas/${world.area.id}`, payload: { settings } });
+    const changed = await admin.request({ method: 'PATCH', url: `/api/admin/areas/${world.area.id}`, payload: { version: adminVersion(world, 'areas', world.area.id), settings } });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(world.database.db.select().from(areas).all().find((a) => a.id === world.area.id)?.settings).toMatchObject({ repeatAnchor: 'last_referral', ...settings });
     const action = await world.first.agree(world.police.id, 'Bail check', '2026-11-25');
@@ -198,18 +215,14 @@ describe('the daily chase of open actions', () => {
     const world = await chasingWorld();
     const done = await world.first.agree(world.police.id, 'Flag the address', '2026-11-25');
     const moved = await world.first.agree(world.police.id, 'Bail check', '2026-11-25');
-    expect((await update(world.agents.rep, done, { status: 'completed', note: 'Marker placed' })).statusCode).toBe(201);
+    expect((await update(world, world.agents.rep, done, { status: 'completed', note: 'Marker placed' })).statusCode).toBe(201);
     runOn(world, '2026-12-02');
     expect(stagesOf(world, done)).toEqual([]);
     expect(stagesOf(world, moved)).toEqual(['overdue 2026-12-02', 'escalated_coordinator 2026-12-02']);
 
     world.clock.advanceMinutes(9 * 24 * 60);
     const coordinator = await signIn(world.app, world.users.coordinator.email);
-    const response = await coordinator.request({
-      method: 'POST',
-      url: `/api/actions/${moved}/reassign`,
-      payload: { agencyId: world.housing.id, note: 'Housing hold the tenancy', dueDate: '2026-12-09' },
-    });
+    const response = await reassign(world, coordinator, moved, { agencyId: world.housing.id, note: 'Housing hold the tenancy', dueDate: '2026-12-09' });
     expect(response.statusCode, response.body).toBe(200);
     runOn(world, '2026-12-10');
     expect(stagesOf(world, moved)).toEqual(['overdue 2026-12-02', 'escalated_coordinator 2026-12-02', 'overdue 2026-12-10']);
@@ -217,25 +230,32 @@ describe('the daily chase of open actions', () => {
     expect(housingNotices.map((n) => n.subject)).toEqual(['Action reassigned to your agency, due 9 December 2026', 'Action overdue']);
   });
 
-  it('runs at start-up and again when the day changes, on the app’s clock', async () => {
+  it('runs at start-up and again when the day changes, on the app’s clock, reporting each run', async () => {
     const world = await chasingWorld();
     const action = await world.first.agree(world.housing.id, 'Fit target hardening', '2026-11-25');
     const log = { warn: (details: object, message: string) => console.error(message, details) };
-    const job = startActionReminders(world.database, world.clock.now, PUBLIC_URL, log, 10);
+    const jobs = new JobRegistry();
+    // Only the job's timer is faked: its checks run when the test says, never against the wall clock.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     try {
+      const job = startActionReminders(world.database, world.clock.now, PUBLIC_URL, log, jobs, 10);
       // At start-up: Monday 23 November, two working days before the due date.
       expect(stagesOf(world, action)).toEqual(['due_soon 2026-11-23']);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      vi.advanceTimersByTime(50);
       expect(stagesOf(world, action)).toEqual(['due_soon 2026-11-23']);
+      expect(jobs.list()).toMatchObject([{ name: 'action-reminders', runs: 1, failures: 0, lastError: null }]);
       world.clock.advanceMinutes(3 * 24 * 60);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      vi.advanceTimersByTime(10);
       expect(stagesOf(world, action)).toEqual(['due_soon 2026-11-23', 'overdue 2026-11-26']);
+      expect(jobs.list()).toMatchObject([{ runs: 2, lastSuccessAt: world.clock.now() }]);
       expect(job.run()).toMatchObject({ today: '2026-11-26', reminders: 0 });
-    } finally {
       job.stop();
+      world.clock.advanceMinutes(7 * 24 * 60);
+      vi.advanceTimersByTime(50);
+      expect(stagesOf(world, action)).toHaveLength(2);
+      expect(jobs.list()).toMatchObject([{ runs: 2 }]);
+    } finally {
+      vi.useRealTimers();
     }
-    world.clock.advanceMinutes(7 * 24 * 60);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(stagesOf(world, action)).toHaveLength(2);
   });
 });

@@ -3,6 +3,7 @@ import { auditEvents } from '../../../../server/src/db/schema';
 import { makeUser, signIn } from '../../helper';
 import { policyWorld, publishedCase, startWithAttendees, TODAY } from '../cases/world';
 import { follow } from './sse-client';
+import { adminVersion } from '../meetings/versions';
 
 // The test clock reads Monday 23 November 2026 in London; sessions end after 30 idle minutes.
 
@@ -41,7 +42,7 @@ describe('a live stream is checked at every event', () => {
     const world = await liveWorld();
     const housing = await world.watch(world.agents.housingRep);
     const police = await world.watch(world.agents.rep);
-    expect((await world.admin.request({ method: 'POST', url: `/api/admin/users/${world.users.housingRep.id}/disable` })).statusCode).toBe(200);
+    expect((await world.admin.request({ method: 'POST', url: `/api/admin/users/${world.users.housingRep.id}/disable`, payload: { version: adminVersion(world, 'users', world.users.housingRep.id) } })).statusCode).toBe(200);
     await housing.ended();
     // Everyone else follows on.
     await world.open();
@@ -91,5 +92,15 @@ describe('a live stream is checked at every event', () => {
       .filter((e) => e.entityType === 'case' && e.action === 'view' && e.detail?.['live'] === true);
     expect(viewed.filter((e) => e.userId === world.users.rep.id && e.entityId === world.caseId).length).toBeGreaterThanOrEqual(2);
     expect(viewed.filter((e) => e.userId === world.users.housingRep.id).length).toBe(1);
+  });
+
+  it('ends every stream when the platform shuts down, so the screens reconnect to it once it is back', async () => {
+    const world = await liveWorld();
+    const police = await world.watch(world.agents.rep);
+    const housing = await world.watch(world.agents.housingRep);
+    // Closing waits for requests in flight; the streams must not hold it up.
+    await world.app.close();
+    await police.ended();
+    await housing.ended();
   });
 });

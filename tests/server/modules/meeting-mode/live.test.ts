@@ -3,6 +3,7 @@ import { startWithAttendees } from '../cases/world';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decide, referralSubmission, referralWorld, submitReferral } from '../referrals/factories';
 import { follow } from './sse-client';
+import { meetingVersion } from '../meetings/versions';
 
 // The test clock reads Monday 23 November 2026 in London.
 
@@ -34,8 +35,8 @@ async function liveWorld() {
       })
     ).json(),
   );
-  const agenda = Agenda.parse((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/generate` })).json().agenda);
-  await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish` });
+  const agenda = Agenda.parse((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/generate`, payload: { version: meetingVersion(world, meeting.id) } })).json().agenda);
+  await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish`, payload: { version: meetingVersion(world, meeting.id) } });
   await startWithAttendees(world, meeting.id);
   const base = await world.app.listen({ port: 0, host: '127.0.0.1' });
   const itemOf = (referralId: string) => agenda.items.find((i) => i.referrals.some((r) => r.id === referralId))!;
