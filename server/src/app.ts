@@ -39,6 +39,7 @@ import clockPlugin from './plugins/clock';
 import dbPlugin from './plugins/db';
 import disclosureGuard from './plugins/disclosure-guard';
 import errorHandler from './plugins/error-handler';
+import metrics from './plugins/metrics';
 import openapi from './plugins/openapi';
 import security from './plugins/security';
 import session from './plugins/session';
@@ -96,8 +97,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authPlugin);
   await app.register(disclosureGuard);
   await app.register(openapi);
+  await app.register(metrics, { config });
 
-  await app.register(publicRoutes, { prefix: '/api' });
+  await app.register(publicRoutes, { prefix: '/api', smtpConfigured: Boolean(config.SMTP_HOST) });
   await app.register(auth, { prefix: '/api/auth' });
   await app.register(home, { prefix: '/api/home' });
   await app.register(adminAreas, { prefix: '/api/admin/areas' });

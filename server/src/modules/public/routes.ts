@@ -1,9 +1,9 @@
 import { PublicInfo } from '@marac/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { isDemo } from './demo-flag';
+import health from './health-routes';
 
-const routes: FastifyPluginAsyncZod = async (app) => {
+const routes: FastifyPluginAsyncZod<{ smtpConfigured: boolean }> = async (app, { smtpConfigured }) => {
   app.get(
     '/public',
     {
@@ -13,17 +13,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async () => ({ demo: isDemo(app.database.db), name: 'MARAC' }),
   );
 
-  app.get(
-    '/health',
-    {
-      config: { access: 'public' },
-      schema: { tags: ['public'], summary: 'Liveness: the database answers', response: { 200: z.object({ status: z.literal('ok') }) } },
-    },
-    async () => {
-      app.database.sqlite.prepare('select 1').get();
-      return { status: 'ok' as const };
-    },
-  );
+  await app.register(health, { smtpConfigured });
 };
 
 export default routes;

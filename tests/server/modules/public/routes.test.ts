@@ -40,28 +40,3 @@ describe('GET /api/public', () => {
     expect(PublicInfo.parse(response.json()).demo).toBe(false);
   });
 });
-
-describe('GET /api/health', () => {
-  it('answers ok without a session and is never cached', async () => {
-    const { app } = await testApp();
-    const response = await app.inject({ method: 'GET', url: '/api/health' });
-    expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok' });
-    expect(response.headers['cache-control']).toBe('no-store');
-  });
-
-  it('answers HEAD as well, for load balancers', async () => {
-    const { app } = await testApp();
-    const response = await app.inject({ method: 'HEAD', url: '/api/health' });
-    expect(response.statusCode).toBe(200);
-    expect(response.body).toBe('');
-  });
-
-  it('fails when the database does not answer', async () => {
-    const { app, database } = await testApp();
-    database.sqlite.close();
-    const response = await app.inject({ method: 'GET', url: '/api/health' });
-    expect(response.statusCode).toBe(500);
-    expect(response.json<{ code: string }>().code).toBe('internal_error');
-  });
-});
