@@ -1,11 +1,11 @@
-import { OutboxPage } from '@marac/shared';
+import { MAX_DELIVERY_ATTEMPTS, OutboxPage } from '@marac/shared';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testConfig } from '../../../../server/src/config';
 import { outbox, research } from '../../../../server/src/db/schema';
 import { queueAgendaChanged, queueResearchReminders } from '../../../../server/src/modules/mail/notices';
-import { MAX_DELIVERY_ATTEMPTS, deliverOutbox, queueNotice } from '../../../../server/src/modules/mail/outbox';
+import { deliverOutbox, queueNotice } from '../../../../server/src/modules/mail/outbox';
 import { smtpTransport } from '../../../../server/src/modules/mail/transport';
 import { meetingById } from '../../../../server/src/modules/meetings/calendar';
 import { makeAgency, makeArea, makeUser, signIn, testApp } from '../../helper';
@@ -68,7 +68,7 @@ describe('delivering notices by SMTP', () => {
     expect(mail?.to).toEqual(['police@agency.test']);
     expect(mail?.data).toContain('Subject: MARAC agenda published');
     expect(mail?.data).toContain('https://marac.test/meetings/1');
-    expect(db.select().from(outbox).all()[0]).toMatchObject({ sentAt: '2026-11-23T10:00:00.000Z', attempts: 1, error: null });
+    expect(db.select().from(outbox).all()[0]).toMatchObject({ sentAt: '2026-11-23T10:00:00.000Z', attempts: 1, error: null, claimedBy: null, claimedUntil: null });
 
     // Nothing is sent twice.
     expect(await deliverOutbox(db, transport!, NOW)).toEqual({ sent: 0, failed: 0, cancelled: 0 });
@@ -87,9 +87,14 @@ describe('delivering notices by SMTP', () => {
     expect(bad).toMatchObject({ sentAt: null, attempts: 1 });
     expect(bad?.error).toMatch(/550/);
     expect(smtp.received.map((m) => m.to[0])).toEqual(['housing@agency.test']);
-    for (let i = 1; i < MAX_DELIVERY_ATTEMPTS; i++) await deliverOutbox(db, transport, NOW);
-    expect(db.select().from(outbox).all().find((n) => n.dedupeKey === 'bad')?.attempts).toBe(MAX_DELIVERY_ATTEMPTS);
-    expect(await deliverOutbox(db, transport, NOW)).toEqual({ sent: 0, failed: 0, cancelled: 0 });
+    // Each retry waits for its turn; a day later every wait is over.
+    for (let day = 1; day < MAX_DELIVERY_ATTEMPTS; day++) {
+      const later = () => new Date(NOW().getTime() + day * 24 * 60 * 60_000);
+      expect(await deliverOutbox(db, transport, later)).toEqual({ sent: 0, failed: 1, cancelled: 0 });
+    }
+    expect(db.select().from(outbox).all().find((n) => n.dedupeKey === 'bad')).toMatchObject({ attempts: MAX_DELIVERY_ATTEMPTS, nextAttemptAt: null, claimedBy: null });
+    expect(await deliverOutbox(db, transport, () => new Date('2027-01-01T00:00:00.000Z'))).toEqual({ sent: 0, failed: 0, cancelled: 0 });
+    expect(smtp.received).toHaveLength(1);
   });
 
   it('has no transport without an SMTP host, so notices wait in the outbox for administrators', async () => {

@@ -1,39 +1,68 @@
-import { OutboxPage, OutboxQuery } from '@marac/shared';
-import { and, count, desc, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { Id, OutboxMessage, OutboxPage, OutboxQuery } from '@marac/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { outbox } from '../../../db/schema';
+import { z } from 'zod';
+import { transaction } from '../../../db/client';
 import { errorResponses } from '../../../lib/openapi';
+import { actorOf } from '../../audit/actor';
+import { recordAudit } from '../../audit/repository';
+import { cancelNotice, listOutbox, resendNotice } from './repository';
+
+const ADMIN = ['administrator'] as const;
+const ByNotice = z.object({ id: Id });
 
 /**
- * The outbox for administrators: what was sent, what waits, what failed. Notices hold no personal
- * data, so reading them is not audited.
+ * The outbox for administrators: what was sent, what waits, what failed, and the two things they can
+ * do about a notice that has not gone: send it again, or cancel it. Notices hold no personal data, so
+ * reading them is not audited; resending and cancelling are.
  */
 const routes: FastifyPluginAsyncZod<{ smtpConfigured: boolean }> = async (app, options) => {
   app.get(
     '/',
     {
-      config: { access: ['administrator'] },
+      config: { access: ADMIN },
       schema: { tags: ['admin'], summary: 'Notices queued for agency mailboxes, newest first', querystring: OutboxQuery, response: { 200: OutboxPage, ...errorResponses(400, 401, 403) } },
     },
-    async (request) => {
-      const db = app.database.db;
-      const { state, limit, offset } = request.query;
-      const where: SQL | undefined = {
-        waiting: and(isNull(outbox.sentAt), isNull(outbox.error)),
-        sent: isNotNull(outbox.sentAt),
-        failed: and(isNull(outbox.sentAt), isNotNull(outbox.error)),
-        all: undefined,
-      }[state ?? 'all'];
-      const total = db.select({ n: count() }).from(outbox).where(where).get()?.n ?? 0;
-      const items = db.select().from(outbox).where(where).orderBy(desc(outbox.createdAt), desc(outbox.id)).limit(limit).offset(offset).all();
-      return {
-        items: items.map(({ dedupeKey: _key, caseIds: _cases, ...message }) => message),
-        total,
-        limit,
-        offset,
-        smtpConfigured: options.smtpConfigured,
-      };
+    async (request) => ({ ...listOutbox(app.database.db, request.query, app.clock()), smtpConfigured: options.smtpConfigured }),
+  );
+
+  app.post(
+    '/:id/resend',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags: ['admin'],
+        summary: 'Send a notice that failed or is waiting again at the next pass, with every attempt restored; refused once it is sent or cancelled, or if its recipient may no longer receive it',
+        params: ByNotice,
+        response: { 200: OutboxMessage, ...errorResponses(400, 401, 403, 404, 409) },
+      },
     },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const at = app.clock();
+        const notice = resendNotice(db, request.params.id, at);
+        recordAudit(db, actorOf(request), { action: 'update', entityType: 'outbox', entityId: notice.id, detail: { change: 'resend', fields: ['attempts', 'error', 'nextAttemptAt'] } }, at);
+        return notice;
+      }),
+  );
+
+  app.post(
+    '/:id/cancel',
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags: ['admin'],
+        summary: 'Cancel a notice that has not been sent: it will never be sent',
+        params: ByNotice,
+        response: { 200: OutboxMessage, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      transaction(app.database, (db) => {
+        const at = app.clock();
+        const notice = cancelNotice(db, request.params.id, request.session!.user.id, at);
+        recordAudit(db, actorOf(request), { action: 'update', entityType: 'outbox', entityId: notice.id, detail: { change: 'cancel', fields: ['cancelledAt', 'cancelledBy'] } }, at);
+        return notice;
+      }),
   );
 };
 

@@ -17,7 +17,11 @@ export function OutboxRoute() {
   return (
     <>
       <PageHeading title="Outbox" caption="Administration" />
-      <p className="govuk-body">Notices to agency mailboxes about agendas and research, newest first. They never name a person. A notice is checked again as it goes: one whose recipient a bar on a case it concerns has come to name is never sent, and is kept here as not sent.</p>
+      <p className="govuk-body">
+        Notices to agency mailboxes about agendas and research, newest first. They never name a person. A notice is checked again as it goes: one whose
+        recipient a bar on a case it concerns has come to name is never sent, and is kept here as not sent. A notice not yet sent can be sent again or
+        cancelled.
+      </p>
       <OutboxFiltersForm key={filters.state ?? ''} initial={filters} onApply={(applied) => setParams(toSearchParams(applied))} />
       <OutboxTable
         query={{ ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }}

@@ -2,7 +2,8 @@ import { OutboxPage, type OutboxQuery } from '@marac/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
-// Notices are only ever read here, so their keys live with the one operation that reads them.
+// Only the outbox page reads notices, so their keys live with the operation that reads them; resending
+// and cancelling refresh the lists through them.
 export const outboxKeys = {
   all: ['admin', 'outbox'] as const,
   lists: () => [...outboxKeys.all, 'list'] as const,

@@ -1,16 +1,9 @@
-import { OUTBOX_STATES, type OutboxQuery } from '@marac/shared';
+import { OUTBOX_STATE_LABELS, OUTBOX_STATES, type OutboxQuery } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Select } from '../../../components/ui/select';
 
 export type OutboxFilters = Pick<OutboxQuery, 'state'>;
-
-export const OUTBOX_STATE_LABELS: Record<(typeof OUTBOX_STATES)[number], string> = {
-  waiting: 'Waiting to be sent',
-  sent: 'Sent',
-  // The server counts a notice cancelled by a bar among the failed ones: it will never go.
-  failed: 'Failed or not sent',
-};
 
 const STATE_OPTIONS = [{ value: '', label: 'All notices' }, ...OUTBOX_STATES.map((state) => ({ value: state, label: OUTBOX_STATE_LABELS[state] }))];
 

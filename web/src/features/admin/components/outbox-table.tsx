@@ -1,50 +1,14 @@
-import type { OutboxMessage, OutboxQuery } from '@marac/shared';
+import { MAX_DELIVERY_ATTEMPTS, type OutboxMessage, type OutboxQuery } from '@marac/shared';
+import { useState } from 'react';
 import { Loading } from '../../../components/ui/loading';
 import { NotificationBanner } from '../../../components/ui/notification-banner';
 import { Pagination, ResultCount } from '../../../components/ui/pagination';
 import { QueryProblem } from '../../../components/ui/query-problem';
 import { TableHead } from '../../../components/ui/table-head';
-import { Tag } from '../../../components/ui/tag';
 import { formatTimestamp } from '../../../lib/format';
 import { useOutbox } from '../api/get-outbox';
-
-function Status({ message }: { message: OutboxMessage }) {
-  // Cancelled for good before it went: a bar on a case the notice concerns came to name the recipient.
-  if (message.cancelledAt) {
-    return (
-      <>
-        <Tag colour="grey">Not sent</Tag>
-        <br />
-        <span className="govuk-body-s">Cancelled {formatTimestamp(message.cancelledAt)}</span>
-        {message.error ? (
-          <>
-            <br />
-            <span className="govuk-body-s">{message.error}</span>
-          </>
-        ) : null}
-      </>
-    );
-  }
-  if (message.sentAt) {
-    return (
-      <>
-        <Tag colour="green">Sent</Tag>
-        <br />
-        <span className="govuk-body-s">{formatTimestamp(message.sentAt)}</span>
-      </>
-    );
-  }
-  if (message.error) {
-    return (
-      <>
-        <Tag colour="red">Failed</Tag>
-        <br />
-        <span className="govuk-body-s">{message.error}</span>
-      </>
-    );
-  }
-  return <Tag colour="yellow">Waiting</Tag>;
-}
+import { OutboxNoticeConfirmation, type NoticeChange } from './outbox-notice-confirmation';
+import { OutboxStatus } from './outbox-status';
 
 /** The notice as it was written, one line per line: plain text, never markup. */
 function Body({ text }: { text: string }) {
@@ -66,17 +30,54 @@ interface OutboxTableProps {
   hrefForPage: (page: number) => string;
 }
 
-/** Notices to agency mailboxes, newest first. They hold no personal data, so they can be listed whole. */
+const actionButtonId = (message: OutboxMessage, change: NoticeChange) => `outbox-${change}-${message.id}`;
+
+/** Resending and cancelling are for a notice that has not gone, will still go, and no sender holds. */
+const changeable = (message: OutboxMessage) => (message.state === 'waiting' || message.state === 'failed') && !message.sending;
+
+/**
+ * Notices to agency mailboxes, newest first. They hold no personal data, so they can be listed whole.
+ * A notice not yet sent can be sent again or cancelled, after a second step.
+ */
 export function OutboxTable({ query, hrefForPage }: OutboxTableProps) {
   const outbox = useOutbox(query);
+  const [confirming, setConfirming] = useState<{ message: OutboxMessage; change: NoticeChange } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   if (outbox.isPending) return <Loading label="Loading notices…" />;
   if (outbox.isError) return <QueryProblem error={outbox.error} subject="the outbox" />;
+
+  const back = () => {
+    const trigger = confirming ? document.getElementById(actionButtonId(confirming.message, confirming.change)) : null;
+    setConfirming(null);
+    trigger?.focus();
+  };
+  const changed = (message: OutboxMessage, change: NoticeChange) => {
+    setConfirming(null);
+    setDone(change === 'resend' ? `The notice to ${message.recipient} will be sent again at the next delivery` : `The notice to ${message.recipient} has been cancelled`);
+  };
+  const choose = (message: OutboxMessage, change: NoticeChange) => {
+    setDone(null);
+    setConfirming({ message, change });
+  };
 
   const { items, total, limit, offset, smtpConfigured } = outbox.data;
   return (
     <>
+      {done ? <NotificationBanner type="success">{done}</NotificationBanner> : null}
+      {confirming ? (
+        <OutboxNoticeConfirmation
+          key={`${confirming.message.id}:${confirming.change}`}
+          notice={confirming.message}
+          change={confirming.change}
+          onDone={changed}
+          onCancel={back}
+        />
+      ) : null}
       {smtpConfigured ? (
-        <p className="govuk-body">Notices are sent by e-mail as soon as they are queued; failed ones are tried again.</p>
+        <p className="govuk-body">
+          Notices are sent by e-mail as soon as they are queued. A failed one is tried again after a growing wait, up to {MAX_DELIVERY_ATTEMPTS} times in all; then it
+          waits here for you to resend or cancel it.
+        </p>
       ) : (
         <NotificationBanner title="No mail server">
           Notices are waiting here because no SMTP server is set up. Set SMTP_HOST (and SMTP_USER and SMTP_PASSWORD if it needs them) and
@@ -90,7 +91,7 @@ export function OutboxTable({ query, hrefForPage }: OutboxTableProps) {
           <ResultCount total={total} limit={limit} offset={offset} noun="notices" singular="notice" />
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-visually-hidden">Notices, newest first</caption>
-            <TableHead columns={['Created', 'Recipient', 'Subject', 'Status', { label: 'Attempts', numeric: true }]} />
+            <TableHead columns={['Created', 'Recipient', 'Subject', 'Status', { label: 'Attempts', numeric: true }, { label: 'Actions', hidden: true }]} />
             <tbody className="govuk-table__body">
               {items.map((message) => (
                 <tr className="govuk-table__row" key={message.id}>
@@ -109,9 +110,19 @@ export function OutboxTable({ query, hrefForPage }: OutboxTableProps) {
                     </details>
                   </td>
                   <td className="govuk-table__cell">
-                    <Status message={message} />
+                    <OutboxStatus message={message} />
                   </td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{message.attempts}</td>
+                  <td className="govuk-table__cell app-table__actions">
+                    {changeable(message)
+                      ? (['resend', 'cancel'] as const).map((change) => (
+                          <button key={change} type="button" id={actionButtonId(message, change)} className="app-link-button" onClick={() => choose(message, change)}>
+                            {change === 'resend' ? 'Resend' : 'Cancel'}
+                            {' '}<span className="govuk-visually-hidden">notice to {message.recipient}</span>
+                          </button>
+                        ))
+                      : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
