@@ -1,4 +1,4 @@
-import { type Agenda, Me, type MeetingSummary, type ReferralDetail, longDate } from '@marac/shared';
+import { type Agenda, Me, type MeetingSummary, type Minutes, type ReferralDetail, longDate } from '@marac/shared';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiCall, platformAndBrowser, signedIn, today } from './browser';
@@ -71,9 +71,9 @@ describe('one case, one disclosure policy, in a real browser', () => {
     const created = await apiCall<MeetingSummary>(coord, 'POST', '/api/meetings', { areaId: city.id, kind: 'emergency', date: today(), startTime: '09:30', capacity: 100 });
     expect(created.status, JSON.stringify(created.json)).toBe(201);
     const meetingId = created.json.id;
-    const built = await apiCall<{ agenda: Agenda }>(coord, 'POST', `/api/meetings/${meetingId}/agenda/generate`);
+    const built = await apiCall<{ agenda: Agenda }>(coord, 'POST', `/api/meetings/${meetingId}/agenda/generate`, { version: created.json.version });
     expect(built.json.agenda.items.map((i) => i.caseId)).toContain(caseId);
-    expect((await apiCall(coord, 'POST', `/api/meetings/${meetingId}/agenda/publish`)).status).toBe(200);
+    expect((await apiCall(coord, 'POST', `/api/meetings/${meetingId}/agenda/publish`, { version: built.json.agenda.meeting.version })).status).toBe(200);
 
     // Housing was given the case: its packet is listed on the meeting page.
     const rep = housing.page;
@@ -137,7 +137,8 @@ describe('one case, one disclosure policy, in a real browser', () => {
     await policePage.getByRole('button', { name: 'Sign the statement' }).click();
     await policePage.getByRole('status').getByText('Live').waitFor();
     expect((await apiCall(chair.page, 'POST', `/api/meetings/${meetingId}/confidentiality`, { statementVersion: (await apiCall<{ statementVersion: string }>(chair.page, 'GET', `/api/meetings/${meetingId}/confidentiality`)).json.statementVersion, accepted: true })).status).toBe(200);
-    expect((await apiCall(chair.page, 'POST', `/api/meetings/${meetingId}/status`, { status: 'in_progress' })).status).toBe(200);
+    const meetingNow = await apiCall<MeetingSummary>(chair.page, 'GET', `/api/meetings/${meetingId}`);
+    expect((await apiCall(chair.page, 'POST', `/api/meetings/${meetingId}/status`, { status: 'in_progress', version: meetingNow.json.version })).status).toBe(200);
     const itemId = built.json.agenda.items.find((i) => i.caseId === caseId)!.id;
     expect((await apiCall(chair.page, 'POST', `/api/meetings/${meetingId}/cases/${itemId}/open`)).status).toBe(204);
     // The police screen moves to the case; housing's never shows it.
@@ -146,9 +147,11 @@ describe('one case, one disclosure policy, in a real browser', () => {
     expect((await apiCall(rep, 'GET', `/api/meetings/${meetingId}/cases/${itemId}`)).status).toBe(404);
 
     // The minutes: generated, signed off and distributed; housing's copy never has the case.
-    expect((await apiCall(coord, 'POST', `/api/meetings/${meetingId}/minutes/generate`)).status).toBe(200);
-    expect((await apiCall(chair.page, 'POST', `/api/meetings/${meetingId}/minutes/sign-off`)).status).toBe(200);
-    expect((await apiCall(coord, 'POST', `/api/meetings/${meetingId}/minutes/distribute`)).status).toBe(200);
+    const generated = await apiCall<Minutes>(coord, 'POST', `/api/meetings/${meetingId}/minutes/generate`, { version: 0 });
+    expect(generated.status).toBe(200);
+    const signedOff = await apiCall<Minutes>(chair.page, 'POST', `/api/meetings/${meetingId}/minutes/sign-off`, { version: generated.json.version });
+    expect(signedOff.status).toBe(200);
+    expect((await apiCall(coord, 'POST', `/api/meetings/${meetingId}/minutes/distribute`, { version: signedOff.json.version })).status).toBe(200);
     await rep.goto(`${running.platform.url}/meetings/${meetingId}/minutes`);
     await rep.getByRole('heading', { name: /Minutes/ }).first().waitFor();
     expect((await rep.locator('main').textContent()) ?? '').not.toMatch(new RegExp(`${caseReference}|Quilla|Zorrington`));

@@ -27,11 +27,11 @@ describe('the meeting as it happens, in two browsers', () => {
     const created = await apiCall<MeetingSummary>(coordinator.page, 'POST', '/api/meetings', { areaId: city.id, kind: 'emergency', date: today(), startTime: '09:30', location: 'Civic Centre, Room 2' });
     expect(created.status, JSON.stringify(created.json)).toBe(201);
     const meetingId = created.json.id;
-    const built = await apiCall<{ agenda: Agenda }>(coordinator.page, 'POST', `/api/meetings/${meetingId}/agenda/generate`);
+    const built = await apiCall<{ agenda: Agenda }>(coordinator.page, 'POST', `/api/meetings/${meetingId}/agenda/generate`, { version: created.json.version });
     expect(built.status, JSON.stringify(built.json)).toBe(200);
     expect(built.json.agenda.items.length).toBeGreaterThanOrEqual(1);
     const firstCase = built.json.agenda.items[0]!.caseReference;
-    const published = await apiCall(coordinator.page, 'POST', `/api/meetings/${meetingId}/agenda/publish`);
+    const published = await apiCall(coordinator.page, 'POST', `/api/meetings/${meetingId}/agenda/publish`, { version: built.json.agenda.meeting.version });
     expect(published.status, JSON.stringify(published.json)).toBe(200);
 
     const chair = await signedIn(running.browser, running.platform.url, 'chair@demo.test');

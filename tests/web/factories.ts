@@ -42,6 +42,7 @@ export function buildArea(overrides: Partial<Area> = {}): Area {
     settings: { repeatAnchor: 'last_referral', visibleHighRiskThreshold: 14, escalationIncidents: 3, escalationMonths: 12 },
     createdAt: CREATED_AT,
     disabledAt: null,
+    version: 0,
     ...overrides,
   });
 }
@@ -55,6 +56,7 @@ export function buildAgency(overrides: Partial<Agency> & { kind?: AgencyKind } =
     areaIds: [],
     createdAt: CREATED_AT,
     disabledAt: null,
+    version: 0,
     ...overrides,
   });
 }
@@ -70,6 +72,7 @@ export function buildUser(overrides: Partial<User> = {}): User {
     createdAt: CREATED_AT,
     lastSignedInAt: null,
     disabledAt: null,
+    version: 0,
     ...overrides,
   });
 }

@@ -6,6 +6,12 @@ import { buildApiError, buildHomeSummary, buildPublicInfo } from './factories';
 export const apiErrorResponse = (status: number, code: ErrorCode, message: string, fields: FieldError[] = []) =>
   HttpResponse.json(buildApiError(code, message, fields), { status });
 
+/** The server's refusal of a change made from a version of the record someone else has changed since. */
+export const versionConflict = (what: string) =>
+  apiErrorResponse(409, 'conflict', `Someone else changed ${what} since you opened it: their version is shown; check it, then make your change again`, [
+    { field: 'version', message: 'Changed by someone else meanwhile' },
+  ]);
+
 /** A request the page sent, as a stand-in API received it: the JSON body parsed, with the CSRF token it carried. */
 export interface SentRequest {
   method: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CaseStatus } from './cases';
-import { Id, IsoDate, PageQuery, Timestamp, page } from './common';
+import { Id, IsoDate, PageQuery, Timestamp, Version, page } from './common';
 
 export const ACTION_STATUSES = ['open', 'in_progress', 'completed', 'not_possible', 'not_completed', 'escalated'] as const;
 export const ActionStatus = z.enum(ACTION_STATUSES);
@@ -54,6 +54,7 @@ export const Action = z.object({
   createdBy: Id,
   createdAt: Timestamp,
   updatedAt: Timestamp,
+  version: Version,
 });
 export type Action = z.infer<typeof Action>;
 
@@ -213,9 +214,10 @@ const ActionNote = z.string().trim().max(2000, 'Must be 2000 characters or fewer
 
 /**
  * An update: the status (the same one to add a progress note), what was done, and the date it happened
- * (today when not given; never in the future).
+ * (today when not given; never in the future), from the version of the action the person was shown.
  */
 export const UpdateActionInput = z.object({
+  version: Version,
   status: z.enum(ACTION_STATUSES, { error: 'Choose the status of the action' }),
   note: ActionNote.nullable().default(null),
   occurredOn: z.iso.date({ error: 'Enter the date it happened, like 2026-11-23' }).optional(),
@@ -224,6 +226,7 @@ export type UpdateActionInput = z.infer<typeof UpdateActionInput>;
 
 /** The coordinator or chair gives the action to another agency serving the area, with the reason. */
 export const ReassignActionInput = z.object({
+  version: Version,
   agencyId: z.uuid({ error: 'Choose the agency that takes the action over' }),
   note: z.string({ error: 'Say why the action is reassigned' }).trim().min(1, 'Say why the action is reassigned').max(2000, 'Must be 2000 characters or fewer'),
   /** The named owner in the new agency, when known. */

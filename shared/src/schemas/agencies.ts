@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Id, RequiredText, Timestamp, patchOf } from './common';
+import { Email, Id, RequiredText, Timestamp, Version, patchOf } from './common';
 
 /** The kinds of agency that sit at a MARAC; the IDVA service is an agency like any other. */
 export const AGENCY_KINDS = [
@@ -49,6 +49,7 @@ export const Agency = z.object({
   areaIds: z.array(Id),
   createdAt: Timestamp,
   disabledAt: Timestamp.nullable(),
+  version: Version,
 });
 export type Agency = z.infer<typeof Agency>;
 
@@ -62,7 +63,7 @@ const agencyFields = {
 export const CreateAgency = z.object(agencyFields);
 export type CreateAgency = z.infer<typeof CreateAgency>;
 
-export const UpdateAgency = patchOf(agencyFields);
+export const UpdateAgency = patchOf(agencyFields).extend({ version: Version });
 export type UpdateAgency = z.infer<typeof UpdateAgency>;
 
 export const AgencyList = z.array(Agency);

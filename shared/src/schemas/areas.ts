@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REPEAT_ANCHORS } from '../rules/repeat-window';
 import { AgencyKind } from './agencies';
-import { Id, IsoDate, OptionalText, PostcodeDistrict, RequiredText, Timestamp, patchOf } from './common';
+import { Id, IsoDate, OptionalText, PostcodeDistrict, RequiredText, Timestamp, Version, patchOf } from './common';
 
 /** Per-area choices that the domain leaves to each MARAC. */
 const settingsFields = {
@@ -32,6 +32,7 @@ export const Area = z.object({
   settings: AreaSettings,
   createdAt: Timestamp,
   disabledAt: Timestamp.nullable(),
+  version: Version,
 });
 export type Area = z.infer<typeof Area>;
 
@@ -54,7 +55,7 @@ export const CreateArea = z.object(areaFields);
 export type CreateArea = z.infer<typeof CreateArea>;
 
 /** Settings sent in an update change only the settings named; the others keep their values. */
-export const UpdateArea = patchOf(areaFields).extend({ settings: patchOf(settingsFields).optional() });
+export const UpdateArea = patchOf(areaFields).extend({ settings: patchOf(settingsFields).optional(), version: Version });
 export type UpdateArea = z.infer<typeof UpdateArea>;
 
 /** The register of agencies that have signed an area's information-sharing protocol. */

@@ -33,6 +33,7 @@ export const AUDIT_ENTITIES = [
   'minutes',
   'audit',
   'protocol_signature',
+  'outbox',
 ] as const;
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 export type AuditEntity = z.infer<typeof AuditEntity>;

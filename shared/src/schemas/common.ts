@@ -14,6 +14,19 @@ export const Timestamp = z.iso.datetime({ offset: false });
 /** Local wall-clock time of day, `HH:MM`, used for meeting start times and agenda slots. */
 export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as HH:MM, for example 09:30');
 
+/**
+ * How many times a record two people can change has been changed. A change names the version it
+ * started from, and one from an older version is refused (409, a field error on `version`) rather than
+ * silently undoing what someone else did meanwhile.
+ */
+export const Version = z.number({ error: 'Open the page again: the version this change started from is missing' }).int().min(0);
+/** A change with nothing to send but the version of the record it started from (sign-off, publish…). */
+export const VersionOnly = z.object({ version: Version });
+export type VersionOnly = z.infer<typeof VersionOnly>;
+/** The same, in the query string of a DELETE, which carries no body. */
+export const VersionQuery = z.object({ version: z.coerce.number({ error: 'Open the page again: the version this change started from is missing' }).int().min(0) });
+export type VersionQuery = z.infer<typeof VersionQuery>;
+
 /** Free text typed by a person: trimmed, and never blank where the field is required. */
 export const RequiredText = (max = 200) =>
   z.string().trim().min(1, 'Enter a value').max(max, `Must be ${max} characters or fewer`);

@@ -3,7 +3,7 @@ import { MEETING_WEEKDAYS, SERIES_DEFAULTS, SERIES_RECURRENCES } from '../rules/
 import { Action, ActionStatus, REVIEW_OUTCOMES } from './actions';
 import { FlagKind, RepeatWindowItem } from './cases';
 import { PersonRole } from './people';
-import { Id, IsoDate, OptionalText, RequiredText, TimeOfDay, Timestamp, patchOf } from './common';
+import { Id, IsoDate, OptionalText, RequiredText, TimeOfDay, Timestamp, Version, patchOf } from './common';
 
 
 /** A standing series of meetings in one area; deadlines are counted in England & Wales working days. */
@@ -111,6 +111,8 @@ export const Meeting = z.object({
   agendaVersion: z.number().int().min(0),
   chairUserId: Id.nullable(),
   createdAt: Timestamp,
+  /** Of the meeting and its agenda together: a change to either names the version it started from. */
+  version: Version,
 });
 export type Meeting = z.infer<typeof Meeting>;
 
@@ -224,6 +226,7 @@ export const Research = z.object({
   dueDate: IsoDate,
   submittedAt: Timestamp.nullable(),
   updatedAt: Timestamp,
+  version: Version,
 });
 export type Research = z.infer<typeof Research>;
 
@@ -328,13 +331,13 @@ export type GeneratedAgenda = z.infer<typeof GeneratedAgenda>;
 
 const RemovalReason = z.string({ error: 'Give the reason the case is taken off the agenda' }).trim().min(1, 'Give the reason the case is taken off the agenda').max(1000, 'Must be 1000 characters or fewer');
 
-/** One change a coordinator makes to an agenda by hand. */
+/** One change a coordinator makes to an agenda by hand, from the version of the meeting they were shown. */
 export const AgendaChange = z.discriminatedUnion('change', [
-  z.object({ change: z.literal('position'), itemId: Id, position: z.number().int().min(1, 'Positions start at 1') }),
-  z.object({ change: z.literal('pin'), itemId: Id, pinned: z.boolean() }),
-  z.object({ change: z.literal('move'), itemId: Id, toMeetingId: Id }),
-  z.object({ change: z.literal('remove'), itemId: Id, reason: RemovalReason }),
-  z.object({ change: z.literal('restore'), itemId: Id }),
+  z.object({ change: z.literal('position'), version: Version, itemId: Id, position: z.number().int().min(1, 'Positions start at 1') }),
+  z.object({ change: z.literal('pin'), version: Version, itemId: Id, pinned: z.boolean() }),
+  z.object({ change: z.literal('move'), version: Version, itemId: Id, toMeetingId: Id }),
+  z.object({ change: z.literal('remove'), version: Version, itemId: Id, reason: RemovalReason }),
+  z.object({ change: z.literal('restore'), version: Version, itemId: Id }),
 ]);
 export type AgendaChange = z.infer<typeof AgendaChange>;
 
@@ -405,7 +408,7 @@ export const UpdateMeeting = patchOf({
   circulationDate: IsoDate,
   researchDeadline: IsoDate,
   minutesDueDate: IsoDate,
-});
+}).extend({ version: Version });
 export type UpdateMeeting = z.infer<typeof UpdateMeeting>;
 
 /** An agency invited to a meeting: to every case (standing) or to one case. */
@@ -419,12 +422,12 @@ export const MeetingInvitationView = z.object({
 export type MeetingInvitationView = z.infer<typeof MeetingInvitationView>;
 export const MeetingInvitationList = z.array(MeetingInvitationView);
 
-export const InviteAgency = z.object({ agencyId: Id, caseId: Id });
+export const InviteAgency = z.object({ version: Version, agencyId: Id, caseId: Id });
 export type InviteAgency = z.infer<typeof InviteAgency>;
 
 /** The steps a meeting takes after its agenda is published, in order. */
 export const MEETING_STATUS_CHANGES = ['in_progress', 'minuted', 'closed'] as const;
-export const MeetingStatusChange = z.object({ status: z.enum(MEETING_STATUS_CHANGES, { error: 'Choose the next step for the meeting' }) });
+export const MeetingStatusChange = z.object({ version: Version, status: z.enum(MEETING_STATUS_CHANGES, { error: 'Choose the next step for the meeting' }) });
 export type MeetingStatusChange = z.infer<typeof MeetingStatusChange>;
 
 /**

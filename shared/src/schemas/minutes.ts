@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ACTION_CATEGORIES, ActionStatus, REVIEW_OUTCOMES } from './actions';
 import { FlagKind } from './cases';
-import { Id, IsoDate, OptionalText, TimeOfDay, Timestamp } from './common';
+import { Id, IsoDate, OptionalText, TimeOfDay, Timestamp, Version } from './common';
 import { ATTENDANCE_KINDS, RESEARCH_STATUSES, RiskAnalysis } from './meetings';
 
 /** What an agency holds about a case but will not share, and why (a live investigation, say). */
@@ -74,11 +74,14 @@ export const Minutes = z.object({
   signedOffByName: z.string().nullable(),
   distributedAt: Timestamp.nullable(),
   updatedAt: Timestamp,
+  /** Editing, generating again, signing off and distributing each name the version they started from. */
+  version: Version,
 });
 export type Minutes = z.infer<typeof Minutes>;
 
 /** The coordinator's edits: notes for the whole meeting (read by every agency) and a summary per case (read by those allowed the case). */
 export const EditMinutes = z.object({
+  version: Version,
   notes: OptionalText(10_000),
   cases: z.array(z.object({ itemId: Id, summary: OptionalText(10_000) })).max(200).default([]),
 });

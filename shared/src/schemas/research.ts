@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { Id, IsoDate, OptionalText, Timestamp } from './common';
+import { Id, IsoDate, OptionalText, Timestamp, Version } from './common';
 import { Research } from './meetings';
 import { HeldBack } from './minutes';
 
 /**
  * What an agency representative saves for one case: a draft as often as they like, then submitted.
- * Facts and professional opinion are kept apart, as the meeting reads them differently.
+ * Facts and professional opinion are kept apart, as the meeting reads them differently. Colleagues of
+ * one agency share the task, so a save names the version it started from.
  */
 export const ResearchInput = z.object({
+  version: Version,
   knownToAgency: z.boolean().nullable().default(null),
   facts: OptionalText(10_000),
   opinion: OptionalText(5_000),
@@ -48,7 +50,7 @@ export const ResearchRevision = z.object({
   status: Research.shape.status,
   savedAt: Timestamp,
   savedByName: z.string().nullable(),
-  content: ResearchInput.omit({ submit: true }),
+  content: ResearchInput.omit({ submit: true, version: true }),
 });
 export type ResearchRevision = z.infer<typeof ResearchRevision>;
 export const ResearchHistory = z.array(ResearchRevision);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AgencyKind } from './agencies';
-import { Email, Id, RequiredText, Timestamp, patchOf } from './common';
+import { Email, Id, RequiredText, Timestamp, Version, patchOf } from './common';
 
 export const ROLES = ['administrator', 'coordinator', 'chair', 'agency_representative', 'observer'] as const;
 export const Role = z.enum(ROLES);
@@ -24,6 +24,8 @@ export const User = z.object({
   createdAt: Timestamp,
   lastSignedInAt: Timestamp.nullable(),
   disabledAt: Timestamp.nullable(),
+  /** Signing in does not count as a change: only what an administrator changes. */
+  version: Version,
 });
 export type User = z.infer<typeof User>;
 
@@ -54,7 +56,7 @@ const agencyMatchesRole = (u: { role?: Role | undefined; agencyId?: string | nul
 export const CreateUser = z.object({ ...userFields, password: Password }).superRefine(agencyMatchesRole);
 export type CreateUser = z.infer<typeof CreateUser>;
 
-export const UpdateUser = patchOf({ name: userFields.name, role: userFields.role, agencyId: userFields.agencyId, areaIds: userFields.areaIds });
+export const UpdateUser = patchOf({ name: userFields.name, role: userFields.role, agencyId: userFields.agencyId, areaIds: userFields.areaIds }).extend({ version: Version });
 export type UpdateUser = z.infer<typeof UpdateUser>;
 
 export const LoginRequest = z.object({

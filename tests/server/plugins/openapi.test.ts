@@ -110,9 +110,9 @@ describe('GET /api/openapi.json', () => {
   it('documents the responses of every operation, and the errors of protected ones', async () => {
     const { app } = await testApp();
     const doc = await fetchDocument(app);
-    const publicPaths = new Set(['/api/auth/login', '/api/public', '/api/health']);
-    // Commands whose address says everything: sign out, enable/disable, build and publish an agenda, chase research, open a case, read a notice.
-    const bodiless = (path: string) => path === '/api/auth/logout' || path.endsWith('able') || /\/agenda\/(generate|publish)$|\/research\/chase$|\/cases\/\{itemId\}\/open$|\/minutes\/(generate|sign-off|distribute)$|\/notifications\/\{id\}\/read$/.test(path);
+    const publicPaths = new Set(['/api/auth/login', '/api/public', '/api/health', '/api/health/live', '/api/health/ready']);
+    // Commands whose address says everything: sign out, enable/disable, build and publish an agenda, chase research, open a case, read a notice, resend or cancel an e-mail.
+    const bodiless = (path: string) => path === '/api/auth/logout' || path.endsWith('able') || /\/agenda\/(generate|publish)$|\/research\/chase$|\/cases\/\{itemId\}\/open$|\/minutes\/(generate|sign-off|distribute)$|\/notifications\/\{id\}\/read$|\/outbox\/\{id\}\/(resend|cancel)$/.test(path);
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(item)) {
         const label = `${method} ${path}`;

@@ -1,10 +1,11 @@
 import { Area, HomeSummary, Me, PublicInfo, User } from '@marac/shared';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { api, ApiRequestError, isUnauthenticated, setCsrfToken } from '../../../web/src/lib/api-client';
+import { api, ApiRequestError, isUnauthenticated, isVersionConflict, setCsrfToken } from '../../../web/src/lib/api-client';
+import { fieldErrorsFromFailure } from '../../../web/src/lib/field-errors';
 import { signOut } from '../../../web/src/features/auth/api/sign-out';
 import { buildArea, buildMe, buildPublicInfo } from '../factories';
-import { apiErrorResponse } from '../handlers';
+import { apiErrorResponse, versionConflict } from '../handlers';
 import { server } from '../msw-server';
 
 describe('api client', () => {
@@ -51,6 +52,23 @@ describe('api client', () => {
     expect(error.status).toBe(502);
     expect(error.code).toBe('unexpected_response');
     expect(error.message).not.toContain('Bad Gateway');
+  });
+
+  it('tells a change refused because someone else changed the record first from other refusals, and words it for the whole form', async () => {
+    server.use(
+      http.put('/api/meetings/m/minutes', () => versionConflict('these minutes')),
+      http.post('/api/admin/users', () => apiErrorResponse(409, 'conflict', 'Another account already uses that e-mail address', [{ field: 'email', message: 'Already in use' }])),
+    );
+
+    const stale = await api.put('/api/meetings/m/minutes', User, {}).catch((caught: unknown) => caught);
+    expect(isVersionConflict(stale)).toBe(true);
+    // No field holds the version: the message goes to the error summary as a problem with the whole form.
+    expect(fieldErrorsFromFailure(stale)).toEqual([
+      { field: '', message: 'Someone else changed these minutes since you opened it: their version is shown; check it, then make your change again' },
+    ]);
+    const taken = await api.post('/api/admin/users', User, {}).catch((caught: unknown) => caught);
+    expect(isVersionConflict(taken)).toBe(false);
+    expect(fieldErrorsFromFailure(taken)).toEqual([{ field: 'email', message: 'Already in use' }]);
   });
 
   it('recognises the end of a session', async () => {

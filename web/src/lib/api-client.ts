@@ -30,6 +30,13 @@ export class ApiRequestError extends Error {
 
 export const isApiRequestError = (error: unknown): error is ApiRequestError => error instanceof ApiRequestError;
 
+/**
+ * The server refused a change made from a version of the record someone else has changed since: the
+ * record should be read again and shown, and what the person typed kept.
+ */
+export const isVersionConflict = (error: unknown): boolean =>
+  isApiRequestError(error) && error.status === 409 && error.fields.some((field) => field.field === 'version');
+
 /** The session has ended on the server (idle or absolute limit, sign-out elsewhere, account disabled). */
 export const isUnauthenticated = (error: unknown): boolean => isApiRequestError(error) && error.status === 401;
 

@@ -1,6 +1,6 @@
 import type { FieldError } from '@marac/shared';
 import type { z } from 'zod';
-import { isApiRequestError } from './api-client';
+import { isApiRequestError, isVersionConflict } from './api-client';
 
 /**
  * Does an error's field path belong to a form field? The server reports the exact path that failed
@@ -21,11 +21,13 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
 
 /**
  * What a failed submission shows: the server's field errors where it named fields, otherwise its message
- * as a problem with the whole form (field ""), which the error summary lists without a link.
+ * as a problem with the whole form (field ""), which the error summary lists without a link. A save
+ * refused because someone else changed the record first is about the whole form too: no field holds
+ * the version, and the message says what happened.
  */
 export function fieldErrorsFromFailure(error: unknown): FieldError[] {
   if (isApiRequestError(error)) {
-    if (error.fields.length > 0) return [...error.fields];
+    if (error.fields.length > 0 && !isVersionConflict(error)) return [...error.fields];
     return [{ field: '', message: error.message }];
   }
   return [{ field: '', message: 'Something went wrong. Try again.' }];

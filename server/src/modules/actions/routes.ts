@@ -87,7 +87,7 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
       config: { access: TRACKERS },
       schema: {
         tags: ['actions'],
-        summary: 'Update an action: its status (the same one for a progress note), what was done and the date; refused (409) when the status cannot follow the current one',
+        summary: 'Update an action: its status (the same one for a progress note), what was done and the date, from the version you were shown; refused (409) when someone else changed it since or the status cannot follow the current one',
         params: ById,
         body: UpdateActionInput,
         response: { 201: ActionDetail, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
@@ -101,7 +101,7 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
         recordAudit(
           db,
           actorOf(request),
-          { action: 'update', entityType: 'action', entityId: row.action.id, detail: { updateId, from: row.action.status, to: request.body.status, fields: Object.keys(request.body) } },
+          { action: 'update', entityType: 'action', entityId: row.action.id, detail: { updateId, from: row.action.status, to: request.body.status, fields: Object.keys(request.body).filter((key) => key !== 'version') } },
           app.clock(),
         );
         return actionDetail(db, user, row.action.id, today);
@@ -116,7 +116,7 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
       config: { access: ['coordinator', 'chair'] },
       schema: {
         tags: ['actions'],
-        summary: 'Give an open action to another agency serving the area and signed up to its protocol, with the reason (and a new due date)',
+        summary: 'Give an open action to another agency serving the area and signed up to its protocol, with the reason (and a new due date), from the version you were shown; refused (409) when someone else changed it since',
         params: ById,
         body: ReassignActionInput,
         response: { 200: ActionDetail, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },

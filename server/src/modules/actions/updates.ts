@@ -1,7 +1,8 @@
 /**
  * Changing an action after the meeting: an update (status, what was done, when) by its agency or the
  * MARAC, and reassignment to another agency by the coordinator or chair. Every change is kept in
- * `action_updates`; a refused change writes nothing.
+ * `action_updates`; a refused change writes nothing. Each names the version of the action it started
+ * from, so an update sent from what someone saw before another person's never puts the status back.
  */
 
 import { and, eq, isNull } from 'drizzle-orm';
@@ -24,6 +25,7 @@ import type { SessionUser } from '../auth/session-store';
 import { queueNotice } from '../mail/outbox';
 import { notifyUsers } from '../notifications/repository';
 import { isBarred } from '../cases/policy';
+import { claimVersion } from '../../db/versions';
 import { findVisibleAction, managesActionsOf, type ActionRow } from './access';
 import { actionLink, agencyMailbox, agencyRepresentatives } from './recipients';
 
@@ -40,6 +42,8 @@ export interface UpdateResult {
  */
 export function updateAction(db: Db, user: SessionUser, actionId: string, input: UpdateActionInput, today: string, now: Date): UpdateResult {
   const row = findVisibleAction(db, user, actionId);
+  // Before the rules: a transition judged from a status the person never saw would only confuse them.
+  claimVersion(db, actions, actionId, input.version, 'this action');
   const from = row.action.status;
   const actor = managesActionsOf(user, row.areaId) ? 'marac' : 'agency';
   if (row.caseStatus === 'closed') throw conflict('The MARAC involvement in this case is closed: its actions cannot be changed');
@@ -76,6 +80,7 @@ export function updateAction(db: Db, user: SessionUser, actionId: string, input:
 export function reassignAction(db: Db, user: SessionUser, actionId: string, input: ReassignActionInput, today: string, now: Date, publicUrl: string): UpdateResult {
   const row = findVisibleAction(db, user, actionId);
   if (!managesActionsOf(user, row.areaId)) throw notFound('action');
+  claimVersion(db, actions, actionId, input.version, 'this action');
   if (row.caseStatus === 'closed') throw conflict('The MARAC involvement in this case is closed: its actions cannot be changed');
   if (isClosedActionStatus(row.action.status)) throw conflict('A closed action cannot be reassigned: reopen it first');
 

@@ -24,6 +24,7 @@ interface Resource<Item extends z.ZodType, Create extends z.ZodType, Update exte
 /**
  * List / create / change routes for a piece of administration (areas, agencies). Each write commits
  * with its audit row in one transaction; the audit row names the fields changed, never their values.
+ * A change names the version it started from (`update` requires it) and is refused with 409 when stale.
  */
 export function crudRoutes<Item extends z.ZodType, Create extends z.ZodType, Update extends z.ZodType>(
   resource: Resource<Item, Create, Update>,
@@ -71,7 +72,7 @@ export function crudRoutes<Item extends z.ZodType, Create extends z.ZodType, Upd
         config: { access: ADMIN },
         schema: {
           tags: ['admin'],
-          summary: `Change one of the ${resource.noun}`,
+          summary: `Change one of the ${resource.noun}, from the version you were shown (refused with 409 when someone else changed it since)`,
           params: z.object({ id: Id }),
           body: update,
           response: { 200: item, ...errorResponses(400, 401, 403, 404, 409) },
@@ -80,10 +81,11 @@ export function crudRoutes<Item extends z.ZodType, Create extends z.ZodType, Upd
       async (request) =>
         transaction(app.database, (db) => {
           const updated = resource.change(db, request.params.id, request.body as z.infer<Update>);
+          const { version: _from, ...changes } = request.body as { version?: number };
           recordAudit(
             db,
             actorOf(request),
-            { action: 'update', entityType: resource.entity, entityId: updated.id, detail: { fields: changedFields(request.body as object) } },
+            { action: 'update', entityType: resource.entity, entityId: updated.id, detail: { fields: changedFields(changes) } },
             app.clock(),
           );
           return updated;

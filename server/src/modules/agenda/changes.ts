@@ -1,6 +1,8 @@
 /**
  * Changes a coordinator makes to an agenda by hand. Placing a case at a position pins it there, so a
- * rebuild keeps it; a case moved in from another meeting is marked as placed by hand and stays.
+ * rebuild keeps it; a case moved in from another meeting is marked as placed by hand and stays. Each
+ * names the version of the meeting it started from; a case moved to another meeting gives that meeting
+ * a new version too.
  */
 
 import { and, asc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
@@ -10,6 +12,7 @@ import { agendaItems, meetings, referrals } from '../../db/schema';
 import { conflict, invalid, notFound } from '../../lib/errors';
 import type { SessionUser } from '../auth/session-store';
 import { requireCase } from '../cases/policy';
+import { claimVersion, nextVersion } from '../../db/versions';
 import { AGENDA_EDITABLE, referralsOfItem, renumber } from './generate';
 
 type MeetingRow = typeof meetings.$inferSelect;
@@ -29,6 +32,7 @@ export function changeAgenda(db: Db, user: SessionUser, meeting: MeetingRow, cha
   if (!item) throw notFound('agenda item');
   // A coordinator a bar names cannot move the case either: it reads as not being there.
   requireCase(db, user, item.caseId, 'staff', 'agenda item');
+  claimVersion(db, meetings, meeting.id, change.version, 'this meeting’s agenda');
   const listed = listedOn(db, meeting.id);
 
   switch (change.change) {
@@ -61,6 +65,7 @@ export function changeAgenda(db: Db, user: SessionUser, meeting: MeetingRow, cha
         .where(eq(agendaItems.id, item.id))
         .run();
       db.update(referrals).set({ agendaMeetingId: target.id }).where(inArray(referrals.id, referralsOfItem(db, item.id))).run();
+      db.update(meetings).set({ version: nextVersion(meetings) }).where(eq(meetings.id, target.id)).run();
       renumber(db, target, [...there, { ...item, meetingId: target.id, position: there.length + 1 }]);
       renumber(db, meeting, listed.filter((i) => i.id !== item.id));
       return item.caseId;

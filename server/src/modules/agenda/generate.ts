@@ -10,6 +10,10 @@
  *
  * The coordinator's hand always wins: pinned cases keep their place and cases moved here by hand stay
  * (and take the case's new referrals under them); regenerating only rebuilds what the generator placed.
+ *
+ * A meeting's version counts changes to the meeting and its agenda together: the coordinator's build
+ * names the version it started from (`routes.ts`), and whatever the platform lists by itself (a case carried to a later meeting, a
+ * referral accepted onto a listed case) takes the next version of the meeting it lands on.
  */
 
 import { and, asc, count, eq, gt, inArray, isNull, lte, ne } from 'drizzle-orm';
@@ -18,6 +22,7 @@ import type { Db } from '../../db/client';
 import { agendaItemReferrals, agendaItems, cases, meetings, referralSubjects, referrals } from '../../db/schema';
 import { conflict } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { nextVersion } from '../../db/versions';
 
 type MeetingRow = typeof meetings.$inferSelect;
 type ItemRow = typeof agendaItems.$inferSelect;
@@ -209,6 +214,11 @@ function listOn(db: Db, meeting: MeetingRow, position: number, c: Candidate, man
 const listedCount = (db: Db, meetingId: string): number =>
   db.select({ n: count() }).from(agendaItems).where(and(eq(agendaItems.meetingId, meetingId), ne(agendaItems.status, 'removed'))).get()?.n ?? 0;
 
+/** A change the platform made to another meeting's agenda by itself: a screen read before it is behind. */
+const agendaChangedBy = (db: Db, meetingId: string): void => {
+  db.update(meetings).set({ version: nextVersion(meetings) }).where(eq(meetings.id, meetingId)).run();
+};
+
 /** Carries cases that did not fit to the area's next planned meetings with room, in order. */
 function carryOverflow(db: Db, meeting: MeetingRow, overflow: Candidate[]): OverflowCase[] {
   const later = db
@@ -219,7 +229,7 @@ function carryOverflow(db: Db, meeting: MeetingRow, overflow: Candidate[]): Over
     .limit(OVERFLOW_MEETINGS)
     .all();
   const room = new Map(later.map((m) => [m.id, { meeting: m, used: listedCount(db, m.id) }]));
-  return overflow.map((c) => {
+  const carried = overflow.map((c) => {
     const moved = (m: MeetingRow) => ({ caseId: c.caseId, caseReference: c.reference, movedToMeetingId: m.id, movedToDate: m.date });
     for (const slot of room.values()) {
       const there = db.select().from(agendaItems).where(and(eq(agendaItems.meetingId, slot.meeting.id), eq(agendaItems.caseId, c.caseId))).get();
@@ -237,6 +247,8 @@ function carryOverflow(db: Db, meeting: MeetingRow, overflow: Candidate[]): Over
     }
     return { caseId: c.caseId, caseReference: c.reference, movedToMeetingId: null, movedToDate: null };
   });
+  for (const id of new Set(carried.flatMap((o) => (o.movedToMeetingId ? [o.movedToMeetingId] : [])))) agendaChangedBy(db, id);
+  return carried;
 }
 
 /** Renumbers the meeting's listed cases 1…n in the given order and recomputes their time slots. */
@@ -340,5 +352,6 @@ export function listWithCase(db: Db, referralId: string, caseId: string): Meetin
     .get();
   if (!listed) return null;
   attachReferrals(db, listed.item, [referralId]);
+  agendaChangedBy(db, listed.meeting.id);
   return listed.meeting;
 }

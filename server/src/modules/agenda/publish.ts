@@ -15,6 +15,7 @@ import { signedAgencyIds } from '../admin/protocol/signatories';
 import type { SessionUser } from '../auth/session-store';
 import { barredCases, mayReceive } from '../cases/policy';
 import { queueNotice } from '../mail/outbox';
+import { claimVersion } from '../../db/versions';
 import { AGENDA_EDITABLE, referralsOfItem } from './generate';
 import { freezePackets } from './packets';
 
@@ -41,7 +42,9 @@ export function researchingAgencies(db: Db, meetingId: string, caseIds: string[]
   });
 }
 
-export function publishAgenda(db: Db, user: SessionUser, meeting: MeetingRow, now: Date, today: string, publicUrl: string): PublishResult {
+/** Publishes the agenda the coordinator was shown: `from` is the version of the meeting they started from. */
+export function publishAgenda(db: Db, user: SessionUser, meeting: MeetingRow, from: number, now: Date, today: string, publicUrl: string): PublishResult {
+  claimVersion(db, meetings, meeting.id, from, 'this meeting’s agenda');
   if (!AGENDA_EDITABLE.includes(meeting.status)) throw conflict('This meeting has started or finished: its agenda can no longer be published');
   const items = db
     .select({ id: agendaItems.id, position: agendaItems.position, slotStart: agendaItems.slotStart, caseId: agendaItems.caseId, caseReference: cases.reference })

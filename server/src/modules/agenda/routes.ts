@@ -1,13 +1,15 @@
-import { Agenda, AgendaChange, GeneratedAgenda, Id, PublishedAgenda } from '@marac/shared';
+import { Agenda, AgendaChange, GeneratedAgenda, Id, PublishedAgenda, VersionOnly } from '@marac/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { transaction } from '../../db/client';
+import { meetings } from '../../db/schema';
 import { errorResponses } from '../../lib/openapi';
 import { todayInLondon } from '../../lib/time';
 import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/repository';
 import { grantCases } from '../cases/policy';
 import { findMeeting } from '../meetings/calendar';
+import { claimVersion } from '../../db/versions';
 import { queueAgendaChanged } from '../mail/notices';
 import { changeAgenda } from './changes';
 import { generateAgenda } from './generate';
@@ -41,15 +43,17 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
       config: { access: ['coordinator'] },
       schema: {
         tags: ['agenda'],
-        summary: 'Build (or rebuild) the agenda from accepted referrals waiting to be heard; pins and cases placed by hand stay',
+        summary: 'Build (or rebuild) the agenda from accepted referrals waiting to be heard, from the version of the meeting you were shown; pins and cases placed by hand stay',
         params: ById,
-        response: { 200: GeneratedAgenda, ...errorResponses(400, 401, 403, 404, 409) },
+        body: VersionOnly,
+        response: { 200: GeneratedAgenda, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
       },
     },
     async (request) =>
       transaction(app.database, (db) => {
         const user = request.session!.user;
         const meeting = findMeeting(db, user, request.params.id);
+        claimVersion(db, meetings, meeting.id, request.body.version, 'this meeting’s agenda');
         const result = generateAgenda(db, meeting);
         queueAgendaChanged(db, meeting, today(), app.clock(), options.publicUrl);
         // What went to another meeting is reported only where the coordinator may see the case.
@@ -65,7 +69,7 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
           { action: 'update', entityType: 'agenda', entityId: meeting.id, detail: { generated: true, listed: result.listed, overflow: result.overflow.length } },
           app.clock(),
         );
-        return { agenda: agendaOf(db, user, meeting, today()), overflow: result.overflow.filter((o) => shown.has(o.caseId)) };
+        return { agenda: agendaOf(db, user, findMeeting(db, user, meeting.id), today()), overflow: result.overflow.filter((o) => shown.has(o.caseId)) };
       }),
   );
 
@@ -75,7 +79,7 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
       config: { access: ['coordinator'] },
       schema: {
         tags: ['agenda'],
-        summary: 'Change the agenda by hand: move a case to a position (pinning it), pin, move to another meeting, remove with a reason, restore',
+        summary: 'Change the agenda by hand, from the version of the meeting you were shown: move a case to a position (pinning it), pin, move to another meeting, remove with a reason, restore',
         params: ById,
         body: AgendaChange,
         response: { 200: Agenda, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
@@ -89,7 +93,7 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
         queueAgendaChanged(db, meeting, today(), app.clock(), options.publicUrl, [caseId]);
         const { change, itemId } = request.body;
         recordAudit(db, actorOf(request), { action: 'update', entityType: 'agenda', entityId: meeting.id, detail: { change, itemId } }, app.clock());
-        return agendaOf(db, user, meeting, today());
+        return agendaOf(db, user, findMeeting(db, user, meeting.id), today());
       }),
   );
 
@@ -99,16 +103,17 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
       config: { access: ['coordinator'] },
       schema: {
         tags: ['agenda'],
-        summary: 'Publish the agenda: a numbered frozen version, research tasks for the invited agencies, notices to their mailboxes',
+        summary: 'Publish the agenda you were shown (the version of the meeting you started from): a numbered frozen version, research tasks for the invited agencies, notices to their mailboxes',
         params: ById,
-        response: { 200: PublishedAgenda, ...errorResponses(400, 401, 403, 404, 409) },
+        body: VersionOnly,
+        response: { 200: PublishedAgenda, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
       },
     },
     async (request) =>
       transaction(app.database, (db) => {
         const user = request.session!.user;
         const meeting = findMeeting(db, user, request.params.id);
-        const result = publishAgenda(db, user, meeting, app.clock(), today(), options.publicUrl);
+        const result = publishAgenda(db, user, meeting, request.body.version, app.clock(), today(), options.publicUrl);
         recordAudit(
           db,
           actorOf(request),

@@ -13,6 +13,7 @@ import { newId } from '../../lib/ids';
 import type { SessionUser } from '../auth/session-store';
 import { reviewsFor } from '../agenda/read';
 import { isBarred, requireCase } from '../cases/policy';
+import { nextVersion } from '../../db/versions';
 import { recordEvent } from './events';
 
 type MeetingRow = typeof meetings.$inferSelect;
@@ -104,6 +105,11 @@ const STATUS_AFTER: Record<ReviewActionInput['outcome'], ActionStatus | null> = 
  * The meeting reviews an action from an earlier meeting: completed, not possible because circumstances
  * changed, not completed by the agency, or carried forward. Decided once per meeting and action; a
  * second decision replaces the first until the meeting is minuted.
+ *
+ * The review names no version: it is the meeting's decision, taken with the agency in the room, and
+ * an agency's update made meanwhile is not lost (it stays in the history, and carrying forward keeps the
+ * status as it stands now). It does take the action's next version, so an update sent afterwards from
+ * a screen read before the review is refused rather than undoing the meeting's decision.
  */
 export function reviewAction(db: Db, user: SessionUser, meeting: MeetingRow, actionId: string, input: ReviewActionInput, today: string, now: Date): void {
   assertUnderWay(meeting);
@@ -115,7 +121,7 @@ export function reviewAction(db: Db, user: SessionUser, meeting: MeetingRow, act
     .onConflictDoUpdate({ target: [actionReviews.meetingId, actionReviews.actionId], set: { outcome: input.outcome, note: input.note, reviewedBy: user.id, reviewedAt: at } })
     .run();
   const status = STATUS_AFTER[input.outcome] ?? (due.status === 'open' || due.status === 'in_progress' || due.status === 'escalated' ? due.status : 'open');
-  db.update(actions).set({ status, updatedAt: at }).where(eq(actions.id, actionId)).run();
+  db.update(actions).set({ status, updatedAt: at, version: nextVersion(actions) }).where(eq(actions.id, actionId)).run();
   db.insert(actionUpdates)
     .values({ id: newId(), actionId, status, note: input.note ?? `Reviewed at the meeting of ${longDate(meeting.date)}: ${REVIEW_OUTCOME_LABELS[input.outcome]}`, occurredOn: today, updatedBy: user.id, updatedAt: at })
     .run();

@@ -1,6 +1,7 @@
 /**
  * Changing a meeting after it is in the calendar: moving it (a meeting on a bank holiday is flagged
- * for exactly this), its time, place and capacity; and inviting an agency for one case.
+ * for exactly this), its time, place and capacity; and inviting an agency for one case. Each change
+ * names the version of the meeting it started from (`./versions.ts`).
  */
 
 import { and, asc, count, eq, inArray, isNull, ne } from 'drizzle-orm';
@@ -22,6 +23,7 @@ import { hasSignedProtocol } from '../admin/protocol/signatories';
 import { AGENDA_EDITABLE, renumber } from '../agenda/generate';
 import type { SessionUser } from '../auth/session-store';
 import { grantCases, isBarred } from '../cases/policy';
+import { claimVersion, staleVersion } from '../../db/versions';
 
 type MeetingRow = typeof meetings.$inferSelect;
 
@@ -34,6 +36,8 @@ function deadlinesFor(db: Db, meeting: MeetingRow, date: string) {
 
 /** Applies the changes; returns the names of the fields that changed, for the audit trail. */
 export function updateMeeting(db: Db, meeting: MeetingRow, input: UpdateMeeting, today: string): string[] {
+  // Checked first, so a stale form hears that before anything judged from values it never saw.
+  if (input.version !== meeting.version) throw staleVersion('this meeting');
   if (!AGENDA_EDITABLE.includes(meeting.status)) throw conflict('This meeting has started or finished: it can no longer be changed');
   const date = input.date ?? meeting.date;
   const counted = input.date && input.date !== meeting.date ? deadlinesFor(db, meeting, date) : meeting;
@@ -63,7 +67,9 @@ export function updateMeeting(db: Db, meeting: MeetingRow, input: UpdateMeeting,
     ...deadlines,
   };
   const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== meeting[k]);
+  // Saving what is already there changes nothing, so it takes no new version.
   if (changed.length === 0) return [];
+  claimVersion(db, meetings, meeting.id, input.version, 'this meeting');
   db.update(meetings).set(next).where(eq(meetings.id, meeting.id)).run();
   if (changed.includes('startTime') || changed.includes('minutesPerCase')) {
     const items = db.select().from(agendaItems).where(and(eq(agendaItems.meetingId, meeting.id), ne(agendaItems.status, 'removed'))).orderBy(asc(agendaItems.position)).all();
@@ -105,6 +111,7 @@ export function invitationsOf(db: Db, viewer: SessionUser, meetingId: string): M
  * information-sharing protocol, as nothing may be shared with it.
  */
 export function inviteForCase(db: Db, user: SessionUser, meeting: MeetingRow, input: InviteAgency, at: Date): { invitationId: string; researchTask: boolean } {
+  claimVersion(db, meetings, meeting.id, input.version, 'this meeting');
   if (!AGENDA_EDITABLE.includes(meeting.status)) throw conflict('This meeting has started or finished: no more agencies can be invited');
   const item = db
     .select({ id: agendaItems.id })
@@ -168,10 +175,11 @@ export function inviteForCase(db: Db, user: SessionUser, meeting: MeetingRow, in
 }
 
 /** Withdraws an invitation for one case; research already started stays, as the agency has begun it. */
-export function withdrawInvitation(db: Db, meeting: MeetingRow, invitationId: string): void {
-  if (!AGENDA_EDITABLE.includes(meeting.status)) throw conflict('This meeting has started or finished: its invitations can no longer change');
+export function withdrawInvitation(db: Db, meeting: MeetingRow, invitationId: string, version: number): void {
   const invitation = db.select().from(meetingInvitations).where(and(eq(meetingInvitations.id, invitationId), eq(meetingInvitations.meetingId, meeting.id))).get();
   if (!invitation) throw notFound('invitation');
+  claimVersion(db, meetings, meeting.id, version, 'this meeting');
+  if (!AGENDA_EDITABLE.includes(meeting.status)) throw conflict('This meeting has started or finished: its invitations can no longer change');
   if (invitation.caseId === null) throw conflict('Agencies serving the area are invited to every meeting: change the agency’s areas instead');
   db.delete(research)
     .where(and(eq(research.meetingId, meeting.id), eq(research.caseId, invitation.caseId), eq(research.agencyId, invitation.agencyId), eq(research.status, 'not_started')))

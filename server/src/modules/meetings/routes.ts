@@ -12,6 +12,7 @@ import {
   MeetingStatusChange,
   MeetingSummary,
   UpdateMeeting,
+  VersionQuery,
 } from '@marac/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -25,6 +26,8 @@ import { queueAgendaChanged } from '../mail/notices';
 import { invitationsOf, inviteForCase, updateMeeting, withdrawInvitation } from './changes';
 import { announce, recordEvent } from '../meeting-mode/events';
 import { changeMeetingStatus } from './status';
+import { claimVersion } from '../../db/versions';
+import { meetings } from '../../db/schema';
 import { createMeeting, createSeries, findMeeting, invitedToPublished, listMeetings, listSeries, meetingSummary, recordedAtPublished } from './calendar';
 
 const AREA_STAFF = ['coordinator', 'chair'] as const;
@@ -116,7 +119,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async
       config: { access: ['coordinator'] },
       schema: {
         tags: ['meetings'],
-        summary: 'Move or change a meeting; deadlines are counted again from a new date unless given',
+        summary: 'Move or change a meeting, from the version you were shown (refused with 409 when someone else changed it since); deadlines are counted again from a new date unless given',
         params: z.object({ id: Id }),
         body: UpdateMeeting,
         response: { 200: MeetingSummary, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
@@ -153,7 +156,7 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async
       config: { access: ['coordinator'] },
       schema: {
         tags: ['meetings'],
-        summary: 'Invite an agency for one case on the agenda (never one the referral names as unsafe)',
+        summary: 'Invite an agency for one case on the agenda (never one the referral names as unsafe), from the version of the meeting you were shown',
         params: z.object({ id: Id }),
         body: InviteAgency,
         response: { 201: MeetingInvitationList, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
@@ -181,15 +184,16 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async
       config: { access: ['coordinator'] },
       schema: {
         tags: ['meetings'],
-        summary: 'Withdraw an agency’s invitation for one case',
+        summary: 'Withdraw an agency’s invitation for one case, from the version of the meeting you were shown (`?version=`)',
         params: z.object({ id: Id, invitationId: Id }),
+        querystring: VersionQuery,
         response: { 204: z.null(), ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
       transaction(app.database, (db) => {
         const meeting = findMeeting(db, request.session!.user, request.params.id);
-        withdrawInvitation(db, meeting, request.params.invitationId);
+        withdrawInvitation(db, meeting, request.params.invitationId, request.query.version);
         recordAudit(db, actorOf(request), { action: 'delete', entityType: 'meeting', entityId: meeting.id, detail: { invitationId: request.params.invitationId } }, app.clock());
       });
       return reply.status(204).send(null);
@@ -202,16 +206,17 @@ export const meetingRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async
       config: { access: AREA_STAFF },
       schema: {
         tags: ['meetings'],
-        summary: 'Move the meeting on: start it (on or after its date), mark it minuted (its cases heard), close it',
+        summary: 'Move the meeting on, from the version you were shown: start it (on or after its date), mark it minuted (its cases heard), close it',
         params: z.object({ id: Id }),
         body: MeetingStatusChange,
-        response: { 200: MeetingSummary, ...errorResponses(400, 401, 403, 404, 413, 415) },
+        response: { 200: MeetingSummary, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
       },
     },
     async (request) => {
       const summary = transaction(app.database, (db) => {
         const user = request.session!.user;
         const meeting = findMeeting(db, user, request.params.id);
+        claimVersion(db, meetings, meeting.id, request.body.version, 'this meeting');
         changeMeetingStatus(db, user, meeting, request.body.status, todayInLondon(app.clock));
         recordEvent(db, meeting.id, null, 'meeting_status', { status: request.body.status }, app.clock());
         recordAudit(db, actorOf(request), { action: 'update', entityType: 'meeting', entityId: meeting.id, detail: { status: request.body.status } }, app.clock());

@@ -2,13 +2,15 @@
  * Minutes, generated from what was recorded at the meeting: attendance and sign-offs, the review of
  * earlier actions, and for each case what every agency shared, the risk analysis, the actions and the
  * outcome. The coordinator adds notes and case summaries, the chair signs them off, the coordinator
- * distributes them; each agency then reads only the cases it was invited for.
+ * distributes them; each agency then reads only the cases it was invited for. Each of these steps
+ * names the version of the minutes it started from: the chair never signs off words they were not
+ * shown, and an edit never undoes another made meanwhile.
  */
 
 import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { longDate, type EditMinutes, type FieldError, type Minutes, type MinutesCase, type MinutesContent } from '@marac/shared';
 import type { Db } from '../../db/client';
-import { actions, agencies, agendaItems, areas, cases, minutes, people, research, users, type meetings } from '../../db/schema';
+import { actions, agencies, agendaItems, areas, cases, meetings, minutes, people, research, users } from '../../db/schema';
 import { conflict, invalid, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { SessionUser } from '../auth/session-store';
@@ -18,6 +20,7 @@ import { admitListed, barredCases, grantCases, mayReceive, partyOf, staffOf } fr
 import { flagTags } from '../history/flags';
 import { queueNotice } from '../mail/outbox';
 import { changeMeetingStatus } from '../meetings/status';
+import { claimVersion } from '../../db/versions';
 
 type MeetingRow = typeof meetings.$inferSelect;
 type MinutesRow = typeof minutes.$inferSelect;
@@ -83,14 +86,18 @@ const rowOf = (db: Db, meetingId: string): MinutesRow | undefined => db.select()
 
 function view(db: Db, row: MinutesRow, content: MinutesContent = row.content as MinutesContent): Minutes {
   const signer = row.signedOffBy ? db.select({ name: users.name }).from(users).where(eq(users.id, row.signedOffBy)).get()?.name ?? null : null;
-  return { meetingId: row.meetingId, status: row.status, content, signedOffAt: row.signedOffAt, signedOffByName: signer, distributedAt: row.distributedAt, updatedAt: row.updatedAt };
+  return { meetingId: row.meetingId, status: row.status, content, signedOffAt: row.signedOffAt, signedOffByName: signer, distributedAt: row.distributedAt, updatedAt: row.updatedAt, version: row.version };
 }
 
-/** Builds the minutes from the record, keeping the coordinator's notes and summaries from an earlier draft. */
-export function generateMinutes(db: Db, user: SessionUser, meeting: MeetingRow, today: string, now: Date): Minutes {
+/**
+ * Builds the minutes from the record, keeping the coordinator's notes and summaries from an earlier
+ * draft. The first generation starts from version 0, the version the new minutes are given.
+ */
+export function generateMinutes(db: Db, user: SessionUser, meeting: MeetingRow, version: number, today: string, now: Date): Minutes {
   if (meeting.status === 'closed') throw conflict('The meeting is closed: its minutes can no longer be generated');
   if (meeting.status !== 'in_progress' && meeting.status !== 'minuted') throw conflict('Minutes are written once the meeting has started');
   const existing = rowOf(db, meeting.id);
+  if (existing) claimVersion(db, minutes, existing.id, version, 'these minutes');
   if (existing && existing.status !== 'draft') throw conflict('The minutes have been signed off: they can no longer be regenerated');
   const before = existing?.content as MinutesContent | undefined;
   const area = db.select({ name: areas.name }).from(areas).where(eq(areas.id, meeting.areaId)).get();
@@ -127,6 +134,7 @@ function notesProblems(notes: string | null, content: MinutesContent): FieldErro
 export function editMinutes(db: Db, user: SessionUser, meeting: MeetingRow, edits: EditMinutes, now: Date): Minutes {
   const row = rowOf(db, meeting.id);
   if (!row) throw notFound('minutes');
+  claimVersion(db, minutes, row.id, edits.version, 'these minutes');
   if (row.status !== 'draft') throw conflict('The minutes have been signed off: they can no longer be edited');
   const content = row.content as MinutesContent;
   const problems = [
@@ -144,21 +152,28 @@ export function editMinutes(db: Db, user: SessionUser, meeting: MeetingRow, edit
   return minutesFor(db, user, meeting);
 }
 
-/** The chair signs off the minutes; the meeting is then minuted (its cases heard). */
-export function signOffMinutes(db: Db, user: SessionUser, meeting: MeetingRow, today: string, now: Date): Minutes {
+/** The chair signs off the minutes they were shown; the meeting is then minuted (its cases heard). */
+export function signOffMinutes(db: Db, user: SessionUser, meeting: MeetingRow, version: number, today: string, now: Date): Minutes {
   const row = rowOf(db, meeting.id);
   if (!row) throw notFound('minutes');
+  claimVersion(db, minutes, row.id, version, 'these minutes');
   if (row.status !== 'draft') throw conflict('The minutes are already signed off');
   const at = now.toISOString();
   db.update(minutes).set({ status: 'signed_off', signedOffBy: user.id, signedOffAt: at, updatedAt: at }).where(eq(minutes.id, row.id)).run();
-  if (meeting.status === 'in_progress') changeMeetingStatus(db, user, meeting, 'minuted', today);
+  if (meeting.status === 'in_progress') {
+    // The meeting moves on with them: a change sent from a screen showing it under way is then refused.
+    claimVersion(db, meetings, meeting.id, meeting.version, 'this meeting');
+    changeMeetingStatus(db, user, meeting, 'minuted', today);
+  }
   return minutesFor(db, user, meeting);
 }
 
 /** Sends each agency with cases in the minutes a notice (a link and a count) and opens the minutes to them. */
-export function distributeMinutes(db: Db, user: SessionUser, meeting: MeetingRow, now: Date, publicUrl: string): { minutes: Minutes; notices: number } {
+export function distributeMinutes(db: Db, user: SessionUser, meeting: MeetingRow, version: number, now: Date, publicUrl: string): { minutes: Minutes; notices: number } {
   const row = rowOf(db, meeting.id);
-  if (!row || row.status !== 'signed_off') throw conflict('The chair signs the minutes off before they are distributed');
+  if (!row) throw conflict('The chair signs the minutes off before they are distributed');
+  claimVersion(db, minutes, row.id, version, 'these minutes');
+  if (row.status !== 'signed_off') throw conflict('The chair signs the minutes off before they are distributed');
   const at = now.toISOString();
   db.update(minutes).set({ status: 'distributed', distributedAt: at, updatedAt: at }).where(eq(minutes.id, row.id)).run();
   const content = row.content as MinutesContent;

@@ -1,4 +1,4 @@
-import { EditMinutes, Id, Minutes } from '@marac/shared';
+import { EditMinutes, Id, Minutes, VersionOnly } from '@marac/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { transaction } from '../../db/client';
@@ -55,12 +55,18 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
     '/:id/minutes/generate',
     {
       config: { access: ['coordinator'] },
-      schema: { tags: ['minutes'], summary: 'Generate the minutes from what was recorded (keeping notes and summaries already written)', params: ById, response: { 200: Minutes, ...errorResponses(400, 401, 403, 404, 409) } },
+      schema: {
+        tags: ['minutes'],
+        summary: 'Generate the minutes from what was recorded (keeping notes and summaries already written), from the version you were shown (0 before the first)',
+        params: ById,
+        body: VersionOnly,
+        response: { 200: Minutes, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+      },
     },
     async (request) =>
       transaction(app.database, (db) => {
         const meeting = findMeeting(db, request.session!.user, request.params.id);
-        const generated = generateMinutes(db, request.session!.user, meeting, today(), app.clock());
+        const generated = generateMinutes(db, request.session!.user, meeting, request.body.version, today(), app.clock());
         recordAudit(db, actorOf(request), { action: 'update', entityType: 'minutes', entityId: meeting.id, detail: { generated: true } }, app.clock());
         return generated;
       }),
@@ -70,7 +76,7 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
     '/:id/minutes',
     {
       config: { access: ['coordinator'] },
-      schema: { tags: ['minutes'], summary: 'Edit the draft minutes: notes and a summary per case', params: ById, body: EditMinutes, response: { 200: Minutes, ...errorResponses(400, 401, 403, 404, 409, 413, 415) } },
+      schema: { tags: ['minutes'], summary: 'Edit the draft minutes: notes and a summary per case, from the version you were shown', params: ById, body: EditMinutes, response: { 200: Minutes, ...errorResponses(400, 401, 403, 404, 409, 413, 415) } },
     },
     async (request) =>
       transaction(app.database, (db) => {
@@ -85,12 +91,18 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
     '/:id/minutes/sign-off',
     {
       config: { access: ['chair'] },
-      schema: { tags: ['minutes'], summary: 'The chair signs the minutes off; the meeting becomes minuted', params: ById, response: { 200: Minutes, ...errorResponses(400, 401, 403, 404, 409) } },
+      schema: {
+        tags: ['minutes'],
+        summary: 'The chair signs off the version of the minutes they were shown; the meeting becomes minuted',
+        params: ById,
+        body: VersionOnly,
+        response: { 200: Minutes, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+      },
     },
     async (request) =>
       transaction(app.database, (db) => {
         const meeting = findMeeting(db, request.session!.user, request.params.id);
-        const signed = signOffMinutes(db, request.session!.user, meeting, today(), app.clock());
+        const signed = signOffMinutes(db, request.session!.user, meeting, request.body.version, today(), app.clock());
         recordAudit(db, actorOf(request), { action: 'decide', entityType: 'minutes', entityId: meeting.id, detail: { signedOff: true } }, app.clock());
         return signed;
       }),
@@ -100,12 +112,18 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
     '/:id/minutes/distribute',
     {
       config: { access: ['coordinator'] },
-      schema: { tags: ['minutes'], summary: 'Distribute signed-off minutes: each agency gets its own cases and a notice', params: ById, response: { 200: Minutes, ...errorResponses(400, 401, 403, 404, 409) } },
+      schema: {
+        tags: ['minutes'],
+        summary: 'Distribute signed-off minutes, from the version you were shown: each agency gets its own cases and a notice',
+        params: ById,
+        body: VersionOnly,
+        response: { 200: Minutes, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+      },
     },
     async (request) =>
       transaction(app.database, (db) => {
         const meeting = findMeeting(db, request.session!.user, request.params.id);
-        const result = distributeMinutes(db, request.session!.user, meeting, app.clock(), options.publicUrl);
+        const result = distributeMinutes(db, request.session!.user, meeting, request.body.version, app.clock(), options.publicUrl);
         recordAudit(db, actorOf(request), { action: 'update', entityType: 'minutes', entityId: meeting.id, detail: { distributed: true, notices: result.notices } }, app.clock());
         return result.minutes;
       }),

@@ -1,7 +1,8 @@
 /**
  * Each agency's research for the cases it is invited for. Before the meeting an agency sees only its
  * own research; it can change it, as a draft or submitted, until the meeting starts, and every save is
- * kept as a revision.
+ * kept as a revision. Several people of one agency may work on a task, so a save names the version it
+ * started from and one over a newer save is refused.
  */
 
 import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
@@ -14,6 +15,7 @@ import type { SessionUser } from '../auth/session-store';
 import { queueNotice } from '../mail/outbox';
 import { packetItems } from '../agenda/packets';
 import { mayReceive } from '../cases/policy';
+import { claimVersion } from '../../db/versions';
 
 type MeetingRow = typeof meetings.$inferSelect;
 type ResearchRow = typeof research.$inferSelect;
@@ -68,12 +70,13 @@ export function saveResearch(db: Db, user: SessionUser, meeting: MeetingRow, cas
   if (!RESEARCH_OPEN.includes(meeting.status)) {
     throw conflict('The meeting has started: research can no longer be changed. Share anything new at the meeting.');
   }
+  const version = claimVersion(db, research, task.id, input.version, 'your agency’s research for this case');
   const problems = researchProblems(input);
   if (problems.length) throw invalid(problems);
   const at = now.toISOString();
-  const { submit, ...content } = input;
+  const { submit, version: _from, ...content } = input;
   const status: ResearchRow['status'] = submit ? (input.knownToAgency === false ? 'not_known' : 'submitted') : 'draft';
-  const changes = { ...content, status, submittedAt: submit ? at : task.submittedAt, updatedAt: at };
+  const changes = { ...content, status, submittedAt: submit ? at : task.submittedAt, updatedAt: at, version };
   db.update(research).set(changes).where(eq(research.id, task.id)).run();
   db.insert(researchRevisions).values({ id: newId(), researchId: task.id, status, content, savedBy: user.id, savedAt: at }).run();
   const reference = db.select({ reference: cases.reference }).from(cases).where(eq(cases.id, caseId)).get()?.reference ?? '';

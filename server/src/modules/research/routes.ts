@@ -44,7 +44,7 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
       config: { access: ['agency_representative'] },
       schema: {
         tags: ['research'],
-        summary: 'Save your agency’s research for one case as a draft, or submit it (until the meeting starts)',
+        summary: 'Save your agency’s research for one case as a draft, or submit it (until the meeting starts), from the version you were shown: refused (409) when someone else saved it since',
         params: ByCase,
         body: ResearchInput,
         response: { 200: ResearchTask, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
@@ -54,7 +54,7 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
       transaction(app.database, (db) => {
         const meeting = meetingFor(db, request.session!.user, request.params.id);
         const task = saveResearch(db, request.session!.user, meeting, request.params.caseId, request.body, app.clock());
-        const filled = Object.entries(request.body).filter(([key, value]) => key !== 'submit' && value !== null && value !== '').map(([key]) => key);
+        const filled = Object.entries(request.body).filter(([key, value]) => key !== 'submit' && key !== 'version' && value !== null && value !== '').map(([key]) => key);
         recordAudit(db, actorOf(request), { action: 'update', entityType: 'research', entityId: task.id, detail: { status: task.status, fields: filled } }, app.clock());
         return task;
       }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ActionList, ActionReview, CaseActions } from '@marac/shared';
 import { makeAgency, makeUser, signIn } from '../../helper';
-import { actionWorld, auditOf, detail, meetingOn, snapshot, update } from './world';
+import { actionWorld, auditOf, detail, meetingOn, reassign, snapshot, update } from './world';
 
 /**
  * Police and housing each hold an action on Ada's case; housing's second action is given to a health
@@ -15,11 +15,7 @@ async function scopedWorld() {
   const moved = await world.first.agree(world.housing.id, 'Arrange a health visitor', '2026-12-04');
   const health = makeAgency(world.database, [world.area.id], { name: 'Testshire Health', kind: 'midwifery_health_visiting' });
   const healthUser = await makeUser(world.database, { role: 'agency_representative', agencyId: health.id, areaIds: [world.area.id], email: 'health@test.invalid', name: 'Hana Health' });
-  const reassigned = await world.agents.coordinator.request({
-    method: 'POST',
-    url: `/api/actions/${moved}/reassign`,
-    payload: { agencyId: health.id, note: 'Health visiting is the health trust’s' },
-  });
+  const reassigned = await reassign(world, world.agents.coordinator, moved, { agencyId: health.id, note: 'Health visiting is the health trust’s' });
   expect(reassigned.statusCode, reassigned.body).toBe(200);
   const unsafe = await meetingOn(world, world.agents, '2026-11-23', 'Bea', {
     unsafeContacts: [{ name: 'Hal Housing', relationship: 'Cousin of the perpetrator', email: 'housing@test.invalid', agencyId: null, reason: 'Related' }],
@@ -69,17 +65,17 @@ describe('an agency representative reaches only their own agency’s actions', (
       [world.agents.otherChair, world.actions.housing],
     ] as const) {
       expect((await agent.request({ method: 'GET', url: `/api/actions/${id}` })).statusCode).toBe(404);
-      expect((await update(agent, id, { status: 'in_progress', note: 'Trying' })).statusCode).toBe(404);
+      expect((await update(world, agent, id, { status: 'in_progress', note: 'Trying' })).statusCode).toBe(404);
     }
-    expect((await world.agents.otherCoordinator.request({ method: 'POST', url: `/api/actions/${world.actions.police}/reassign`, payload: { agencyId: world.housing.id, note: 'Mine now' } })).statusCode).toBe(404);
+    expect((await reassign(world, world.agents.otherCoordinator, world.actions.police, { agencyId: world.housing.id, note: 'Mine now' })).statusCode).toBe(404);
     // Reassigning is for the coordinator or chair: a representative is refused before anything is read.
-    expect((await world.agents.rep.request({ method: 'POST', url: `/api/actions/${world.actions.police}/reassign`, payload: { agencyId: world.housing.id, note: 'Yours now' } })).statusCode).toBe(403);
+    expect((await reassign(world, world.agents.rep, world.actions.police, { agencyId: world.housing.id, note: 'Yours now' })).statusCode).toBe(403);
     expect((await world.agents.observer.request({ method: 'GET', url: `/api/actions/${world.actions.police}` })).statusCode).toBe(403);
     expect(snapshot(world)).toEqual(before);
 
     // Their own is theirs to read and update.
     expect((await detail(world.healthRep, world.actions.moved)).agencyName).toBe('Testshire Health');
-    expect((await update(world.agents.housingRep, world.actions.housing, { status: 'in_progress', note: 'Locksmith booked' })).statusCode).toBe(201);
+    expect((await update(world, world.agents.housingRep, world.actions.housing, { status: 'in_progress', note: 'Locksmith booked' })).statusCode).toBe(201);
   });
 
   it('shows the case behind an action only as far as the agency was invited for it, and only its own actions there', async () => {

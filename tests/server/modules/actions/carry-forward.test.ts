@@ -16,8 +16,8 @@ describe('carrying actions into the next meeting’s outstanding-actions review'
     await world.first.minute();
 
     // Between the meetings the agencies update: one finished, one under way; the job escalates the rest.
-    expect((await update(world.agents.housingRep, doneBetween, { status: 'completed', note: 'Refuge place found' })).statusCode).toBe(201);
-    expect((await update(world.agents.rep, inProgress, { status: 'in_progress', note: 'Bail conditions checked with the court' })).statusCode).toBe(201);
+    expect((await update(world, world.agents.housingRep, doneBetween, { status: 'completed', note: 'Refuge place found' })).statusCode).toBe(201);
+    expect((await update(world, world.agents.rep, inProgress, { status: 'in_progress', note: 'Bail conditions checked with the court' })).statusCode).toBe(201);
     transaction(world.database, (db) => runActionReminders(db, '2026-12-07', new Date('2026-12-07T07:00:00.000Z'), 'https://marac.test.invalid'));
 
     // Monday 7 December: the next meeting.

@@ -17,7 +17,7 @@ describe('a case’s actions across its meetings, and the chair’s outcome revi
     const second = await meetingOn(world, agents, '2026-12-07', 'Ada', {}, ada);
     expect(second.caseId).toBe(world.first.caseId);
     const laterAction = await second.agree(world.police.id, 'Clare’s Law disclosure', '2026-12-14');
-    expect((await update(agents.housingRep, housingAction, { status: 'in_progress', note: 'Locksmith booked' })).statusCode).toBe(201);
+    expect((await update(world, agents.housingRep, housingAction, { status: 'in_progress', note: 'Locksmith booked' })).statusCode).toBe(201);
 
     const url = `/api/cases/${world.first.caseId}/actions`;
     const view = CaseActions.parse((await agents.chair.request({ method: 'GET', url })).json());
@@ -55,7 +55,7 @@ describe('a case’s actions across its meetings, and the chair’s outcome revi
       [housingAction, 'not_possible', 'Victim moved to a refuge'],
       [laterAction, 'completed', 'Disclosure made'],
     ] as const) {
-      expect((await update(agents.coordinator, id, { status, note })).statusCode).toBe(201);
+      expect((await update(world, agents.coordinator, id, { status, note })).statusCode).toBe(201);
     }
     agents = await daysLater(world, 1);
     const closed = await agents.chair.request({ method: 'POST', url: reviewUrl, payload: { outcome: 'All actions done; MARAC involvement ends', closeInvolvement: true } });
@@ -69,7 +69,7 @@ describe('a case’s actions across its meetings, and the chair’s outcome revi
     ]);
     // A closed case is closed once; its actions stay closed.
     expect((await agents.chair.request({ method: 'POST', url: reviewUrl, payload: { outcome: 'Again', closeInvolvement: true } })).statusCode).toBe(409);
-    const reopen = await update(agents.coordinator, policeAction, { status: 'open', note: 'Reopen' });
+    const reopen = await update(world, agents.coordinator, policeAction, { status: 'open', note: 'Reopen' });
     expect(reopen.statusCode).toBe(409);
     expect(reopen.json().message).toBe('The MARAC involvement in this case is closed: its actions cannot be changed');
 

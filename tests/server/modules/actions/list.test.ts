@@ -21,9 +21,9 @@ async function trackedWorld() {
     g: await agree(world.housing.id, 'Sanctuary scheme referral', '2026-11-24'),
   };
   const agents = await daysLater(world, 3);
-  expect((await update(agents.rep, ids.e, { status: 'completed', note: 'Served', occurredOn: '2026-11-24' })).statusCode).toBe(201);
-  expect((await update(agents.housingRep, ids.f, { status: 'not_possible', note: 'The victim moved out of the area' })).statusCode).toBe(201);
-  expect((await update(agents.coordinator, ids.g, { status: 'not_completed', note: 'No referral was made' })).statusCode).toBe(201);
+  expect((await update(world, agents.rep, ids.e, { status: 'completed', note: 'Served', occurredOn: '2026-11-24' })).statusCode).toBe(201);
+  expect((await update(world, agents.housingRep, ids.f, { status: 'not_possible', note: 'The victim moved out of the area' })).statusCode).toBe(201);
+  expect((await update(world, agents.coordinator, ids.g, { status: 'not_completed', note: 'No referral was made' })).statusCode).toBe(201);
   return { ...world, ids, agents };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_STATUSES, ActionDetail, type ActionStatus } from '@marac/shared';
 import { actionUpdates, notifications } from '../../../../server/src/db/schema';
 import { makeAgency, signIn } from '../../helper';
-import { actionWorld, auditOf, daysLater, detail, setStatus, snapshot, update } from './world';
+import { actionWorld, auditOf, daysLater, detail, reassign, setStatus, snapshot, update } from './world';
 
 const CLOSED: ActionStatus[] = ['completed', 'not_possible', 'not_completed'];
 
@@ -31,7 +31,7 @@ describe('updating an action: the status graph', () => {
           // History is in the order it was recorded: each update a moment after the one before.
           world.clock.advanceMinutes(1);
           const before = snapshot(world);
-          const response = await update(agent, actionId, { status: to, note: 'What was done' });
+          const response = await update(world, agent, actionId, { status: to, note: 'What was done' });
           outcomes.push(`${actor} ${from} → ${to}: ${response.statusCode}`);
           expect(response.statusCode, `${actor} ${from} → ${to}: ${response.body}`).toBe(expected(from, to, actor));
           if (response.statusCode === 201) {
@@ -53,24 +53,24 @@ describe('updating an action: the status graph', () => {
   it('explains why a closed action or a step back is refused', async () => {
     const world = await actionWorld();
     const actionId = await world.first.agree(world.police.id, 'Flag the address', '2026-12-04');
-    await update(world.agents.rep, actionId, { status: 'in_progress', note: null });
-    const back = await update(world.agents.rep, actionId, { status: 'open', note: 'Not started after all' });
+    await update(world, world.agents.rep, actionId, { status: 'in_progress', note: null });
+    const back = await update(world, world.agents.rep, actionId, { status: 'open', note: 'Not started after all' });
     expect(back.statusCode).toBe(409);
     expect(back.json().message).toBe('An action that is in progress cannot go back to open');
-    const failed = await update(world.agents.rep, actionId, { status: 'not_completed', note: 'We did not do it' });
+    const failed = await update(world, world.agents.rep, actionId, { status: 'not_completed', note: 'We did not do it' });
     expect(failed.statusCode).toBe(403);
     expect(failed.json().message).toBe('Only the MARAC coordinator or chair can record that an action was not completed by the agency');
 
-    expect((await update(world.agents.rep, actionId, { status: 'completed', note: 'Marker placed on the address' })).statusCode).toBe(201);
-    const closed = await update(world.agents.rep, actionId, { status: 'in_progress', note: 'More to do' });
+    expect((await update(world, world.agents.rep, actionId, { status: 'completed', note: 'Marker placed on the address' })).statusCode).toBe(201);
+    const closed = await update(world, world.agents.rep, actionId, { status: 'in_progress', note: 'More to do' });
     expect(closed.statusCode).toBe(409);
     expect(closed.json().message).toBe('This action is closed (completed): only the MARAC coordinator can reopen it');
-    const sideways = await update(world.agents.coordinator, actionId, { status: 'not_possible', note: 'Moved away' });
+    const sideways = await update(world, world.agents.coordinator, actionId, { status: 'not_possible', note: 'Moved away' });
     expect(sideways.statusCode).toBe(409);
     expect(sideways.json().message).toBe('This action is closed (completed): reopen it as open or in progress first');
 
     // The coordinator reopens it, with the reason; the agency can then carry on.
-    const reopened = await update(world.agents.coordinator, actionId, { status: 'in_progress', note: 'The marker was removed in error' });
+    const reopened = await update(world, world.agents.coordinator, actionId, { status: 'in_progress', note: 'The marker was removed in error' });
     expect(reopened.statusCode).toBe(201);
     expect(ActionDetail.parse(reopened.json()).allowedStatuses).toEqual(['in_progress', 'completed', 'not_possible', 'not_completed', 'escalated']);
     expect(ActionDetail.parse((await world.agents.rep.request({ method: 'GET', url: `/api/actions/${actionId}` })).json()).allowedStatuses).toEqual([
@@ -87,12 +87,12 @@ describe('updating an action: what an update carries', () => {
     const world = await actionWorld();
     const actionId = await world.first.agree(world.police.id, 'Serve the DVPN', '2026-12-04');
     world.clock.advanceMinutes(10);
-    expect((await update(world.agents.rep, actionId, { status: 'in_progress', note: 'Officer allocated' })).statusCode).toBe(201);
+    expect((await update(world, world.agents.rep, actionId, { status: 'in_progress', note: 'Officer allocated' })).statusCode).toBe(201);
     world.clock.advanceMinutes(10);
     // A note-only update keeps the status.
-    expect((await update(world.agents.rep, actionId, { status: 'in_progress', note: 'Notice drafted' })).statusCode).toBe(201);
+    expect((await update(world, world.agents.rep, actionId, { status: 'in_progress', note: 'Notice drafted' })).statusCode).toBe(201);
     const agents = await daysLater(world, 2);
-    const done = await update(agents.rep, actionId, { status: 'completed', note: 'Notice served on the perpetrator', occurredOn: '2026-11-24' });
+    const done = await update(world, agents.rep, actionId, { status: 'completed', note: 'Notice served on the perpetrator', occurredOn: '2026-11-24' });
     expect(done.statusCode, done.body).toBe(201);
     const action = ActionDetail.parse(done.json());
     expect(action).toMatchObject({ status: 'completed', closedOn: '2026-11-24', overdue: false, allowedStatuses: [], canReassign: false });
@@ -120,7 +120,7 @@ describe('updating an action: what an update carries', () => {
     const actionId = await world.first.agree(world.police.id, 'Serve the DVPN', '2026-12-04');
     const before = snapshot(world);
     const refused = async (payload: Record<string, unknown>, status: number) => {
-      const response = await update(world.agents.rep, actionId, payload);
+      const response = await update(world, world.agents.rep, actionId, payload);
       expect(response.statusCode, response.body).toBe(status);
       expect(snapshot(world)).toEqual(before);
       return response.json() as { code: string; message: string; fields: { field: string; message: string }[] };
@@ -143,7 +143,7 @@ describe('updating an action: what an update carries', () => {
     // An action closed (by the meeting's review, here) refuses the agency's update.
     setStatus(world, actionId, 'not_possible');
     const closed = snapshot(world);
-    const response = await update(world.agents.rep, actionId, { status: 'completed', note: 'Done after all' });
+    const response = await update(world, world.agents.rep, actionId, { status: 'completed', note: 'Done after all' });
     expect(response.statusCode).toBe(409);
     expect(snapshot(world)).toEqual(closed);
   });
@@ -151,13 +151,13 @@ describe('updating an action: what an update carries', () => {
   it('lets the coordinator record an update for the agency, and only in their own area', async () => {
     const world = await actionWorld();
     const actionId = await world.first.agree(world.housing.id, 'Fit target hardening', '2026-12-04');
-    const byCoordinator = await update(world.agents.coordinator, actionId, { status: 'not_completed', note: 'Housing did not attend and gave no reason' });
+    const byCoordinator = await update(world, world.agents.coordinator, actionId, { status: 'not_completed', note: 'Housing did not attend and gave no reason' });
     expect(byCoordinator.statusCode).toBe(201);
     const rows = world.database.db.select().from(actionUpdates).all().filter((u) => u.actionId === actionId);
     expect(rows.at(-1)).toMatchObject({ status: 'not_completed', updatedBy: world.users.coordinator.id });
     const before = snapshot(world);
-    expect((await update(world.agents.otherCoordinator, actionId, { status: 'open', note: 'Reopen' })).statusCode).toBe(404);
-    expect((await update(world.agents.observer, actionId, { status: 'open', note: 'Reopen' })).statusCode).toBe(403);
+    expect((await update(world, world.agents.otherCoordinator, actionId, { status: 'open', note: 'Reopen' })).statusCode).toBe(404);
+    expect((await update(world, world.agents.observer, actionId, { status: 'open', note: 'Reopen' })).statusCode).toBe(403);
     expect(snapshot(world)).toEqual(before);
   });
 });
@@ -167,11 +167,7 @@ describe('reassigning an action to another agency', () => {
     const world = await actionWorld();
     const actionId = await world.first.agree(world.police.id, 'Check the tenancy for the victim', '2026-12-04');
     world.clock.advanceMinutes(5);
-    const response = await world.agents.coordinator.request({
-      method: 'POST',
-      url: `/api/actions/${actionId}/reassign`,
-      payload: { agencyId: world.housing.id, note: 'Housing hold the tenancy record', ownerName: 'H. Officer', dueDate: '2026-12-11' },
-    });
+    const response = await reassign(world, world.agents.coordinator, actionId, { agencyId: world.housing.id, note: 'Housing hold the tenancy record', ownerName: 'H. Officer', dueDate: '2026-12-11' });
     expect(response.statusCode, response.body).toBe(200);
     const action = ActionDetail.parse(response.json());
     expect(action).toMatchObject({ agencyId: world.housing.id, agencyName: 'Testshire Homes', ownerName: 'H. Officer', dueDate: '2026-12-11', status: 'open', canReassign: true });
@@ -194,7 +190,7 @@ describe('reassigning an action to another agency', () => {
       expect.objectContaining({ reassigned: true, fromAgencyId: world.police.id, toAgencyId: world.housing.id, dueDateChanged: true }),
     ]);
     // The chair may give it back.
-    const back = await world.agents.chair.request({ method: 'POST', url: `/api/actions/${actionId}/reassign`, payload: { agencyId: world.police.id, note: 'Police to lead after all' } });
+    const back = await reassign(world, world.agents.chair, actionId, { agencyId: world.police.id, note: 'Police to lead after all' });
     expect(back.statusCode, back.body).toBe(200);
     expect(ActionDetail.parse(back.json())).toMatchObject({ agencyId: world.police.id, dueDate: '2026-12-11', ownerName: null });
   });
@@ -206,10 +202,9 @@ describe('reassigning an action to another agency', () => {
     const disabled = makeAgency(world.database, [world.area.id], { name: 'Closed Service', kind: 'other', disabledAt: '2026-06-01T00:00:00.000Z' });
     const unsigned = makeAgency(world.database, [world.area.id], { name: 'New Service', kind: 'other' });
     world.database.sqlite.prepare('delete from protocol_signatures where agency_id = ?').run(unsigned.id);
-    const url = `/api/actions/${actionId}/reassign`;
     const before = snapshot(world);
     const refused = async (payload: Record<string, unknown>, status = 400) => {
-      const response = await world.agents.coordinator.request({ method: 'POST', url, payload });
+      const response = await reassign(world, world.agents.coordinator, actionId, payload);
       expect(response.statusCode, response.body).toBe(status);
       expect(snapshot(world)).toEqual(before);
       return response.json() as { message: string; fields: { field: string; message: string }[] };
@@ -225,9 +220,59 @@ describe('reassigning an action to another agency', () => {
     expect((await refused({ note: 'Theirs' })).fields).toEqual([{ field: 'agencyId', message: 'Choose the agency that takes the action over' }]);
     setStatus(world, actionId, 'completed');
     const closed = snapshot(world);
-    const response = await world.agents.coordinator.request({ method: 'POST', url, payload: { agencyId: world.housing.id, note: 'Theirs' } });
+    const response = await reassign(world, world.agents.coordinator, actionId, { agencyId: world.housing.id, note: 'Theirs' });
     expect(response.statusCode).toBe(409);
     expect(response.json().message).toBe('A closed action cannot be reassigned: reopen it first');
     expect(snapshot(world)).toEqual(closed);
+  });
+});
+
+describe('an action changed by two people', () => {
+  it('refuses an update or a reassignment from a version someone else has changed since, changing nothing, and takes one from the newer version', async () => {
+    const world = await actionWorld();
+    const actionId = await world.first.agree(world.police.id, 'Flag the address', '2026-12-04');
+    const seen = await detail(world.agents.rep, actionId);
+    expect(seen.version).toBe(0);
+    // The coordinator escalates it while the police officer's page is open.
+    const theirs = await update(world, world.agents.coordinator, actionId, { version: 0, status: 'escalated', note: 'No progress reported' });
+    expect(theirs.statusCode, theirs.body).toBe(201);
+    expect(ActionDetail.parse(theirs.json())).toMatchObject({ status: 'escalated', version: 1 });
+    const before = snapshot(world);
+
+    // Sent from what the officer saw before: it would have put the status back to in progress.
+    const stale = await update(world, world.agents.rep, actionId, { version: 0, status: 'in_progress', note: 'Marker being placed' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toEqual({
+      code: 'conflict',
+      message: 'Someone else changed this action since you opened it: their version is shown; check it, then make your change again',
+      fields: [{ field: 'version', message: 'Changed by someone else meanwhile' }],
+      requestId: expect.any(String),
+    });
+    expect(snapshot(world)).toEqual(before);
+    const staleMove = await reassign(world, world.agents.chair, actionId, { version: 0, agencyId: world.housing.id, note: 'Housing to lead' });
+    expect(staleMove.statusCode).toBe(409);
+    expect(snapshot(world)).toEqual(before);
+
+    // Shown the escalation, the officer sends their update again from it.
+    const fresh = await update(world, world.agents.rep, actionId, { version: 1, status: 'in_progress', note: 'Marker being placed' });
+    expect(fresh.statusCode, fresh.body).toBe(201);
+    expect(ActionDetail.parse(fresh.json())).toMatchObject({ status: 'in_progress', version: 2 });
+    const moved = await reassign(world, world.agents.chair, actionId, { version: 2, agencyId: world.housing.id, note: 'Housing to lead' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(ActionDetail.parse(moved.json())).toMatchObject({ agencyId: world.housing.id, version: 3 });
+  });
+
+  it('lets exactly one of two updates sent at once from the same version win', async () => {
+    const world = await actionWorld();
+    const actionId = await world.first.agree(world.police.id, 'Flag the address', '2026-12-04');
+    const answers = await Promise.all([
+      update(world, world.agents.rep, actionId, { version: 0, status: 'completed', note: 'Marker placed' }),
+      update(world, world.agents.coordinator, actionId, { version: 0, status: 'escalated', note: 'No progress reported' }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    const winner = ActionDetail.parse(answers.find((a) => a.statusCode === 201)?.json());
+    const after = await detail(world.agents.coordinator, actionId);
+    expect(after).toMatchObject({ status: winner.status, version: 1 });
+    expect(after.history).toHaveLength(2);
   });
 });

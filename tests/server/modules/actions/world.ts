@@ -12,6 +12,7 @@ import {
 } from '../../../../server/src/db/schema';
 import { signIn, type Agent } from '../../helper';
 import { decide, matchDecided, referralSubmission, referralWorld, submitReferral, type World } from '../referrals/factories';
+import { actionVersion, meetingVersion } from '../meetings/versions';
 
 // The test clock reads Monday 23 November 2026, 10:00 in London.
 export const TODAY = '2026-11-23';
@@ -33,9 +34,9 @@ export async function meetingOn(world: World, agents: Agents, date: string, vict
   const meeting = MeetingSummary.parse(
     (await agents.coordinator.request({ method: 'POST', url: '/api/meetings', payload: { areaId: world.area.id, kind: 'emergency', date, startTime: '15:00', referralCutoff: date } })).json(),
   );
-  const agenda = Agenda.parse((await agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/generate` })).json().agenda);
-  expect((await agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish` })).statusCode).toBe(200);
-  expect((await agents.chair.request({ method: 'POST', url: `/api/meetings/${meeting.id}/status`, payload: { status: 'in_progress' } })).statusCode).toBe(200);
+  const agenda = Agenda.parse((await agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/generate`, payload: { version: meetingVersion(world, meeting.id) } })).json().agenda);
+  expect((await agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish`, payload: { version: agenda.meeting.version } })).statusCode).toBe(200);
+  expect((await agents.chair.request({ method: 'POST', url: `/api/meetings/${meeting.id}/status`, payload: { status: 'in_progress', version: meetingVersion(world, meeting.id) } })).statusCode).toBe(200);
   const item = agenda.items.find((i) => i.referrals.some((r) => r.id === referral.id));
   if (!item) throw new Error('the new referral is not on the agenda');
   /** Agrees an action for the case at this meeting; returns its id. */
@@ -44,7 +45,8 @@ export async function meetingOn(world: World, agents: Agents, date: string, vict
     expect(response.statusCode, response.body).toBe(201);
     return CaseRecord.parse(response.json()).actions.at(-1)?.id as string;
   };
-  const minute = async () => expect((await agents.chair.request({ method: 'POST', url: `/api/meetings/${meeting.id}/status`, payload: { status: 'minuted' } })).statusCode).toBe(200);
+  const minute = async () =>
+    expect((await agents.chair.request({ method: 'POST', url: `/api/meetings/${meeting.id}/status`, payload: { status: 'minuted', version: meetingVersion(world, meeting.id) } })).statusCode).toBe(200);
   return { meeting, itemId: item.id, caseId: item.caseId, referralId: referral.id, victimId: referral.victim.id, agree, minute };
 }
 
@@ -64,7 +66,13 @@ export async function daysLater(world: World, days: number): Promise<World['agen
   return agents;
 }
 
-export const update = (agent: Agent, actionId: string, payload: Record<string, unknown>) => agent.request({ method: 'POST', url: `/api/actions/${actionId}/updates`, payload });
+/** An update sent from the action as it now stands, unless the payload names the version it started from. */
+export const update = (world: Pick<World, 'database'>, agent: Agent, actionId: string, payload: Record<string, unknown>) =>
+  agent.request({ method: 'POST', url: `/api/actions/${actionId}/updates`, payload: { version: actionVersion(world, actionId), ...payload } });
+
+/** A reassignment sent the same way. */
+export const reassign = (world: Pick<World, 'database'>, agent: Agent, actionId: string, payload: Record<string, unknown>) =>
+  agent.request({ method: 'POST', url: `/api/actions/${actionId}/reassign`, payload: { version: actionVersion(world, actionId), ...payload } });
 
 export async function detail(agent: Agent, actionId: string): Promise<ActionDetail> {
   const response = await agent.request({ method: 'GET', url: `/api/actions/${actionId}` });

@@ -1,8 +1,8 @@
 import { Agenda, GeneratedAgenda, MeetingSummary, ReferralDetail } from '@marac/shared';
 import { describe, expect, it } from 'vitest';
 import { agendaItems, auditEvents, referrals } from '../../../../server/src/db/schema';
-import { type Agent } from '../../helper';
 import { decide, linkSubjectToPerson, referralSubmission, referralWorld, submitReferral, type World } from '../referrals/factories';
+import { meetingVersion } from '../meetings/versions';
 
 // The test clock reads Monday 23 November 2026; the factory's referrals are dated 20 November.
 
@@ -36,14 +36,14 @@ const victim = (givenName: string, familyName: string, dob: string) => ({
 });
 const perpetrator = (givenName: string, familyName: string, dob: string) => ({ givenName, familyName, datesOfBirth: [dob], gender: 'male', relationshipToVictim: 'Ex-partner' });
 
-async function generate(agent: Agent, meetingId: string): Promise<GeneratedAgenda> {
-  const response = await agent.request({ method: 'POST', url: `/api/meetings/${meetingId}/agenda/generate` });
+async function generate(world: World, meetingId: string): Promise<GeneratedAgenda> {
+  const response = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meetingId}/agenda/generate`, payload: { version: meetingVersion(world, meetingId) } });
   expect(response.statusCode, response.body).toBe(200);
   return GeneratedAgenda.parse(response.json());
 }
 
 async function change(world: World, meetingId: string, payload: Record<string, unknown>) {
-  return world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meetingId}/agenda/changes`, payload });
+  return world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meetingId}/agenda/changes`, payload: { version: meetingVersion(world, meetingId), ...payload } });
 }
 
 /** Each entry by the reference of the first referral it lists. */
@@ -60,7 +60,7 @@ describe('generating an agenda', () => {
     const urgent = await accepted(world, { referralDate: '2026-11-21', urgent: true, victim: victim('Uma', 'Urquhart', '1984-01-01'), householdMembers: [] });
     const m = await meeting(world);
 
-    const { agenda, overflow } = await generate(world.agents.coordinator, m.id);
+    const { agenda, overflow } = await generate(world, m.id);
     expect(overflow).toEqual([]);
     expect(order(agenda)).toEqual([urgent, repeat, children, plainOld, plainNew].map((r) => r.reference));
     expect(agenda.items.map((i) => i.slotStart)).toEqual(['09:30', '09:42', '09:54', '10:06', '10:18']);
@@ -72,7 +72,7 @@ describe('generating an agenda', () => {
     const listedOn = world.database.db.select().from(referrals).all().filter((r) => r.agendaMeetingId === m.id);
     expect(listedOn).toHaveLength(5);
     const later = await meeting(world, { date: '2026-12-15' });
-    expect((await generate(world.agents.coordinator, later.id)).agenda.items).toEqual([]);
+    expect((await generate(world, later.id)).agenda.items).toEqual([]);
   });
 
   it('leaves out referrals after the cut-off, and those not accepted', async () => {
@@ -81,7 +81,7 @@ describe('generating an agenda', () => {
     await accepted(world, { referralDate: '2026-11-23', victim: victim('Lola', 'Late', '1980-03-03') });
     await submitReferral(world.agents.rep, referralSubmission(world.area.id, { victim: victim('Wendy', 'Waiting', '1980-04-04') }));
     const m = await meeting(world, { referralCutoff: '2026-11-20' });
-    expect(order((await generate(world.agents.coordinator, m.id)).agenda)).toEqual([inTime.reference]);
+    expect(order((await generate(world, m.id)).agenda)).toEqual([inTime.reference]);
   });
 
   it('puts cases sharing a perpetrator next to each other', async () => {
@@ -98,7 +98,7 @@ describe('generating an agenda', () => {
     expect((await decide(world.agents.coordinator, pending.id, { decision: 'accept', areaId: world.area.id })).statusCode).toBe(200);
 
     const m = await meeting(world);
-    const { agenda } = await generate(world.agents.coordinator, m.id);
+    const { agenda } = await generate(world, m.id);
     expect(order(agenda)).toEqual([first.reference, pending.reference, between.reference]);
     const [a, b, c] = agenda.items;
     expect(a?.linkedItemIds).toEqual([b?.id]);
@@ -114,11 +114,13 @@ describe('generating an agenda', () => {
     }
     const small = await meeting(world, { capacity: 2 });
     const next = await meeting(world, { date: '2026-12-15' });
-    const { agenda, overflow } = await generate(world.agents.coordinator, small.id);
+    const { agenda, overflow } = await generate(world, small.id);
     expect(order(agenda)).toEqual([refs[0]?.reference, refs[1]?.reference]);
     expect(overflow).toEqual([{ caseId: refs[2]?.caseId, caseReference: refs[2]?.caseReference, movedToMeetingId: next.id, movedToDate: '2026-12-15' }]);
     const nextAgenda = Agenda.parse((await world.agents.coordinator.request({ method: 'GET', url: `/api/meetings/${next.id}/agenda` })).json());
     expect(order(nextAgenda)).toEqual([refs[2]?.reference]);
+    // The platform changed the next meeting's agenda: a change from a screen read before that is refused.
+    expect(nextAgenda.meeting.version).toBe(next.version + 1);
   });
 
   it('keeps pins, hand moves and removals when rebuilt', async () => {
@@ -129,7 +131,7 @@ describe('generating an agenda', () => {
     }
     const m = await meeting(world);
     const other = await meeting(world, { date: '2026-12-15' });
-    const first = (await generate(world.agents.coordinator, m.id)).agenda;
+    const first = (await generate(world, m.id)).agenda;
     const [dee, eve, fay, gil] = first.items;
 
     // Gil to the top (which pins him there), Eve off with a reason, Fay to the other meeting.
@@ -137,13 +139,13 @@ describe('generating an agenda', () => {
     expect((await change(world, m.id, { change: 'remove', itemId: eve?.id, reason: 'Victim moved out of the area' })).statusCode).toBe(200);
     expect((await change(world, m.id, { change: 'move', itemId: fay?.id, toMeetingId: other.id })).statusCode).toBe(200);
 
-    const rebuilt = (await generate(world.agents.coordinator, m.id)).agenda;
+    const rebuilt = (await generate(world, m.id)).agenda;
     expect(rebuilt.items.map((i) => [ref(i), i.position, i.pinned])).toEqual([
       [ref(gil), 1, true],
       [ref(dee), 2, false],
     ]);
     expect(rebuilt.removed).toMatchObject([{ caseId: eve?.caseId, removedReason: 'Victim moved out of the area' }]);
-    const otherAgenda = (await generate(world.agents.coordinator, other.id)).agenda;
+    const otherAgenda = (await generate(world, other.id)).agenda;
     // Fay stays where she was put by hand; Eve, off the first agenda, waits and is listed here.
     expect(otherAgenda.items.map((i) => [ref(i), i.manuallyPlaced])).toEqual(
       expect.arrayContaining([
@@ -161,8 +163,8 @@ describe('generating an agenda', () => {
     await accepted(world, { victim: victim('Ivy', 'Full', '1971-01-01'), householdMembers: [] });
     const m = await meeting(world);
     const full = await meeting(world, { date: '2026-12-15', capacity: 1 });
-    const items = (await generate(world.agents.coordinator, m.id)).agenda.items;
-    await generate(world.agents.coordinator, full.id);
+    const items = (await generate(world, m.id)).agenda.items;
+    await generate(world, full.id);
     // Fill the one place on the later meeting by moving a case there.
     expect((await change(world, m.id, { change: 'move', itemId: items[0]?.id, toMeetingId: full.id })).statusCode).toBe(200);
     const before = world.database.db.select().from(agendaItems).all();
@@ -182,13 +184,13 @@ describe('generating an agenda', () => {
     const world = await referralWorld();
     await accepted(world, { victim: victim('Jo', 'Access', '1972-01-01') });
     const m = await meeting(world);
-    expect((await world.agents.chair.request({ method: 'POST', url: `/api/meetings/${m.id}/agenda/generate` })).statusCode).toBe(403);
-    await generate(world.agents.coordinator, m.id);
+    expect((await world.agents.chair.request({ method: 'POST', url: `/api/meetings/${m.id}/agenda/generate`, payload: { version: meetingVersion(world, m.id) } })).statusCode).toBe(403);
+    await generate(world, m.id);
     const read = await world.agents.chair.request({ method: 'GET', url: `/api/meetings/${m.id}/agenda` });
     expect(read.statusCode).toBe(200);
     expect(Agenda.parse(read.json()).items).toHaveLength(1);
     expect((await world.agents.otherCoordinator.request({ method: 'GET', url: `/api/meetings/${m.id}/agenda` })).statusCode).toBe(404);
-    expect((await world.agents.otherCoordinator.request({ method: 'POST', url: `/api/meetings/${m.id}/agenda/generate` })).statusCode).toBe(404);
+    expect((await world.agents.otherCoordinator.request({ method: 'POST', url: `/api/meetings/${m.id}/agenda/generate`, payload: { version: meetingVersion(world, m.id) } })).statusCode).toBe(404);
     expect((await world.agents.rep.request({ method: 'GET', url: `/api/meetings/${m.id}/agenda` })).statusCode).toBe(403);
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../../../server/src/db/schema';
 import { makeUser, signIn } from '../../helper';
 import { decide, referralSubmission, referralWorld, submitReferral, type World } from '../referrals/factories';
+import { meetingVersion } from '../meetings/versions';
 
 /**
  * A published agenda with two cases. The second names the housing service as unsafe to contact, and
@@ -30,8 +31,8 @@ async function publishedWorld() {
     payload: { areaId: world.area.id, kind: 'one_off', date: '2026-12-08', startTime: '09:30', referralCutoff: '2026-11-23' },
   });
   const meeting = created.json() as MeetingSummary;
-  await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/generate` });
-  expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish` })).statusCode).toBe(200);
+  await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/generate`, payload: { version: meetingVersion(world, meeting.id) } });
+  expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish`, payload: { version: meetingVersion(world, meeting.id) } })).statusCode).toBe(200);
   await makeUser(world.database, { role: 'agency_representative', agencyId: world.police.id, areaIds: [world.area.id], email: 'paula.police@test.invalid', name: 'Paula Police' });
   const paula = await signIn(world.app, 'paula.police@test.invalid');
   const caseOf = (referralId: string) => (world.database.sqlite.prepare('SELECT case_id FROM referrals WHERE id = ?').get(referralId) as { case_id: string }).case_id;

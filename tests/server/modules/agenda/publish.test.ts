@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { agendaVersions, meetings, outbox, research } from '../../../../server/src/db/schema';
 import { makeAgency } from '../../helper';
 import { decide, referralSubmission, referralWorld, submitReferral, type World } from '../referrals/factories';
+import { meetingVersion } from '../meetings/versions';
 
 async function publishWorld() {
   const world = await referralWorld();
@@ -29,7 +30,7 @@ async function meetingWithAgenda(world: World): Promise<MeetingSummary> {
   return created.json() as MeetingSummary;
 }
 
-const publish = (world: World, meetingId: string, agent = world.agents.coordinator) => agent.request({ method: 'POST', url: `/api/meetings/${meetingId}/agenda/publish` });
+const publish = (world: World, meetingId: string, agent = world.agents.coordinator) => agent.request({ method: 'POST', url: `/api/meetings/${meetingId}/agenda/publish`, payload: { version: meetingVersion(world, meetingId) } });
 
 describe('publishing an agenda', () => {
   it('refuses an empty agenda and changes nothing', async () => {
@@ -51,7 +52,7 @@ describe('publishing an agenda', () => {
       unsafeContacts: [{ name: 'Dora Brook', relationship: "Perpetrator's mother, works at the service", email: null, agencyId: world.health.id, reason: 'Passes information on' }],
     });
     const m = await meetingWithAgenda(world);
-    expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${m.id}/agenda/generate` })).statusCode).toBe(200);
+    expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${m.id}/agenda/generate`, payload: { version: meetingVersion(world, m.id) } })).statusCode).toBe(200);
 
     const response = await publish(world, m.id);
     expect(response.statusCode, response.body).toBe(200);
@@ -84,7 +85,7 @@ describe('publishing an agenda', () => {
     const world = await publishWorld();
     await acceptedCase(world, {});
     const m = await meetingWithAgenda(world);
-    await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${m.id}/agenda/generate` });
+    await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${m.id}/agenda/generate`, payload: { version: meetingVersion(world, m.id) } });
     expect(PublishedAgenda.parse((await publish(world, m.id)).json()).version).toBe(1);
     const tasks = world.db.select().from(research).all().length;
     const again = PublishedAgenda.parse((await publish(world, m.id)).json());
@@ -97,9 +98,66 @@ describe('publishing an agenda', () => {
     const world = await publishWorld();
     await acceptedCase(world, {});
     const m = await meetingWithAgenda(world);
-    await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${m.id}/agenda/generate` });
+    await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${m.id}/agenda/generate`, payload: { version: meetingVersion(world, m.id) } });
     expect((await publish(world, m.id, world.agents.chair)).statusCode).toBe(403);
     expect((await publish(world, m.id, world.agents.otherCoordinator)).statusCode).toBe(404);
     expect(world.db.select().from(agendaVersions).all()).toEqual([]);
+  });
+});
+
+describe('an agenda changed by two people', () => {
+  async function builtAgenda() {
+    const world = await publishWorld();
+    await acceptedCase(world, { victim: { givenName: 'Sasha', familyName: 'Safe', datesOfBirth: ['1985-01-01'], gender: 'female', address: null } });
+    await acceptedCase(world, { victim: { givenName: 'Tara', familyName: 'Second', datesOfBirth: ['1986-02-02'], gender: 'female', address: null } });
+    const m = await meetingWithAgenda(world);
+    const built = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${m.id}/agenda/generate`, payload: { version: 0 } });
+    expect(built.statusCode, built.body).toBe(200);
+    return { world, m, agenda: PublishedAgenda.shape.agenda.parse(built.json().agenda) };
+  }
+  const state = (world: World & { db: typeof world.database.db }) => ({
+    meetings: world.db.select().from(meetings).all(),
+    items: world.database.sqlite.prepare('select id, position, pinned, status from agenda_items order by id').all(),
+    versions: world.db.select().from(agendaVersions).all(),
+  });
+  const changeOf = (world: World, meetingId: string, payload: Record<string, unknown>) =>
+    world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meetingId}/agenda/changes`, payload });
+
+  it('refuses a build, a change or a publication from a version someone else has changed since, changing nothing', async () => {
+    const { world, m, agenda } = await builtAgenda();
+    const seen = agenda.meeting.version;
+    expect(seen).toBe(1);
+    const [first, second] = agenda.items;
+    // Another coordinator pins the second case first.
+    const theirs = await changeOf(world, m.id, { change: 'pin', itemId: second?.id, pinned: true, version: seen });
+    expect(theirs.statusCode, theirs.body).toBe(200);
+    expect(PublishedAgenda.shape.agenda.parse(theirs.json()).meeting.version).toBe(seen + 1);
+    const before = state(world);
+    for (const [path, body] of [
+      ['changes', { change: 'position', itemId: second?.id, position: 1, version: seen }],
+      ['changes', { change: 'remove', itemId: first?.id, reason: 'Moved away', version: seen }],
+      ['generate', { version: seen }],
+      ['publish', { version: seen }],
+    ] as const) {
+      const stale = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${m.id}/agenda/${path}`, payload: body });
+      expect(stale.statusCode, `${path}: ${stale.body}`).toBe(409);
+      expect(stale.json()).toMatchObject({ message: 'Someone else changed this meeting’s agenda since you opened it: their version is shown; check it, then make your change again', fields: [{ field: 'version' }] });
+      expect(state(world)).toEqual(before);
+    }
+    const published = await publish(world, m.id);
+    expect(published.statusCode, published.body).toBe(200);
+    expect(PublishedAgenda.parse(published.json()).agenda.meeting.version).toBe(seen + 2);
+  });
+
+  it('lets exactly one of two changes sent at once from the same version win', async () => {
+    const { world, m, agenda } = await builtAgenda();
+    const [first, second] = agenda.items;
+    const answers = await Promise.all([
+      changeOf(world, m.id, { change: 'position', itemId: second?.id, position: 1, version: agenda.meeting.version }),
+      changeOf(world, m.id, { change: 'remove', itemId: second?.id, reason: 'Moved away', version: agenda.meeting.version }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    expect(first).toBeDefined();
+    expect(meetingVersion(world, m.id)).toBe(agenda.meeting.version + 1);
   });
 });

@@ -3,6 +3,7 @@ import { Agenda, Minutes, ResearchPacket } from '@marac/shared';
 import { packetVersions } from '../../../../server/src/db/schema';
 import { acceptedReferral, matchDecided, referralSubmission, submitReferral, viewReferral, type World } from '../referrals/factories';
 import { agendaOf, decided, get, housingUnsafe, laterReferral, policyWorld, publishedCase, TODAY } from './world';
+import { meetingVersion, minutesVersion } from '../meetings/versions';
 
 const packet = async (agent: World['agents']['rep'], meetingId: string, caseId: string) => {
   const response = await get(agent, `/api/meetings/${meetingId}/packets/${caseId}`);
@@ -23,11 +24,11 @@ describe('an agenda lists cases, and a packet is built from the whole case', () 
     await decided(world.agents.coordinator, second.id, { decision: 'accept', areaId: world.area.id });
     const created = await world.agents.coordinator.request({ method: 'POST', url: '/api/meetings', payload: { areaId: world.area.id, kind: 'one_off', date: '2026-12-08', startTime: '10:00', referralCutoff: TODAY } });
     const meetingId = created.json().id as string;
-    const generated = Agenda.parse((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meetingId}/agenda/generate` })).json().agenda);
+    const generated = Agenda.parse((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meetingId}/agenda/generate`, payload: { version: meetingVersion(world, meetingId) } })).json().agenda);
     expect(generated.items).toHaveLength(1);
     expect(generated.items[0]).toMatchObject({ caseId: first.caseId, referralDate: '2026-11-10', referrals: [{ reference: first.reference }, { reference: second.reference }] });
     expect(generated.meeting.listedCount).toBe(1);
-    expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meetingId}/agenda/publish` })).statusCode).toBe(200);
+    expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meetingId}/agenda/publish`, payload: { version: meetingVersion(world, meetingId) } })).statusCode).toBe(200);
 
     const sent = await packet(world.agents.rep, meetingId, first.caseId as string);
     expect(sent.people.filter((p) => p.role === 'victim')).toHaveLength(1);
@@ -59,8 +60,8 @@ describe('an agenda lists cases, and a packet is built from the whole case', () 
     const accepted = await viewReferral(world.agents.coordinator, here.id);
     const created = await world.agents.coordinator.request({ method: 'POST', url: '/api/meetings', payload: { areaId: world.area.id, kind: 'one_off', date: '2026-12-08', startTime: '10:00', referralCutoff: TODAY } });
     const meetingId = created.json().id as string;
-    await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meetingId}/agenda/generate` });
-    expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meetingId}/agenda/publish` })).statusCode).toBe(200);
+    await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meetingId}/agenda/generate`, payload: { version: meetingVersion(world, meetingId) } });
+    expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meetingId}/agenda/publish`, payload: { version: meetingVersion(world, meetingId) } })).statusCode).toBe(200);
 
     const police = (await packet(world.agents.rep, meetingId, accepted.caseId as string)).people.find((p) => p.role === 'perpetrator');
     expect(police?.otherNames).toContain('Bernie Brooke');
@@ -83,12 +84,27 @@ describe('an agenda lists cases, and a packet is built from the whole case', () 
     expect(before.version).toBe(1);
     expect(before.people.map((p) => p.name)).not.toContain('Dan Ashdown');
 
-    expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish` })).statusCode).toBe(200);
+    expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish`, payload: { version: meetingVersion(world, meeting.id) } })).statusCode).toBe(200);
     const after = await packet(world.agents.rep, meeting.id, caseId);
     expect(after.version).toBe(2);
     expect(after.people.map((p) => p.name)).toContain('Dan Ashdown');
     expect(after.changes).toContain('Added: Dan Ashdown (child)');
     expect(world.database.db.select().from(packetVersions).all().map((v) => v.version).sort()).toEqual([1, 2]);
+  });
+
+  it('gives the meeting a new version when a referral joins a listed case, so a publication from the agenda seen before is refused', async () => {
+    const world = await policyWorld();
+    const { referral, meeting } = await publishedCase(world);
+    const seen = (await agendaOf(world.agents.coordinator, meeting.id)).meeting.version;
+    await laterReferral(world, referral, { householdMembers: [] });
+    const now = await agendaOf(world.agents.coordinator, meeting.id);
+    expect(now.meeting.version).toBe(seen + 1);
+    expect(now.items[0]?.referrals).toHaveLength(2);
+    const stale = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish`, payload: { version: seen } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().fields).toEqual([{ field: 'version', message: 'Changed by someone else meanwhile' }]);
+    expect(world.database.db.select().from(packetVersions).all().map((v) => v.version)).toEqual([1]);
+    expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish`, payload: { version: now.meeting.version } })).statusCode).toBe(200);
   });
 });
 
@@ -97,9 +113,9 @@ describe('what was heard is a record', () => {
     const world = await policyWorld();
     const { referral, meeting, item } = await publishedCase(world, { date: TODAY, changes: { householdMembers: [] } });
     expect(item.flags.map((f) => f.kind)).not.toContain('repeat');
-    expect((await world.agents.chair.request({ method: 'POST', url: `/api/meetings/${meeting.id}/status`, payload: { status: 'in_progress' } })).statusCode).toBe(200);
-    expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/minutes/generate` })).statusCode).toBe(200);
-    expect((await world.agents.chair.request({ method: 'POST', url: `/api/meetings/${meeting.id}/minutes/sign-off` })).statusCode).toBe(200);
+    expect((await world.agents.chair.request({ method: 'POST', url: `/api/meetings/${meeting.id}/status`, payload: { status: 'in_progress', version: meetingVersion(world, meeting.id) } })).statusCode).toBe(200);
+    expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/minutes/generate`, payload: { version: minutesVersion(world, meeting.id) } })).statusCode).toBe(200);
+    expect((await world.agents.chair.request({ method: 'POST', url: `/api/meetings/${meeting.id}/minutes/sign-off`, payload: { version: minutesVersion(world, meeting.id) } })).statusCode).toBe(200);
 
     // A referral entered late, dated before the first, makes the first a repeat.
     await laterReferral(world, referral, { referralDate: '2026-11-01', householdMembers: [] });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ActionList, CONFIDENTIALITY_STATEMENT_VERSION, MeetingCaseView, Minutes, NotificationPage, ResearchGrid } from '@marac/shared';
-import { actionWorld, daysLater, meetingOn, TODAY } from '../actions/world';
+import { actionWorld, daysLater, meetingOn, reassign, TODAY, update } from '../actions/world';
 import { referralSubmission, submitReferral } from '../referrals/factories';
 import { decided, get, housingUnsafe, policyWorld, publishedCase, startWithAttendees } from './world';
+import { minutesVersion, researchVersion } from '../meetings/versions';
 
 describe('actions on a case follow its bars', () => {
   it('refuses an action for an agency the case bars, hides the actions it owned, and asks the coordinator to reassign them', async () => {
@@ -21,7 +22,7 @@ describe('actions on a case follow its bars', () => {
     // Housing no longer reads, lists or updates it.
     expect((await get(agents.housingRep, `/api/actions/${owned}`)).statusCode).toBe(404);
     expect(ActionList.parse((await get(agents.housingRep, '/api/actions')).json()).total).toBe(0);
-    expect((await agents.housingRep.request({ method: 'POST', url: `/api/actions/${owned}/updates`, payload: { status: 'in_progress', note: 'Booked' } })).statusCode).toBe(404);
+    expect((await update(world, agents.housingRep, owned, { status: 'in_progress', note: 'Booked' })).statusCode).toBe(404);
 
     // No new action for housing on the case, and none reassigned to it.
     const refused = await agents.chair.request({ method: 'POST', url: `/api/meetings/${world.first.meeting.id}/cases/${world.first.itemId}/actions`, payload: { agencyId: world.housing.id, description: 'Move her', dueDate: '2026-12-01' } });
@@ -30,11 +31,11 @@ describe('actions on a case follow its bars', () => {
     const police = await agents.chair.request({ method: 'POST', url: `/api/meetings/${world.first.meeting.id}/cases/${world.first.itemId}/actions`, payload: { agencyId: world.police.id, description: 'Flag the address', dueDate: '2026-12-01' } });
     expect(police.statusCode).toBe(201);
     const policeAction = police.json().actions.at(-1).id as string;
-    const backToHousing = await agents.coordinator.request({ method: 'POST', url: `/api/actions/${policeAction}/reassign`, payload: { agencyId: world.housing.id, note: 'Housing can do it' } });
+    const backToHousing = await reassign(world, agents.coordinator, policeAction, { agencyId: world.housing.id, note: 'Housing can do it' });
     expect(backToHousing.statusCode).toBe(400);
     expect(backToHousing.json().fields).toEqual([{ field: 'agencyId', message: 'A referral on this case names this agency as unsafe to contact: choose another' }]);
     // The coordinator moves housing's action to the police.
-    expect((await agents.coordinator.request({ method: 'POST', url: `/api/actions/${owned}/reassign`, payload: { agencyId: world.police.id, note: 'Housing is barred from the case' } })).statusCode).toBe(200);
+    expect((await reassign(world, agents.coordinator, owned, { agencyId: world.police.id, note: 'Housing is barred from the case' })).statusCode).toBe(200);
   });
 });
 
@@ -45,7 +46,15 @@ async function heldBackWorld() {
   const saved = await world.agents.housingRep.request({
     method: 'PUT',
     url: `/api/meetings/${meeting.id}/research/${caseId}`,
-    payload: { knownToAgency: true, facts: 'Tenancy in her name', withheld: 'A live investigation into the landlord', withheldReason: 'Police asked us not to share it yet', researchedBy: 'H. Officer', submit: true },
+    payload: {
+      version: researchVersion(world, meeting.id, caseId, world.housing.id),
+      knownToAgency: true,
+      facts: 'Tenancy in her name',
+      withheld: 'A live investigation into the landlord',
+      withheldReason: 'Police asked us not to share it yet',
+      researchedBy: 'H. Officer',
+      submit: true,
+    },
   });
   expect(saved.statusCode, saved.body).toBe(200);
   await startWithAttendees(world, meeting.id);
@@ -67,7 +76,7 @@ describe('what an agency holds but will not share', () => {
     expect(police.body).not.toMatch(/live investigation|asked us not to share/);
     expect((await get(world.agents.rep, `/api/meetings/${world.meeting.id}/packets/${world.caseId}`)).body).not.toMatch(/live investigation/);
 
-    expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${world.meeting.id}/minutes/generate` })).statusCode).toBe(200);
+    expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${world.meeting.id}/minutes/generate`, payload: { version: minutesVersion(world, world.meeting.id) } })).statusCode).toBe(200);
     const minutes = await get(world.agents.coordinator, `/api/meetings/${world.meeting.id}/minutes`);
     expect(minutes.body).not.toMatch(/live investigation|asked us not to share/);
   });
@@ -77,24 +86,28 @@ describe('minutes notes have a scope', () => {
   it('refuses meeting-wide notes that name a case, keeps case notes to those allowed the case, and never sends a barred agency its case', async () => {
     const world = await heldBackWorld();
     const url = `/api/meetings/${world.meeting.id}/minutes`;
-    const generated = Minutes.parse((await world.agents.coordinator.request({ method: 'POST', url: `${url}/generate` })).json());
+    const generated = Minutes.parse((await world.agents.coordinator.request({ method: 'POST', url: `${url}/generate`, payload: { version: 0 } })).json());
     const entry = generated.content.cases[0];
     const before = generated.updatedAt;
 
     for (const notes of [`Discussed ${entry?.caseReference} at length`, 'alice ashdown was discussed']) {
-      const refused = await world.agents.coordinator.request({ method: 'PUT', url, payload: { notes, cases: [] } });
+      const refused = await world.agents.coordinator.request({ method: 'PUT', url, payload: { version: generated.version, notes, cases: [] } });
       expect(refused.statusCode).toBe(400);
       expect(refused.json().fields).toEqual([{ field: 'notes', message: `These notes are read by every agency, and they name case ${entry?.caseReference}: write what is about one case in that case’s summary` }]);
     }
     expect(Minutes.parse((await get(world.agents.coordinator, url)).json()).updatedAt).toBe(before);
-    const saved = await world.agents.coordinator.request({ method: 'PUT', url, payload: { notes: 'Quorate. Next meeting in two weeks.', cases: [{ itemId: entry?.itemId, summary: 'Housing to rehouse urgently' }] } });
+    const saved = await world.agents.coordinator.request({
+      method: 'PUT',
+      url,
+      payload: { version: generated.version, notes: 'Quorate. Next meeting in two weeks.', cases: [{ itemId: entry?.itemId, summary: 'Housing to rehouse urgently' }] },
+    });
     expect(saved.statusCode, saved.body).toBe(200);
 
     // Housing is barred after the meeting: it is sent nothing of the case in the minutes.
     const recorded = await world.agents.coordinator.request({ method: 'POST', url: `/api/cases/${world.caseId}/bars`, payload: { name: 'Testshire Homes', agencyId: world.housing.id, email: null, reason: 'Officer related to the perpetrator' } });
     expect(recorded.statusCode).toBe(201);
-    expect((await world.agents.chair.request({ method: 'POST', url: `${url}/sign-off` })).statusCode).toBe(200);
-    expect((await world.agents.coordinator.request({ method: 'POST', url: `${url}/distribute` })).statusCode).toBe(200);
+    expect((await world.agents.chair.request({ method: 'POST', url: `${url}/sign-off`, payload: { version: minutesVersion(world, world.meeting.id) } })).statusCode).toBe(200);
+    expect((await world.agents.coordinator.request({ method: 'POST', url: `${url}/distribute`, payload: { version: minutesVersion(world, world.meeting.id) } })).statusCode).toBe(200);
     const housing = await get(world.agents.housingRep, url);
     expect(housing.statusCode).toBe(200);
     expect(Minutes.parse(housing.json()).content).toMatchObject({ cases: [], notes: 'Quorate. Next meeting in two weeks.' });

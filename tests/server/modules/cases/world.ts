@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { Agenda, CONFIDENTIALITY_STATEMENT_VERSION, MeetingSummary, ScreeningOutcome, type AgendaEntry, type ReferralDetail } from '@marac/shared';
 import type { Agent } from '../../helper';
 import { decide, matchDecided, referralSubmission, referralWorld, submitReferral, type World } from '../referrals/factories';
+import { meetingVersion } from '../meetings/versions';
 
 // The test clock reads Monday 23 November 2026, 10:00 in London.
 export const TODAY = '2026-11-23';
@@ -47,8 +48,8 @@ export async function publishedCase(world: World, options: { date?: string; chan
   });
   expect(created.statusCode, created.body).toBe(201);
   const meeting = MeetingSummary.parse(created.json());
-  expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/generate` })).statusCode).toBe(200);
-  const published = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish` });
+  expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/generate`, payload: { version: meetingVersion(world, meeting.id) } })).statusCode).toBe(200);
+  const published = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish`, payload: { version: meetingVersion(world, meeting.id) } });
   expect(published.statusCode, published.body).toBe(200);
   const agenda = await agendaOf(world.agents.coordinator, meeting.id);
   const item = agenda.items.find((i) => i.caseId === accepted.caseId) as AgendaEntry;
@@ -83,5 +84,5 @@ export async function startWithAttendees(world: World, meetingId: string) {
     const signed = await agent.request({ method: 'POST', url: `/api/meetings/${meetingId}/confidentiality`, payload: { statementVersion: CONFIDENTIALITY_STATEMENT_VERSION, accepted: true } });
     expect(signed.statusCode).toBe(200);
   }
-  expect((await world.agents.chair.request({ method: 'POST', url: `/api/meetings/${meetingId}/status`, payload: { status: 'in_progress' } })).statusCode).toBe(200);
+  expect((await world.agents.chair.request({ method: 'POST', url: `/api/meetings/${meetingId}/status`, payload: { status: 'in_progress', version: meetingVersion(world, meetingId) } })).statusCode).toBe(200);
 }

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { adminVersion } from '../meetings/versions';
 import type { Flag, FlagKind, RepeatAnchor } from '@marac/shared';
 import { makeUser, signIn } from '../../helper';
 import { dashAnswers, matchDecided, referralSubmission, type World } from '../referrals/factories';
@@ -56,7 +57,7 @@ export const BERNARD = {
 export async function setRepeatAnchor(world: World, areaId: string, repeatAnchor: RepeatAnchor) {
   const admin = await makeUser(world.database, { role: 'administrator', areaIds: [] });
   const agent = await signIn(world.app, admin.email);
-  const response = await agent.request({ method: 'PATCH', url: `/api/admin/areas/${areaId}`, payload: { settings: { repeatAnchor } } });
+  const response = await agent.request({ method: 'PATCH', url: `/api/admin/areas/${areaId}`, payload: { version: adminVersion(world, 'areas', areaId), settings: { repeatAnchor } } });
   expect(response.statusCode, response.body).toBe(200);
 }
 

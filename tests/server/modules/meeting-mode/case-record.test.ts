@@ -2,6 +2,7 @@ import { Agenda, CaseRecord, MeetingSummary } from '@marac/shared';
 import { describe, expect, it } from 'vitest';
 import { actionUpdates, actions, agendaItems } from '../../../../server/src/db/schema';
 import { decide, referralSubmission, referralWorld, submitReferral } from '../referrals/factories';
+import { meetingVersion } from '../meetings/versions';
 
 // The test clock reads Monday 23 November 2026 in London.
 
@@ -19,9 +20,9 @@ async function meetingUnderWay(start = true) {
       })
     ).json(),
   );
-  const agenda = Agenda.parse((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/generate` })).json().agenda);
-  await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish` });
-  if (start) expect((await world.agents.chair.request({ method: 'POST', url: `/api/meetings/${meeting.id}/status`, payload: { status: 'in_progress' } })).statusCode).toBe(200);
+  const agenda = Agenda.parse((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/generate`, payload: { version: meetingVersion(world, meeting.id) } })).json().agenda);
+  await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish`, payload: { version: meetingVersion(world, meeting.id) } });
+  if (start) expect((await world.agents.chair.request({ method: 'POST', url: `/api/meetings/${meeting.id}/status`, payload: { status: 'in_progress', version: meetingVersion(world, meeting.id) } })).statusCode).toBe(200);
   return { ...world, meeting, itemId: agenda.items[0]?.id as string };
 }
 

@@ -1,6 +1,7 @@
 import { Agenda, CONFIDENTIALITY_STATEMENT_VERSION, MeetingCaseView, MeetingSummary } from '@marac/shared';
 import { describe, expect, it } from 'vitest';
 import { decide, referralSubmission, referralWorld, submitReferral } from '../referrals/factories';
+import { meetingVersion } from '../meetings/versions';
 
 // The test clock reads Monday 23 November 2026 in London.
 
@@ -17,16 +18,16 @@ async function publishedToday() {
       })
     ).json(),
   );
-  const agenda = Agenda.parse((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/generate` })).json().agenda);
-  await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish` });
+  const agenda = Agenda.parse((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/generate`, payload: { version: meetingVersion(world, meeting.id) } })).json().agenda);
+  await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish`, payload: { version: meetingVersion(world, meeting.id) } });
   const item = agenda.items[0]!;
   // Housing submits; the police only have a draft.
   await world.agents.housingRep.request({
     method: 'PUT',
     url: `/api/meetings/${meeting.id}/research/${item.caseId}`,
-    payload: { knownToAgency: true, facts: 'Housing holds a tenancy record', opinion: 'Housing officer is worried', researchedBy: 'H. Officer', submit: true },
+    payload: { version: 0, knownToAgency: true, facts: 'Housing holds a tenancy record', opinion: 'Housing officer is worried', researchedBy: 'H. Officer', submit: true },
   });
-  await world.agents.rep.request({ method: 'PUT', url: `/api/meetings/${meeting.id}/research/${item.caseId}`, payload: { facts: 'Police draft, not ready' } });
+  await world.agents.rep.request({ method: 'PUT', url: `/api/meetings/${meeting.id}/research/${item.caseId}`, payload: { version: 0, facts: 'Police draft, not ready' } });
   for (const user of [world.users.chair, world.users.rep]) {
     await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/attendance`, payload: { kind: 'attendee', userId: user.id } });
   }
@@ -41,7 +42,7 @@ describe('a case at the meeting', () => {
     const world = await publishedToday();
     // Before the meeting starts the police see only their own research (through the research API).
     expect((await world.agents.rep.request({ method: 'GET', url: world.caseUrl })).statusCode).toBe(409);
-    expect((await world.agents.chair.request({ method: 'POST', url: `/api/meetings/${world.meeting.id}/status`, payload: { status: 'in_progress' } })).statusCode).toBe(200);
+    expect((await world.agents.chair.request({ method: 'POST', url: `/api/meetings/${world.meeting.id}/status`, payload: { status: 'in_progress', version: meetingVersion(world, world.meeting.id) } })).statusCode).toBe(200);
     const notOpened = await world.agents.rep.request({ method: 'GET', url: world.caseUrl });
     expect(notOpened.statusCode).toBe(409);
     expect(notOpened.json().message).toBe('The chair has not opened this case yet');
@@ -57,7 +58,7 @@ describe('a case at the meeting', () => {
 
   it('shows nothing to someone who has not signed the statement, nor a case their agency is not invited for', async () => {
     const world = await publishedToday();
-    await world.agents.chair.request({ method: 'POST', url: `/api/meetings/${world.meeting.id}/status`, payload: { status: 'in_progress' } });
+    await world.agents.chair.request({ method: 'POST', url: `/api/meetings/${world.meeting.id}/status`, payload: { status: 'in_progress', version: meetingVersion(world, world.meeting.id) } });
     await world.agents.chair.request({ method: 'POST', url: `${world.caseUrl}/open` });
     // Housing is invited but its representative has not signed.
     expect((await world.agents.housingRep.request({ method: 'GET', url: world.caseUrl })).statusCode).toBe(403);

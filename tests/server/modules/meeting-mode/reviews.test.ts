@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { actionUpdates, actions } from '../../../../server/src/db/schema';
 import { signIn } from '../../helper';
 import { decide, referralSubmission, referralWorld, submitReferral, type World } from '../referrals/factories';
+import { meetingVersion } from '../meetings/versions';
 
 /** An emergency meeting on today's date with one case, published and started; returns its agenda. */
 async function meetingToday(world: World, agents: Pick<World['agents'], 'coordinator' | 'chair' | 'rep'>, date: string, victim: string) {
@@ -11,9 +12,9 @@ async function meetingToday(world: World, agents: Pick<World['agents'], 'coordin
   const meeting = MeetingSummary.parse(
     (await agents.coordinator.request({ method: 'POST', url: '/api/meetings', payload: { areaId: world.area.id, kind: 'emergency', date, startTime: '15:00', referralCutoff: date } })).json(),
   );
-  const agenda = Agenda.parse((await agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/generate` })).json().agenda);
-  expect((await agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish` })).statusCode).toBe(200);
-  expect((await agents.chair.request({ method: 'POST', url: `/api/meetings/${meeting.id}/status`, payload: { status: 'in_progress' } })).statusCode).toBe(200);
+  const agenda = Agenda.parse((await agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/generate`, payload: { version: meetingVersion(world, meeting.id) } })).json().agenda);
+  expect((await agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish`, payload: { version: meetingVersion(world, meeting.id) } })).statusCode).toBe(200);
+  expect((await agents.chair.request({ method: 'POST', url: `/api/meetings/${meeting.id}/status`, payload: { status: 'in_progress', version: meetingVersion(world, meeting.id) } })).statusCode).toBe(200);
   return { meeting, itemId: agenda.items[0]?.id as string };
 }
 
@@ -35,7 +36,7 @@ describe('reviewing earlier actions at the next meeting', () => {
       );
       ids.push(added.actions.at(-1)?.id as string);
     }
-    expect((await world.agents.chair.request({ method: 'POST', url: `/api/meetings/${first.meeting.id}/status`, payload: { status: 'minuted' } })).statusCode).toBe(200);
+    expect((await world.agents.chair.request({ method: 'POST', url: `/api/meetings/${first.meeting.id}/status`, payload: { status: 'minuted', version: meetingVersion(world, first.meeting.id) } })).statusCode).toBe(200);
 
     // Two weeks later (Monday 7 December) the next meeting reviews them.
     world.clock.advanceMinutes(14 * 24 * 60);
@@ -53,6 +54,14 @@ describe('reviewing earlier actions at the next meeting', () => {
 
     const statuses = world.database.db.select().from(actions).all();
     expect(ids.map((id) => statuses.find((a) => a.id === id)?.status)).toEqual(['completed', 'not_possible', 'open']);
+    // Each review is a change to the action: an update sent from a page read before it is refused.
+    expect(ids.map((id) => statuses.find((a) => a.id === id)?.version)).toEqual([1, 1, 1]);
+    const stale = await agents.rep.request({ method: 'POST', url: `/api/actions/${ids[2]}/updates`, payload: { version: 0, status: 'in_progress', note: 'Started' } });
+    expect(stale.statusCode).toBe(404);
+    const housing = await signIn(world.app, world.users.housingRep.email);
+    const refused = await housing.request({ method: 'POST', url: `/api/actions/${ids[2]}/updates`, payload: { version: 0, status: 'completed', note: 'Locks fitted' } });
+    expect(refused.statusCode).toBe(409);
+    expect(world.database.db.select().from(actions).all().find((a) => a.id === ids[2])?.status).toBe('open');
     const notes = world.database.db.select().from(actionUpdates).all().filter((u) => u.actionId === ids[1]);
     expect(notes.at(-1)).toMatchObject({ status: 'not_possible', note: 'The victim moved out of the area', occurredOn: '2026-12-07' });
     // Reviewed actions stay on this meeting's list with what was decided, closed or not.

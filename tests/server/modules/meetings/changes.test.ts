@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditEvents, meetings, research } from '../../../../server/src/db/schema';
 import { makeAgency, signProtocol } from '../../helper';
 import { decide, referralSubmission, referralWorld, submitReferral, type World } from '../referrals/factories';
+import { meetingVersion } from './versions';
 
 // The test clock reads Monday 23 November 2026 in London.
 
@@ -19,8 +20,9 @@ async function weeklyMondays(world: World) {
 const meetingOn = async (world: World, date: string) =>
   MeetingList.parse((await world.agents.coordinator.request({ method: 'GET', url: `/api/meetings?from=${date}&to=${date}` })).json())[0] as MeetingSummary;
 
+/** A change from the meeting as it now stands, unless the payload names the version it started from. */
 const patch = (world: World, id: string, payload: Record<string, unknown>, agent = world.agents.coordinator) =>
-  agent.request({ method: 'PATCH', url: `/api/meetings/${id}`, payload });
+  agent.request({ method: 'PATCH', url: `/api/meetings/${id}`, payload: { version: meetingVersion(world, id), ...payload } });
 
 /** One accepted referral on the agenda of a one-off meeting on 8 December. */
 async function meetingWithCase(world: World, changes: Record<string, unknown> = {}) {
@@ -32,7 +34,7 @@ async function meetingWithCase(world: World, changes: Record<string, unknown> = 
     payload: { areaId: world.area.id, kind: 'one_off', date: '2026-12-08', startTime: '09:30', referralCutoff: '2026-11-23' },
   });
   const meeting = MeetingSummary.parse(created.json());
-  const generated = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/generate` });
+  const generated = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/generate`, payload: { version: meetingVersion(world, meeting.id) } });
   const agenda = Agenda.parse(generated.json().agenda);
   return { meeting, referral, caseId: agenda.items[0]?.caseId as string };
 }
@@ -94,10 +96,10 @@ describe('inviting an agency for one case', () => {
     // The practice signed the area's protocol only after the agenda was out, so it is invited to no meeting as a whole.
     const health = makeAgency(world.database, [world.area.id], { name: 'Testshire Health', kind: 'primary_care', protocolSigned: false });
     const { meeting, caseId } = await meetingWithCase(world);
-    expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish` })).statusCode).toBe(200);
+    expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish`, payload: { version: meetingVersion(world, meeting.id) } })).statusCode).toBe(200);
     signProtocol(world.database, world.area.id, health.id);
 
-    const invited = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/invitations`, payload: { agencyId: health.id, caseId } });
+    const invited = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/invitations`, payload: { agencyId: health.id, caseId, version: meetingVersion(world, meeting.id) } });
     expect(invited.statusCode, invited.body).toBe(201);
     const list = MeetingInvitationList.parse(invited.json());
     const forCase = list.find((i) => i.agencyId === health.id);
@@ -106,13 +108,13 @@ describe('inviting an agency for one case', () => {
     const tasks = () => world.database.db.select().from(research).all().filter((t) => t.agencyId === health.id);
     expect(tasks()).toMatchObject([{ caseId, status: 'not_started', dueDate: meeting.researchDeadline }]);
 
-    const again = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/invitations`, payload: { agencyId: health.id, caseId } });
+    const again = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/invitations`, payload: { agencyId: health.id, caseId, version: meetingVersion(world, meeting.id) } });
     expect(again.statusCode).toBe(409);
-    const withdrawn = await world.agents.coordinator.request({ method: 'DELETE', url: `/api/meetings/${meeting.id}/invitations/${forCase?.id}` });
+    const withdrawn = await world.agents.coordinator.request({ method: 'DELETE', url: `/api/meetings/${meeting.id}/invitations/${forCase?.id}?version=${meetingVersion(world, meeting.id)}` });
     expect(withdrawn.statusCode).toBe(204);
     expect(tasks()).toEqual([]);
     const standing = list.find((i) => i.caseId === null);
-    expect((await world.agents.coordinator.request({ method: 'DELETE', url: `/api/meetings/${meeting.id}/invitations/${standing?.id}` })).statusCode).toBe(409);
+    expect((await world.agents.coordinator.request({ method: 'DELETE', url: `/api/meetings/${meeting.id}/invitations/${standing?.id}?version=${meetingVersion(world, meeting.id)}` })).statusCode).toBe(409);
   });
 
   it('never invites an agency the referral names as unsafe, nor for a case not on the agenda', async () => {
@@ -122,15 +124,76 @@ describe('inviting an agency for one case', () => {
     const { meeting, caseId } = await meetingWithCase(world, {
       unsafeContacts: [{ name: 'Dora Brook', relationship: "Perpetrator's mother", email: null, agencyId: mental.id, reason: 'Works there' }],
     });
-    const unsafe = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/invitations`, payload: { agencyId: mental.id, caseId } });
+    const unsafe = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/invitations`, payload: { agencyId: mental.id, caseId, version: meetingVersion(world, meeting.id) } });
     expect(unsafe.statusCode).toBe(400);
     expect(unsafe.json().fields).toEqual([{ field: 'agencyId', message: 'A referral on this case names this agency as unsafe to contact' }]);
     const elsewhere = await world.agents.coordinator.request({
       method: 'POST',
       url: `/api/meetings/${meeting.id}/invitations`,
-      payload: { agencyId: mental.id, caseId: '00000000-0000-4000-8000-000000000099' },
+      payload: { agencyId: mental.id, caseId: '00000000-0000-4000-8000-000000000099', version: meetingVersion(world, meeting.id) },
     });
     expect(elsewhere.json().fields).toEqual([{ field: 'caseId', message: 'Choose a case on this agenda' }]);
     expect(MeetingInvitationList.parse((await world.agents.chair.request({ method: 'GET', url: `/api/meetings/${meeting.id}/invitations` })).json()).some((i) => i.agencyId === mental.id)).toBe(false);
+  });
+});
+
+describe('a meeting changed by two people', () => {
+  it('refuses a change from a version someone else has changed since, changing nothing, and takes one from the newer version', async () => {
+    const world = await referralWorld();
+    const { meeting } = await meetingWithCase(world);
+    const shown = meetingVersion(world, meeting.id);
+    const theirs = await patch(world, meeting.id, { version: shown, location: 'Civic Centre, Room 4' });
+    expect(MeetingSummary.parse(theirs.json())).toMatchObject({ location: 'Civic Centre, Room 4', version: shown + 1 });
+    const before = world.database.db.select().from(meetings).all();
+
+    const stale = await patch(world, meeting.id, { version: shown, location: 'Town Hall' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toEqual({
+      code: 'conflict',
+      message: 'Someone else changed this meeting since you opened it: their version is shown; check it, then make your change again',
+      fields: [{ field: 'version', message: 'Changed by someone else meanwhile' }],
+      requestId: expect.any(String),
+    });
+    expect(world.database.db.select().from(meetings).all()).toEqual(before);
+
+    const fresh = await patch(world, meeting.id, { version: shown + 1, startTime: '13:00' });
+    expect(fresh.statusCode, fresh.body).toBe(200);
+    expect(MeetingSummary.parse(fresh.json())).toMatchObject({ location: 'Civic Centre, Room 4', startTime: '13:00', version: shown + 2 });
+    // Saving what is already there is no change and takes no version.
+    expect(MeetingSummary.parse((await patch(world, meeting.id, { startTime: '13:00' })).json()).version).toBe(shown + 2);
+  });
+
+  it('lets exactly one of two changes sent at once from the same version win', async () => {
+    const world = await referralWorld();
+    const { meeting } = await meetingWithCase(world);
+    const shown = meetingVersion(world, meeting.id);
+    const answers = await Promise.all(['Room 1', 'Room 2'].map((location) => patch(world, meeting.id, { version: shown, location })));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const winner = MeetingSummary.parse(answers.find((a) => a.statusCode === 200)?.json());
+    expect(world.database.db.select().from(meetings).all().find((m) => m.id === meeting.id)).toMatchObject({ location: winner.location, version: shown + 1 });
+  });
+
+  it('refuses an invitation or its withdrawal sent from a version of the meeting someone else has changed since', async () => {
+    const world = await referralWorld();
+    const health = makeAgency(world.database, [world.area.id], { name: 'Testshire Health', kind: 'primary_care', protocolSigned: false });
+    const { meeting, caseId } = await meetingWithCase(world);
+    signProtocol(world.database, world.area.id, health.id);
+    const shown = meetingVersion(world, meeting.id);
+    expect((await patch(world, meeting.id, { version: shown, location: 'Room 2' })).statusCode).toBe(200);
+    const invitations = () => world.database.sqlite.prepare('select id, agency_id as agencyId, case_id as caseId from meeting_invitations order by rowid').all();
+    const before = invitations();
+    const stale = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/invitations`, payload: { agencyId: health.id, caseId, version: shown } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().fields).toEqual([{ field: 'version', message: 'Changed by someone else meanwhile' }]);
+    expect(invitations()).toEqual(before);
+    const invited = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/invitations`, payload: { agencyId: health.id, caseId, version: shown + 1 } });
+    expect(invited.statusCode, invited.body).toBe(201);
+    const id = MeetingInvitationList.parse(invited.json()).find((i) => i.agencyId === health.id)?.id;
+    const after = invitations();
+    // The invitation took the meeting's next version: a withdrawal from before it is refused.
+    expect((await world.agents.coordinator.request({ method: 'DELETE', url: `/api/meetings/${meeting.id}/invitations/${id}?version=${shown + 1}` })).statusCode).toBe(409);
+    expect(invitations()).toEqual(after);
+    expect((await world.agents.coordinator.request({ method: 'DELETE', url: `/api/meetings/${meeting.id}/invitations/${id}` })).statusCode).toBe(400);
+    expect((await world.agents.coordinator.request({ method: 'DELETE', url: `/api/meetings/${meeting.id}/invitations/${id}?version=${shown + 2}` })).statusCode).toBe(204);
   });
 });

@@ -1,8 +1,9 @@
 import { Agenda, MeetingSummary, Minutes } from '@marac/shared';
 import { PDFParse } from 'pdf-parse';
 import { describe, expect, it } from 'vitest';
-import { actions, meetings, outbox } from '../../../../server/src/db/schema';
+import { actions, meetings, minutes, outbox } from '../../../../server/src/db/schema';
 import { decide, referralSubmission, referralWorld, submitReferral } from '../referrals/factories';
+import { meetingVersion, researchVersion } from '../meetings/versions';
 
 // The test clock reads Monday 23 November 2026 in London.
 
@@ -29,17 +30,21 @@ async function recordedMeeting() {
       })
     ).json(),
   );
-  const agenda = Agenda.parse((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/generate` })).json().agenda);
-  await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish` });
+  const agenda = Agenda.parse((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/generate`, payload: { version: meetingVersion(world, meeting.id) } })).json().agenda);
+  await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish`, payload: { version: meetingVersion(world, meeting.id) } });
   const firstItem = agenda.items.find((i) => i.referrals.some((r) => r.id === first.id))!;
   const secondItem = agenda.items.find((i) => i.referrals.some((r) => r.id === second.id))!;
-  const research = (agent: typeof world.agents.rep, caseId: string, facts: string) =>
-    agent.request({ method: 'PUT', url: `/api/meetings/${meeting.id}/research/${caseId}`, payload: { knownToAgency: true, facts, opinion: 'Opinion words', researchedBy: 'Researcher', submit: true } });
-  expect((await research(world.agents.housingRep, firstItem.caseId, 'Housing facts for the first case')).statusCode).toBe(200);
-  expect((await research(world.agents.rep, secondItem.caseId, 'Police facts for the second case')).statusCode).toBe(200);
+  const research = (agent: typeof world.agents.rep, agencyId: string, caseId: string, facts: string) =>
+    agent.request({
+      method: 'PUT',
+      url: `/api/meetings/${meeting.id}/research/${caseId}`,
+      payload: { version: researchVersion(world, meeting.id, caseId, agencyId), knownToAgency: true, facts, opinion: 'Opinion words', researchedBy: 'Researcher', submit: true },
+    });
+  expect((await research(world.agents.housingRep, world.housing.id, firstItem.caseId, 'Housing facts for the first case')).statusCode).toBe(200);
+  expect((await research(world.agents.rep, world.police.id, secondItem.caseId, 'Police facts for the second case')).statusCode).toBe(200);
   await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/attendance`, payload: { kind: 'attendee', userId: world.users.chair.id } });
   await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/attendance`, payload: { kind: 'apology', userId: world.users.housingRep.id, informationSent: true } });
-  expect((await world.agents.chair.request({ method: 'POST', url: `/api/meetings/${meeting.id}/status`, payload: { status: 'in_progress' } })).statusCode).toBe(200);
+  expect((await world.agents.chair.request({ method: 'POST', url: `/api/meetings/${meeting.id}/status`, payload: { status: 'in_progress', version: meetingVersion(world, meeting.id) } })).statusCode).toBe(200);
   await world.agents.chair.request({
     method: 'PUT',
     url: `/api/meetings/${meeting.id}/cases/${firstItem.id}/record`,
@@ -70,10 +75,10 @@ describe('minutes', () => {
         .values({ id: crypto.randomUUID(), caseId: world.firstItem.caseId, meetingId: earlier.id, agencyId, description, category: 'other', dueDate: '2026-11-20', status: 'open', createdBy: world.users.chair.id, createdAt: '2026-11-02T10:00:00.000Z', updatedAt: '2026-11-02T10:00:00.000Z' })
         .run();
     }
-    const generated = await world.agents.coordinator.request({ method: 'POST', url: url(world.meeting.id, '/generate') });
+    const generated = await world.agents.coordinator.request({ method: 'POST', url: url(world.meeting.id, '/generate'), payload: { version: 0 } });
     expect(generated.statusCode, generated.body).toBe(200);
     const draft = Minutes.parse(generated.json());
-    expect(draft.status).toBe('draft');
+    expect(draft).toMatchObject({ status: 'draft', version: 0 });
     expect(draft.content).toMatchObject({ areaName: 'Testshire', date: '2026-11-23', location: 'Civic Centre' });
     expect(draft.content.attendance.map((a) => [a.name, a.kind, a.informationSent])).toEqual([
       ['Hal Housing', 'apology', true],
@@ -85,21 +90,23 @@ describe('minutes', () => {
     expect(first.actions).toEqual([{ agencyName: 'Testshire Homes', ownerName: null, description: 'Fit extra locks', linkedRisk: null, category: 'housing', dueDate: '2026-12-01' }]);
 
     // The coordinator's words survive a regeneration.
-    const edit = await world.agents.coordinator.request({ method: 'PUT', url: url(world.meeting.id), payload: { notes: 'Quorate.', cases: [{ itemId: world.firstItem.id, summary: 'Discussed at length.' }] } });
+    const edit = await world.agents.coordinator.request({ method: 'PUT', url: url(world.meeting.id), payload: { version: draft.version, notes: 'Quorate.', cases: [{ itemId: world.firstItem.id, summary: 'Discussed at length.' }] } });
     expect(edit.statusCode).toBe(200);
-    const again = Minutes.parse((await world.agents.coordinator.request({ method: 'POST', url: url(world.meeting.id, '/generate') })).json());
+    const edited = Minutes.parse(edit.json());
+    expect(edited.version).toBe(1);
+    const again = Minutes.parse((await world.agents.coordinator.request({ method: 'POST', url: url(world.meeting.id, '/generate'), payload: { version: edited.version } })).json());
     expect(again.content.notes).toBe('Quorate.');
     expect(again.content.cases.find((c) => c.itemId === world.firstItem.id)?.summary).toBe('Discussed at length.');
 
     // Nobody outside the area's staff reads them before distribution; only the chair signs off.
     expect((await world.agents.rep.request({ method: 'GET', url: url(world.meeting.id) })).statusCode).toBe(404);
-    expect((await world.agents.coordinator.request({ method: 'POST', url: url(world.meeting.id, '/sign-off') })).statusCode).toBe(403);
-    const signed = Minutes.parse((await world.agents.chair.request({ method: 'POST', url: url(world.meeting.id, '/sign-off') })).json());
+    expect((await world.agents.coordinator.request({ method: 'POST', url: url(world.meeting.id, '/sign-off'), payload: { version: again.version } })).statusCode).toBe(403);
+    const signed = Minutes.parse((await world.agents.chair.request({ method: 'POST', url: url(world.meeting.id, '/sign-off'), payload: { version: again.version } })).json());
     expect(signed).toMatchObject({ status: 'signed_off', signedOffByName: 'Chad Chair' });
     expect(world.database.db.select().from(meetings).all().find((m) => m.id === world.meeting.id)?.status).toBe('minuted');
-    expect((await world.agents.coordinator.request({ method: 'PUT', url: url(world.meeting.id), payload: { notes: 'Too late' } })).statusCode).toBe(409);
+    expect((await world.agents.coordinator.request({ method: 'PUT', url: url(world.meeting.id), payload: { version: signed.version, notes: 'Too late' } })).statusCode).toBe(409);
 
-    const distributed = Minutes.parse((await world.agents.coordinator.request({ method: 'POST', url: url(world.meeting.id, '/distribute') })).json());
+    const distributed = Minutes.parse((await world.agents.coordinator.request({ method: 'POST', url: url(world.meeting.id, '/distribute'), payload: { version: signed.version } })).json());
     expect(distributed.status).toBe('distributed');
     const notice = world.database.db.select().from(outbox).all().find((n) => n.subject.startsWith('MARAC minutes'));
     expect(notice).toMatchObject({ recipient: 'marac@homes.test.invalid' });
@@ -133,7 +140,55 @@ describe('minutes', () => {
     const meeting = MeetingSummary.parse(
       (await world.agents.coordinator.request({ method: 'POST', url: '/api/meetings', payload: { areaId: world.area.id, kind: 'one_off', date: '2026-12-08', startTime: '09:30' } })).json(),
     );
-    expect((await world.agents.coordinator.request({ method: 'POST', url: url(meeting.id, '/generate') })).statusCode).toBe(409);
-    expect((await world.agents.coordinator.request({ method: 'POST', url: url(meeting.id, '/distribute') })).statusCode).toBe(409);
+    expect((await world.agents.coordinator.request({ method: 'POST', url: url(meeting.id, '/generate'), payload: { version: 0 } })).statusCode).toBe(409);
+    expect((await world.agents.coordinator.request({ method: 'POST', url: url(meeting.id, '/distribute'), payload: { version: 0 } })).statusCode).toBe(409);
+  });
+});
+
+describe('minutes changed by two people', () => {
+  const rowOf = (world: Awaited<ReturnType<typeof recordedMeeting>>) => world.database.db.select().from(minutes).all().find((m) => m.meetingId === world.meeting.id);
+
+  it('refuse an edit, a generation, a sign-off or a distribution from a version someone else has changed since, changing nothing', async () => {
+    const world = await recordedMeeting();
+    const draft = Minutes.parse((await world.agents.coordinator.request({ method: 'POST', url: url(world.meeting.id, '/generate'), payload: { version: 0 } })).json());
+    const theirs = await world.agents.coordinator.request({ method: 'PUT', url: url(world.meeting.id), payload: { version: draft.version, notes: 'Quorate.', cases: [] } });
+    expect(theirs.statusCode, theirs.body).toBe(200);
+    const before = rowOf(world);
+
+    // Everything sent from the draft as first generated is now behind.
+    for (const [method, rest, agent, body] of [
+      ['PUT', '', world.agents.coordinator, { notes: 'Not quorate.', cases: [] }],
+      ['POST', '/generate', world.agents.coordinator, {}],
+      ['POST', '/sign-off', world.agents.chair, {}],
+    ] as const) {
+      const stale = await agent.request({ method, url: url(world.meeting.id, rest), payload: { version: draft.version, ...body } });
+      expect(stale.statusCode, `${method} ${rest}: ${stale.body}`).toBe(409);
+      expect(stale.json()).toMatchObject({
+        code: 'conflict',
+        message: 'Someone else changed these minutes since you opened it: their version is shown; check it, then make your change again',
+        fields: [{ field: 'version', message: 'Changed by someone else meanwhile' }],
+      });
+      expect(rowOf(world)).toEqual(before);
+    }
+    expect(world.database.db.select().from(meetings).all().find((m) => m.id === world.meeting.id)?.status).toBe('in_progress');
+
+    // From the version they were shown, the chair signs off; a distribution from before that is refused.
+    const signed = await world.agents.chair.request({ method: 'POST', url: url(world.meeting.id, '/sign-off'), payload: { version: Minutes.parse(theirs.json()).version } });
+    expect(signed.statusCode, signed.body).toBe(200);
+    expect(Minutes.parse(signed.json())).toMatchObject({ status: 'signed_off', version: 2, content: { notes: 'Quorate.' } });
+    const late = await world.agents.coordinator.request({ method: 'POST', url: url(world.meeting.id, '/distribute'), payload: { version: 1 } });
+    expect(late.statusCode).toBe(409);
+    expect(rowOf(world)?.status).toBe('signed_off');
+    expect((await world.agents.coordinator.request({ method: 'POST', url: url(world.meeting.id, '/distribute'), payload: { version: 2 } })).statusCode).toBe(200);
+  });
+
+  it('let exactly one of two edits sent at once from the same version win', async () => {
+    const world = await recordedMeeting();
+    const draft = Minutes.parse((await world.agents.coordinator.request({ method: 'POST', url: url(world.meeting.id, '/generate'), payload: { version: 0 } })).json());
+    const edit = (notes: string) => world.agents.coordinator.request({ method: 'PUT', url: url(world.meeting.id), payload: { version: draft.version, notes, cases: [] } });
+    const answers = await Promise.all([edit('First words.'), edit('Second words.')]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const winner = answers.find((a) => a.statusCode === 200);
+    expect(rowOf(world)).toMatchObject({ version: 1, content: { notes: Minutes.parse(winner?.json()).content.notes } });
   });
 });

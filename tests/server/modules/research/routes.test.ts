@@ -2,6 +2,7 @@ import { ChaseResult, MeetingSummary, ResearchGrid, ResearchHistory, ResearchTas
 import { describe, expect, it } from 'vitest';
 import { outbox, research } from '../../../../server/src/db/schema';
 import { decide, referralSubmission, referralWorld, submitReferral, type World } from '../referrals/factories';
+import { meetingVersion, researchVersion } from '../meetings/versions';
 
 // The test clock reads Monday 23 November 2026 in London.
 
@@ -17,14 +18,15 @@ async function publishedWorld(date = '2026-12-08') {
     payload: { areaId: world.area.id, kind: date === '2026-11-23' ? 'emergency' : 'one_off', date, startTime: '15:00', referralCutoff: '2026-11-23' },
   });
   const meeting = MeetingSummary.parse(created.json());
-  await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/generate` });
-  expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish` })).statusCode).toBe(200);
+  await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/generate`, payload: { version: meetingVersion(world, meeting.id) } });
+  expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/agenda/publish`, payload: { version: meetingVersion(world, meeting.id) } })).statusCode).toBe(200);
   const caseId = (world.database.sqlite.prepare('SELECT case_id FROM referrals WHERE id = ?').get(referral.id) as { case_id: string }).case_id;
   return { ...world, meeting, caseId };
 }
 
-const save = (world: World, meetingId: string, caseId: string, body: Record<string, unknown>, agent = world.agents.housingRep) =>
-  agent.request({ method: 'PUT', url: `/api/meetings/${meetingId}/research/${caseId}`, payload: body });
+/** Housing's save, from the task as it now stands unless the body names the version it started from. */
+const save = (world: World, meetingId: string, caseId: string, body: Record<string, unknown>) =>
+  world.agents.housingRep.request({ method: 'PUT', url: `/api/meetings/${meetingId}/research/${caseId}`, payload: { version: researchVersion(world, meetingId, caseId, world.housing.id), ...body } });
 
 const complete = { knownToAgency: true, facts: 'Tenancy in the victim’s name since 2021; two reports of noise.', opinion: 'Officer believes the victim is isolated.', researchedBy: 'H. Officer' };
 
@@ -37,10 +39,10 @@ describe('research by each agency', () => {
 
     const draft = await save(world, world.meeting.id, world.caseId, { facts: 'Started checking records' });
     expect(draft.statusCode, draft.body).toBe(200);
-    expect(ResearchTask.parse(draft.json())).toMatchObject({ status: 'draft', facts: 'Started checking records', submittedAt: null });
+    expect(ResearchTask.parse(draft.json())).toMatchObject({ status: 'draft', facts: 'Started checking records', submittedAt: null, version: 1 });
 
     const submitted = ResearchTask.parse((await save(world, world.meeting.id, world.caseId, { ...complete, submit: true })).json());
-    expect(submitted).toMatchObject({ status: 'submitted', facts: complete.facts, opinion: complete.opinion, submittedAt: '2026-11-23T10:00:00.000Z' });
+    expect(submitted).toMatchObject({ status: 'submitted', facts: complete.facts, opinion: complete.opinion, submittedAt: '2026-11-23T10:00:00.000Z', version: 2 });
 
     const history = ResearchHistory.parse((await world.agents.housingRep.request({ method: 'GET', url: `/api/meetings/${world.meeting.id}/research/${world.caseId}/history` })).json());
     expect(history.map((h) => [h.status, h.content.facts, h.savedByName])).toEqual([
@@ -75,7 +77,7 @@ describe('research by each agency', () => {
 
   it('refuses research once the meeting has started', async () => {
     const world = await publishedWorld('2026-11-23');
-    expect((await world.agents.chair.request({ method: 'POST', url: `/api/meetings/${world.meeting.id}/status`, payload: { status: 'in_progress' } })).statusCode).toBe(200);
+    expect((await world.agents.chair.request({ method: 'POST', url: `/api/meetings/${world.meeting.id}/status`, payload: { status: 'in_progress', version: meetingVersion(world, world.meeting.id) } })).statusCode).toBe(200);
     const late = await save(world, world.meeting.id, world.caseId, { ...complete, submit: true });
     expect(late.statusCode).toBe(409);
     expect(late.json().message).toMatch(/meeting has started/);
@@ -101,5 +103,37 @@ describe('research by each agency', () => {
     expect(notice?.recipient).toBe('marac@police.test.invalid');
     expect(notice?.body).toContain('1 research task for the Testshire MARAC on 8 December 2026 not yet submitted');
     expect((await world.agents.rep.request({ method: 'GET', url: `/api/meetings/${world.meeting.id}/research-grid` })).statusCode).toBe(403);
+  });
+});
+
+describe('research saved by two people of one agency', () => {
+  const taskOf = (world: Awaited<ReturnType<typeof publishedWorld>>) =>
+    world.database.db.select().from(research).all().find((t) => t.caseId === world.caseId && t.agencyId === world.housing.id);
+
+  it('refuses a save from a version a colleague has saved over since, changing nothing, and takes one from the newer version', async () => {
+    const world = await publishedWorld();
+    const opened = ResearchTaskList.parse((await world.agents.housingRep.request({ method: 'GET', url: `/api/meetings/${world.meeting.id}/research` })).json())[0];
+    expect(opened?.version).toBe(0);
+    const colleague = await save(world, world.meeting.id, world.caseId, { ...complete, submit: true, version: 0 });
+    expect(colleague.statusCode, colleague.body).toBe(200);
+    const before = { task: taskOf(world), revisions: world.database.sqlite.prepare('select count(*) as n from research_revisions').get() };
+
+    const stale = await save(world, world.meeting.id, world.caseId, { version: 0, facts: 'Only a draft' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'conflict', fields: [{ field: 'version', message: 'Changed by someone else meanwhile' }] });
+    expect(stale.json().message).toMatch(/^Someone else changed your agency’s research for this case since you opened it: their version is shown/);
+    expect({ task: taskOf(world), revisions: world.database.sqlite.prepare('select count(*) as n from research_revisions').get() }).toEqual(before);
+
+    const fresh = await save(world, world.meeting.id, world.caseId, { ...complete, facts: 'Both sets of facts', submit: true, version: 1 });
+    expect(fresh.statusCode, fresh.body).toBe(200);
+    expect(ResearchTask.parse(fresh.json())).toMatchObject({ facts: 'Both sets of facts', version: 2 });
+  });
+
+  it('lets exactly one of two saves sent at once from the same version win', async () => {
+    const world = await publishedWorld();
+    const answers = await Promise.all(['First words', 'Second words'].map((facts) => save(world, world.meeting.id, world.caseId, { version: 0, facts })));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const winner = ResearchTask.parse(answers.find((a) => a.statusCode === 200)?.json());
+    expect(taskOf(world)).toMatchObject({ version: 1, facts: winner.facts });
   });
 });

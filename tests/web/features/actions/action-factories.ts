@@ -39,6 +39,7 @@ export function buildActionSummary(overrides: Partial<ActionSummary> = {}): Acti
     createdBy: newId(),
     createdAt: '2026-11-10T15:00:00.000Z',
     updatedAt: '2026-11-10T15:00:00.000Z',
+    version: 0,
     caseReference: 'NBC-2026-0012',
     areaId: AREA.id,
     areaName: AREA.name,

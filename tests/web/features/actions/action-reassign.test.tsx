@@ -76,7 +76,7 @@ describe('reassigning an action', () => {
     await user.click(within(panel()).getByRole('button', { name: 'Reassign the action' }));
 
     expect(await screen.findByText('The action has been given to Northbridge Police. They have been told.')).toBeInTheDocument();
-    expect(sent).toEqual([{ agencyId: POLICE.id, note: 'The perpetrator’s bail conditions make this a police action.', ownerName: 'DC Rivers', dueDate: '2026-12-04' }]);
+    expect(sent).toEqual([{ version: 0, agencyId: POLICE.id, note: 'The perpetrator’s bail conditions make this a police action.', ownerName: 'DC Rivers', dueDate: '2026-12-04' }]);
     expect(screen.getByRole('list', { name: 'Updates, newest first' })).toHaveTextContent('Reassigned from Northbridge Homes to Northbridge Police, due 4 December 2026');
   });
 

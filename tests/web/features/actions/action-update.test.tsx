@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildMe } from '../../factories';
-import { apiErrorResponse, signedInAs } from '../../handlers';
+import { apiErrorResponse, signedInAs, versionConflict } from '../../handlers';
 import { server } from '../../msw-server';
 import { renderApp } from '../../render-app';
 import { AREA, CASE_ID, HOUSING, MEETING_ID, buildActionDetail, buildHistoryEntry } from './action-factories';
@@ -27,13 +27,19 @@ function actionWorld(initial: ActionDetail) {
   return {
     sent,
     current: () => current,
+    /** Someone else changes the action, as the server would: it takes the next version. */
+    changeElsewhere: (changes: Partial<ActionDetail>) => {
+      current = ActionDetail.parse({ ...current, ...changes, version: current.version + 1 });
+    },
     handlers: [
       actionDetail(() => current),
       http.post('/api/actions/:id/updates', async ({ request }) => {
         const input = UpdateActionInput.parse(await request.json());
         sent.push(input);
+        if (input.version !== current.version) return versionConflict('this action');
         current = ActionDetail.parse({
           ...current,
+          version: current.version + 1,
           status: input.status,
           closedOn: input.status === 'completed' ? (input.occurredOn ?? '2026-11-23') : null,
           overdue: false,
@@ -106,7 +112,7 @@ describe('updating an action', () => {
     expect(await screen.findByText(/The action has been updated: completed/)).toBeInTheDocument();
     // The button pressed has gone with the form: the reader is taken up to the outcome.
     expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
-    expect(world.sent).toEqual([{ status: 'completed', note: 'Locks changed and door reinforced; victim given the sanctuary room key.', occurredOn: '2026-11-20' }]);
+    expect(world.sent).toEqual([{ version: 0, status: 'completed', note: 'Locks changed and door reinforced; victim given the sanctuary room key.', occurredOn: '2026-11-20' }]);
     const history = screen.getByRole('list', { name: 'Updates, newest first' });
     expect(within(history).getAllByRole('listitem')[0]).toHaveTextContent('Completed');
     expect(within(history).getAllByRole('listitem')[0]).toHaveTextContent('On 20 November 2026. Recorded by Marcus Campbell');
@@ -164,6 +170,40 @@ describe('updating an action', () => {
     expect(within(updateForm()).getByRole('group', { name: 'Status' })).toHaveAccessibleDescription(/only the MARAC coordinator can reopen it/);
     expect(within(updateForm()).getByLabelText('What was done')).toHaveValue('The victim moved out of the area.');
     expect(within(updateForm()).getByLabelText('Not possible – circumstances changed')).toBeChecked();
+  });
+
+  it('shows what someone else changed since the page was read, keeps what was typed, and saves it from their version', async () => {
+    const world = actionWorld(buildActionDetail({ status: 'open', allowedStatuses: ['open', 'in_progress', 'completed', 'not_possible', 'escalated'] }));
+    server.use(housingRep(), ...world.handlers);
+    const { user } = renderApp(`/actions/${world.current().id}`);
+
+    await screen.findByRole('region', { name: 'Update the action' });
+    await user.click(within(updateForm()).getByLabelText('In progress'));
+    await user.type(within(updateForm()).getByLabelText('What was done (optional)'), 'Locksmith booked for Friday.');
+    // Meanwhile the coordinator escalates it.
+    world.changeElsewhere({
+      status: 'escalated',
+      allowedStatuses: ['in_progress', 'completed', 'not_possible', 'escalated'],
+      history: [buildHistoryEntry({ status: 'escalated', note: 'No progress reported', updatedByName: 'Sam Coordinator' })],
+    });
+    await user.click(within(updateForm()).getByRole('button', { name: 'Save the update' }));
+
+    // Refused, in words, and the action is read again: its new status is shown beside what was typed.
+    const summary = await screen.findByRole('alert');
+    expect(summary).toHaveTextContent('Someone else changed this action since you opened it: their version is shown; check it, then make your change again');
+    const changed = await screen.findByRole('region', { name: 'Someone else changed this action while you were working on it' });
+    expect(changed).toHaveTextContent('It is now escalated');
+    expect(screen.getByText('Escalated', { selector: '.govuk-summary-list .govuk-tag' })).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Updates, newest first' })).toHaveTextContent('No progress reported');
+    expect(within(updateForm()).getByLabelText('What was done (optional)')).toHaveValue('Locksmith booked for Friday.');
+    expect(within(updateForm()).getByLabelText('In progress')).toBeChecked();
+
+    // Saved again, knowingly, from the version now shown.
+    await user.click(within(updateForm()).getByRole('button', { name: 'Save the update' }));
+    expect(await screen.findByText(/The action has been updated: in progress/)).toBeInTheDocument();
+    expect(world.sent.map((input) => input.version)).toEqual([0, 1]);
+    expect(world.current()).toMatchObject({ status: 'in_progress', version: 2 });
+    expect(screen.queryByRole('region', { name: /Someone else changed this action/ })).not.toBeInTheDocument();
   });
 
   it('puts the server’s field errors on their fields', async () => {

@@ -182,6 +182,7 @@ export function meetingModeWorld(meeting: MeetingSummary, options: WorldOptions 
       createdBy: newId(),
       createdAt: CREATED_AT,
       updatedAt: CREATED_AT,
+      version: 0,
     });
 
   /** Someone saves the case (this page or another screen): the next revision. */

@@ -1,7 +1,7 @@
 import { AgendaChange, InviteAgency, type AgencyDirectoryEntry, type Agenda, type AgendaEntry, type MeetingInvitationView } from '@marac/shared';
 import { http, HttpResponse } from 'msw';
 import { newId } from '../../factories';
-import { apiErrorResponse } from '../../handlers';
+import { apiErrorResponse, versionConflict } from '../../handlers';
 import { agendaOf, invitationsOf } from './meeting-handlers';
 
 interface WorldOptions {
@@ -13,7 +13,9 @@ interface WorldOptions {
 
 /**
  * A small stand-in for the agenda API: the agenda the server holds, changed by each AgendaChange the
- * way the real one changes it, and the agencies invited, with every request recorded for the test to check.
+ * way the real one changes it, and the agencies invited, with every request recorded for the test to
+ * check. Each change names the meeting's version, is refused when it is not the current one, and takes
+ * the next.
  */
 export function agendaWorld(initial: Agenda, options: WorldOptions = {}) {
   const world = {
@@ -24,6 +26,8 @@ export function agendaWorld(initial: Agenda, options: WorldOptions = {}) {
   };
 
   const renumber = (items: AgendaEntry[]): AgendaEntry[] => items.map((item, index) => ({ ...item, position: index + 1 }));
+  const stale = (version: number) => version !== world.agenda.meeting.version;
+  const movedOn = (agenda: Agenda): Agenda => ({ ...agenda, meeting: { ...agenda.meeting, version: agenda.meeting.version + 1 } });
 
   const apply = (change: AgendaChange): Agenda => {
     const { items, removed } = world.agenda;
@@ -71,12 +75,15 @@ export function agendaWorld(initial: Agenda, options: WorldOptions = {}) {
     http.post('/api/meetings/:id/agenda/changes', async ({ request }) => {
       const change = AgendaChange.parse(JSON.parse(await record(request)));
       world.changes.push(change);
-      world.agenda = apply(change);
+      if (stale(change.version)) return versionConflict('this meeting’s agenda');
+      world.agenda = movedOn(apply(change));
       return HttpResponse.json(world.agenda);
     }),
     invitationsOf(() => world.invitations),
     http.post('/api/meetings/:id/invitations', async ({ request }) => {
       const invitation = InviteAgency.parse(JSON.parse(await record(request)));
+      if (stale(invitation.version)) return versionConflict('this meeting');
+      world.agenda = movedOn(world.agenda);
       const agency = options.agencies?.find((candidate) => candidate.id === invitation.agencyId);
       const item = world.agenda.items.find((entry) => entry.caseId === invitation.caseId);
       if (!agency || !item) throw new Error('unknown agency or case');
@@ -90,10 +97,17 @@ export function agendaWorld(initial: Agenda, options: WorldOptions = {}) {
       await record(request);
       const invitation = world.invitations.find((candidate) => candidate.id === params.invitationId);
       if (!invitation) return apiErrorResponse(404, 'not_found', 'This invitation does not exist');
+      if (stale(Number(new URL(request.url).searchParams.get('version')))) return versionConflict('this meeting');
+      world.agenda = movedOn(world.agenda);
       world.invitations = world.invitations.filter((candidate) => candidate !== invitation);
       return new HttpResponse(null, { status: 204 });
     }),
   ];
 
-  return { world, handlers, record };
+  /** Someone else changes the agenda (or the meeting), as the server would: the meeting's next version. */
+  const changeElsewhere = (change: (agenda: Agenda) => Agenda = (agenda) => agenda) => {
+    world.agenda = movedOn(change(world.agenda));
+  };
+
+  return { world, handlers, record, changeElsewhere };
 }

@@ -60,9 +60,9 @@ const references = () =>
     .map((row) => within(row).getAllByRole('cell')[1]?.querySelector('strong')?.textContent);
 
 function coordinatorOpens(agenda: Agenda, csrfToken = 'csrf-agenda') {
-  const { world, handlers, record } = agendaWorld(agenda);
+  const { world, handlers, record, changeElsewhere } = agendaWorld(agenda);
   server.use(signedInAs(buildMe({ role: 'coordinator', areas: [AREA], csrfToken })), ...handlers);
-  return { world, record, ...renderApp(`/meetings/${agenda.meeting.id}`) };
+  return { world, record, changeElsewhere, ...renderApp(`/meetings/${agenda.meeting.id}`) };
 }
 
 describe('meeting and agenda for coordinators and chairs', () => {
@@ -135,7 +135,7 @@ describe('meeting and agenda for coordinators and chairs', () => {
     await user.click(screen.getByRole('button', { name: 'Build agenda' }));
 
     expect(await screen.findByText('The agenda has been built: 3 cases listed')).toBeInTheDocument();
-    expect(world.requests).toEqual([{ method: 'POST', path: `/api/meetings/${meeting.id}/agenda/generate`, contentType: null, body: '', csrf: 'csrf-agenda' }]);
+    expect(world.requests).toEqual([{ method: 'POST', path: `/api/meetings/${meeting.id}/agenda/generate`, contentType: 'application/json', body: '{"version":0}', csrf: 'csrf-agenda' }]);
     const warning = screen.getByText('3 cases did not fit on this agenda:').closest('.govuk-warning-text') as HTMLElement;
     const lines = within(warning).getAllByRole('listitem');
     expect(lines.map((line) => line.textContent)).toEqual([
@@ -170,10 +170,10 @@ describe('meeting and agenda for coordinators and chairs', () => {
     expect(await screen.findByText('NBC-2026-0002 is pinned: rebuilding the agenda will not move it')).toBeInTheDocument();
 
     expect(world.changes).toEqual([
-      { change: 'position', itemId: three?.id, position: 2 },
-      { change: 'position', itemId: one?.id, position: 2 },
-      { change: 'pin', itemId: two?.id, pinned: false },
-      { change: 'pin', itemId: two?.id, pinned: true },
+      { change: 'position', itemId: three?.id, position: 2, version: 0 },
+      { change: 'position', itemId: one?.id, position: 2, version: 1 },
+      { change: 'pin', itemId: two?.id, pinned: false, version: 2 },
+      { change: 'pin', itemId: two?.id, pinned: true, version: 3 },
     ]);
     expect(world.requests.every((request) => request.contentType === 'application/json' && request.csrf === 'csrf-agenda')).toBe(true);
   });
@@ -255,7 +255,7 @@ describe('meeting and agenda for coordinators and chairs', () => {
     expect(await screen.findByText('NBC-2026-0002 has been moved to the meeting on Tuesday 31 March 2026')).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Move NBC-2026-0002 to another meeting' })).not.toBeInTheDocument();
     expect(references()).toEqual(['NBC-2026-0001', 'NBC-2026-0003']);
-    expect(world.changes).toEqual([{ change: 'move', itemId: agenda.items[1]?.id, toMeetingId: later.id }]);
+    expect(world.changes).toEqual([{ change: 'move', itemId: agenda.items[1]?.id, toMeetingId: later.id, version: 0 }]);
   });
 
   it('needs a reason to take a case off, lists it with the reason, and restores it', async () => {
@@ -287,9 +287,32 @@ describe('meeting and agenda for coordinators and chairs', () => {
     expect(await screen.findByText('NBC-2026-0002 is back on the agenda as case 3')).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Taken off the agenda' })).not.toBeInTheDocument();
     expect(world.changes).toEqual([
-      { change: 'remove', itemId: second?.id, reason: 'Victim moved out of the area; transfer requested.' },
-      { change: 'restore', itemId: second?.id },
+      { change: 'remove', itemId: second?.id, reason: 'Victim moved out of the area; transfer requested.', version: 0 },
+      { change: 'restore', itemId: second?.id, version: 1 },
     ]);
+  });
+
+  it('shows the agenda as someone else left it when a change was made from an older one, keeping the reason typed', async () => {
+    const agenda = threeCases(MEETING());
+    const { world, changeElsewhere, user } = coordinatorOpens(agenda);
+
+    await screen.findByRole('table', { name: 'Cases in the order they will be heard' });
+    await user.click(within(rowOf('NBC-2026-0002')).getByRole('button', { name: 'Take off the agenda NBC-2026-0002' }));
+    const panel = screen.getByRole('region', { name: 'Take NBC-2026-0002 off the agenda' });
+    await user.type(within(panel).getByLabelText('Why is the case taken off the agenda?'), 'Victim moved out of the area.');
+    // Another coordinator pins the first case meanwhile.
+    changeElsewhere((now) => ({ ...now, items: now.items.map((item) => (item.caseReference === 'NBC-2026-0001' ? { ...item, pinned: true } : item)) }));
+    await user.click(within(panel).getByRole('button', { name: 'Take the case off' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Someone else changed this meeting’s agenda since you opened it: their version is shown');
+    // The agenda is read again and shows their change; the panel keeps the reason typed.
+    expect(await within(rowOf('NBC-2026-0001')).findByRole('button', { name: 'Unpin NBC-2026-0001' })).toBeInTheDocument();
+    expect(within(panel).getByLabelText('Why is the case taken off the agenda?')).toHaveValue('Victim moved out of the area.');
+    await user.click(within(panel).getByRole('button', { name: 'Take the case off' }));
+
+    expect(await screen.findByText('NBC-2026-0002 has been taken off the agenda')).toBeInTheDocument();
+    expect(world.changes.map((change) => change.version)).toEqual([0, 1]);
+    expect(world.agenda.meeting.version).toBe(2);
   });
 
   it('shows why a change was refused', async () => {
@@ -336,7 +359,7 @@ describe('meeting and agenda for coordinators and chairs', () => {
         'Version 1 of the agenda has been published: 24 research tasks created for the invited agencies (1 withheld because a bar on the case names the agency), 9 notices queued for agency mailboxes',
       ),
     ).toBeInTheDocument();
-    expect(world.requests).toEqual([{ method: 'POST', path: `/api/meetings/${meeting.id}/agenda/publish`, contentType: null, body: '', csrf: 'csrf-agenda' }]);
+    expect(world.requests).toEqual([{ method: 'POST', path: `/api/meetings/${meeting.id}/agenda/publish`, contentType: 'application/json', body: '{"version":0}', csrf: 'csrf-agenda' }]);
     const details = screen.getByText('Referral cut-off').closest('dl') as HTMLElement;
     expect(within(details).getByText('Version 1')).toBeInTheDocument();
     expect(within(details).getByText('Agenda published')).toBeInTheDocument();

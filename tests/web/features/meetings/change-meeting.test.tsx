@@ -4,7 +4,7 @@ import type { UserEvent } from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { buildMe } from '../../factories';
-import { apiErrorResponse, signedInAs } from '../../handlers';
+import { apiErrorResponse, signedInAs, versionConflict } from '../../handlers';
 import { server } from '../../msw-server';
 import { currentPath, renderApp } from '../../render-app';
 import { AREA, buildAgenda, buildEntry, buildMeeting, buildSeries } from './meeting-factories';
@@ -28,8 +28,9 @@ async function retype(user: UserEvent, label: string, value: string) {
 }
 
 /**
- * The meeting as the server holds it: its page, its agenda and the change form's PATCH, which answers
- * with `answer` (by default the meeting with the changes sent) and records each body.
+ * The meeting as the server holds it: its page, its agenda and the change form's PATCH, which refuses a
+ * change from a version not the current one, answers with `answer` (by default the meeting with the
+ * changes sent, at the next version) and records each body.
  */
 function meetingServer(initial: MeetingSummary, answer?: (changes: UpdateMeeting) => MeetingSummary | Response) {
   const state = { meeting: initial, bodies: [] as unknown[], csrf: [] as (string | null)[] };
@@ -42,8 +43,9 @@ function meetingServer(initial: MeetingSummary, answer?: (changes: UpdateMeeting
       const body = (await request.json()) as unknown;
       state.bodies.push(body);
       state.csrf.push(request.headers.get('x-csrf-token'));
-      const changes = UpdateMeeting.parse(body);
-      const answered = answer ? answer(changes) : { ...state.meeting, ...changes };
+      const { version, ...changes } = UpdateMeeting.parse(body);
+      if (version !== state.meeting.version) return versionConflict('this meeting');
+      const answered = answer ? answer({ version, ...changes }) : { ...state.meeting, ...changes, version: version + 1 };
       if (answered instanceof Response) return answered;
       state.meeting = answered;
       return HttpResponse.json(state.meeting);
@@ -110,7 +112,7 @@ describe('changing a meeting', () => {
     const details = screen.getByText('Referral cut-off').closest('dl') as HTMLElement;
     expect(within(details).getByText('10 March 2026')).toBeInTheDocument();
     // Only the date went, so the server counted the deadlines; place and link always go, as the shared schema would clear them.
-    expect(state.bodies).toEqual([{ date: '2026-03-24', location: 'Room 2, Civic Centre', onlineLink: null }]);
+    expect(state.bodies).toEqual([{ version: 0, date: '2026-03-24', location: 'Room 2, Civic Centre', onlineLink: null }]);
     expect(state.csrf).toEqual(['csrf-change']);
   });
 
@@ -141,7 +143,7 @@ describe('changing a meeting', () => {
     expect(boxes('Date')).toEqual(['2', '3', '2026']);
     expect(screen.getByLabelText('Most cases at the meeting')).toHaveValue('2');
     expect(screen.getByLabelText('Place (optional)')).toHaveValue('Council Chamber');
-    expect(state.bodies).toEqual([{ date: '2026-03-02', location: 'Council Chamber', onlineLink: null, capacity: 2 }]);
+    expect(state.bodies).toEqual([{ version: 0, date: '2026-03-02', location: 'Council Chamber', onlineLink: null, capacity: 2 }]);
   });
 
   it('sends only what changed and names it in the notice', async () => {
@@ -158,7 +160,40 @@ describe('changing a meeting', () => {
 
     expect(await screen.findByText('The meeting has a new start time and time for each case')).toBeInTheDocument();
     expect(currentPath(router)).toBe(`/meetings/${meeting.id}`);
-    expect(state.bodies).toEqual([{ startTime: '14:00', location: null, onlineLink: 'https://meet.example.org/marac', minutesPerCase: 15 }]);
+    expect(state.bodies).toEqual([{ version: 0, startTime: '14:00', location: null, onlineLink: 'https://meet.example.org/marac', minutesPerCase: 15 }]);
+  });
+
+  it('shows another coordinator’s change made since the form was opened beside what was typed, and takes theirs when asked', async () => {
+    const meeting = buildMeeting({ kind: 'one_off', seriesId: null, date: '2026-03-19', location: 'Room 2, Civic Centre' });
+    const state = meetingServer(meeting);
+    server.use(signedInAs(buildMe({ role: 'coordinator', areas: [AREA] })));
+    const { user, router } = renderApp(`/meetings/${meeting.id}/edit`);
+
+    await screen.findByLabelText('Start time');
+    await retype(user, 'Place (optional)', 'Council Chamber');
+    await retype(user, 'Start time', '13:00');
+    // Another coordinator moves the meeting to another room meanwhile.
+    state.meeting = { ...state.meeting, location: 'Town Hall, Committee Room 1', version: state.meeting.version + 1 };
+    await user.click(screen.getByRole('button', { name: 'Save the changes' }));
+
+    // Refused in words; theirs is read again and shown beside what was typed, which stays.
+    expect(await screen.findByRole('alert')).toHaveTextContent('Someone else changed this meeting since you opened it: their version is shown');
+    const theirs = await screen.findByRole('region', { name: 'Someone else changed this meeting while you were working on it' });
+    expect(theirs).toHaveTextContent('Town Hall, Committee Room 1');
+    expect(screen.getByLabelText('Place (optional)')).toHaveValue('Council Chamber');
+    expect(screen.getByLabelText('Start time')).toHaveValue('13:00');
+
+    // Taking theirs puts their meeting back in the form; the start time is changed again and saved from their version.
+    await user.click(within(theirs).getByRole('button', { name: 'Take their version' }));
+    expect(screen.getByLabelText('Place (optional)')).toHaveValue('Town Hall, Committee Room 1');
+    expect(screen.getByLabelText('Start time')).toHaveValue('09:30');
+    await retype(user, 'Start time', '13:00');
+    await user.click(screen.getByRole('button', { name: 'Save the changes' }));
+
+    expect(await screen.findByText('The meeting has a new start time')).toBeInTheDocument();
+    expect(currentPath(router)).toBe(`/meetings/${meeting.id}`);
+    expect(state.bodies.map((body) => (body as { version: number }).version)).toEqual([0, 1]);
+    expect(state.meeting).toMatchObject({ location: 'Town Hall, Committee Room 1', startTime: '13:00', version: 2 });
   });
 
   it('leads coordinators from a bank-holiday warning to the form, and shows chairs the warning only', async () => {

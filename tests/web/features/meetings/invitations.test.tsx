@@ -118,7 +118,7 @@ describe('agencies invited to a meeting', () => {
       {
         method: 'POST',
         path: `/api/meetings/${agenda.meeting.id}/invitations`,
-        body: { agencyId: CHILDREN.id, caseId: first?.caseId },
+        body: { agencyId: CHILDREN.id, caseId: first?.caseId, version: 0 },
         contentType: 'application/json',
         csrf: 'csrf-invite',
       },

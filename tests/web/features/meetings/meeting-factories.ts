@@ -41,6 +41,7 @@ export function buildMeeting(overrides: Partial<MeetingSummary> = {}): MeetingSu
     agendaVersion: 0,
     chairUserId: null,
     createdAt: '2026-01-05T09:00:00.000Z',
+    version: 0,
     areaName: AREA.name,
     bankHoliday: null,
     listedCount: 0,

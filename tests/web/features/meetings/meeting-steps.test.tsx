@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { referralKeys } from '../../../../web/src/lib/api/query-keys';
 import { meetingKeys } from '../../../../web/src/features/meetings/api/meeting-keys';
 import { buildMe, newId } from '../../factories';
-import { apiErrorResponse, signedInAs } from '../../handlers';
+import { apiErrorResponse, signedInAs, versionConflict } from '../../handlers';
 import { server } from '../../msw-server';
 import { renderApp } from '../../render-app';
 import { agendaWorld } from './agenda-world';
@@ -47,7 +47,8 @@ function opens(role: 'coordinator' | 'chair', agenda: Agenda) {
       const change = MeetingStatusChange.parse(JSON.parse(await record(request)));
       steps.push(change);
       if (params.id !== world.agenda.meeting.id) return apiErrorResponse(404, 'not_found', 'This meeting does not exist');
-      const meeting: MeetingSummary = { ...world.agenda.meeting, status: change.status };
+      if (change.version !== world.agenda.meeting.version) return versionConflict('this meeting');
+      const meeting: MeetingSummary = { ...world.agenda.meeting, status: change.status, version: change.version + 1 };
       const items = change.status === 'minuted' ? world.agenda.items.map((item) => ({ ...item, status: 'heard' as const })) : world.agenda.items;
       world.agenda = { ...world.agenda, meeting, items, editable: false };
       return HttpResponse.json(meeting);
@@ -88,7 +89,7 @@ describe('moving a meeting on after its agenda is published', () => {
 
     expect(await screen.findByText('The meeting has started')).toBeInTheDocument();
     expect(world.requests).toEqual([
-      { method: 'POST', path: `/api/meetings/${meeting.id}/status`, contentType: 'application/json', body: '{"status":"in_progress"}', csrf: 'csrf-steps' },
+      { method: 'POST', path: `/api/meetings/${meeting.id}/status`, contentType: 'application/json', body: '{"status":"in_progress","version":0}', csrf: 'csrf-steps' },
     ]);
     expect(within(details()).getByText('In progress')).toHaveClass('govuk-tag');
     expect(screen.queryByRole('region', { name: 'Start the meeting?' })).not.toBeInTheDocument();
@@ -159,7 +160,10 @@ describe('moving a meeting on after its agenda is published', () => {
     expect(await screen.findByText('The meeting has been closed')).toBeInTheDocument();
     expect(within(details()).getByText('Closed')).toHaveClass('govuk-tag');
     expect(within(progress()).getByText('The meeting is closed. It has no further steps.')).toBeInTheDocument();
-    expect(steps).toEqual([{ status: 'minuted' }, { status: 'closed' }]);
+    expect(steps).toEqual([
+      { status: 'minuted', version: 0 },
+      { status: 'closed', version: 1 },
+    ]);
   });
 
   it('shows the server’s refusal in the error summary, linked to the step’s button, and reads the meeting again', async () => {

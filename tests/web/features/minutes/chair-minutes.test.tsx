@@ -66,7 +66,7 @@ describe('the chair’s minutes', () => {
     await user.click(screen.getByRole('button', { name: 'Yes, sign off the minutes' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('You have signed off the minutes.');
-    expect(world.requests).toEqual<SeenRequest[]>([{ method: 'POST', path: `/api/meetings/${meeting.id}/minutes/sign-off`, body: '', csrf: 'csrf-chair' }]);
+    expect(world.requests).toEqual<SeenRequest[]>([{ method: 'POST', path: `/api/meetings/${meeting.id}/minutes/sign-off`, body: '{"version":0}', csrf: 'csrf-chair' }]);
     expect(within(status()).getByText('Signed off', { selector: '.govuk-tag' })).toBeInTheDocument();
     expect(status()).toHaveTextContent('Signed off18 March 2026, 10:30 by Chris Chair');
     expect(within(status()).getByText('Signed off on 18 March 2026')).toHaveClass('govuk-tag--green');

@@ -24,9 +24,9 @@ const inProgress = (overrides: Partial<MeetingSummary> = {}) =>
   buildMeeting({ status: 'in_progress', agendaVersion: 1, listedCount: 2, date: '2026-03-17', minutesDueDate: '2026-03-20', ...overrides });
 
 function opens(meeting: MeetingSummary, minutes: Minutes | null, generated?: Minutes) {
-  const { world, handlers } = minutesWorld(meeting, minutes, generated ? { generated } : {});
+  const { world, handlers, editElsewhere } = minutesWorld(meeting, minutes, generated ? { generated } : {});
   server.use(signedInAs(buildMe({ role: 'coordinator', areas: [AREA], csrfToken: 'csrf-minutes' })), ...handlers);
-  return { world, ...renderApp(`/meetings/${meeting.id}/minutes`) };
+  return { world, editElsewhere, ...renderApp(`/meetings/${meeting.id}/minutes`) };
 }
 
 const status = () => screen.getByRole('region', { name: 'Status' });
@@ -53,7 +53,7 @@ describe('the coordinator’s minutes', () => {
     await user.click(screen.getByRole('button', { name: 'Generate the minutes' }));
 
     expect(await screen.findByText(/The minutes have been generated from what was recorded at the meeting/)).toBeInTheDocument();
-    expect(world.requests).toEqual<SeenRequest[]>([{ method: 'POST', path: `/api/meetings/${meeting.id}/minutes/generate`, body: '', csrf: 'csrf-minutes' }]);
+    expect(world.requests).toEqual<SeenRequest[]>([{ method: 'POST', path: `/api/meetings/${meeting.id}/minutes/generate`, body: '{"version":0}', csrf: 'csrf-minutes' }]);
     expect(within(status()).getByText('Draft')).toHaveClass('govuk-tag');
     expect(screen.getByRole('heading', { name: 'Status' })).toHaveFocus();
     expect(screen.queryByRole('button', { name: 'Generate the minutes' })).not.toBeInTheDocument();
@@ -125,6 +125,7 @@ describe('the coordinator’s minutes', () => {
         path: `/api/meetings/${meeting.id}/minutes`,
         csrf: 'csrf-minutes',
         body: JSON.stringify({
+          version: 0,
           notes: 'Quorate. Police chaired.',
           cases: [
             { itemId: first?.itemId, summary: null },
@@ -217,6 +218,36 @@ describe('the coordinator’s minutes', () => {
     expect(world.requests).toEqual([]);
   });
 
+  it('shows another coordinator’s save made since the page was read beside what was typed, and saves over it when asked', async () => {
+    const meeting = inProgress();
+    const { world, editElsewhere, user } = opens(meeting, buildMinutes(meeting, recordedContent()));
+
+    const notes = await screen.findByRole('textbox', { name: 'Notes for the whole meeting' });
+    await user.type(notes, 'Quorate. Police chaired.');
+    await user.type(screen.getByRole('textbox', { name: 'Summary of NBC-2026-0002' }), 'Referred to the IDVA service.');
+    // Another coordinator saves the notes meanwhile.
+    editElsewhere({ notes: 'Quorate. Housing sent apologies.' });
+    await user.click(screen.getByRole('button', { name: 'Save the minutes' }));
+
+    // Refused in words; theirs is read again and shown beside what was typed, which stays.
+    expect(await screen.findByRole('alert')).toHaveTextContent('Someone else changed these minutes since you opened it: their version is shown');
+    const theirs = await screen.findByRole('region', { name: 'Someone else changed these minutes while you were working on it' });
+    expect(theirs).toHaveTextContent('Quorate. Housing sent apologies.');
+    expect(notes).toHaveValue('Quorate. Police chaired.');
+    expect(screen.getByRole('textbox', { name: 'Summary of NBC-2026-0002' })).toHaveValue('Referred to the IDVA service.');
+
+    // Keeping theirs in mind, the coordinator keeps their own words and saves them over theirs.
+    await user.click(within(theirs).getByRole('button', { name: 'Keep mine' }));
+    expect(screen.queryByRole('region', { name: /Someone else changed these minutes/ })).not.toBeInTheDocument();
+    await user.clear(notes);
+    await user.type(notes, 'Quorate. Police chaired; housing sent apologies.');
+    await user.click(screen.getByRole('button', { name: 'Save the minutes' }));
+
+    expect(await screen.findByText('The minutes have been saved.')).toBeInTheDocument();
+    expect(world.requests.map((request) => JSON.parse(request.body).version)).toEqual([0, 1]);
+    expect(world.minutes).toMatchObject({ version: 2, content: { notes: 'Quorate. Police chaired; housing sent apologies.' } });
+  });
+
   it('says so when the chair has signed off since the page was read, keeping what was typed', async () => {
     const meeting = inProgress();
     const { user } = opens(meeting, buildMinutes(meeting, recordedContent()));
@@ -260,7 +291,7 @@ describe('the coordinator’s minutes', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'The minutes have been distributed to 3 agencies, each with only the cases it was invited for. Each agency with a secure mailbox is sent a notice with a link; notices hold no personal data.',
     );
-    expect(world.requests).toEqual<SeenRequest[]>([{ method: 'POST', path: `/api/meetings/${meeting.id}/minutes/distribute`, body: '', csrf: 'csrf-minutes' }]);
+    expect(world.requests).toEqual<SeenRequest[]>([{ method: 'POST', path: `/api/meetings/${meeting.id}/minutes/distribute`, body: '{"version":0}', csrf: 'csrf-minutes' }]);
     expect(within(status()).getByText('Distributed', { selector: '.govuk-tag' })).toBeInTheDocument();
     expect(status()).toHaveTextContent('Distributed18 March 2026, 11:00');
     expect(screen.queryByRole('button', { name: 'Distribute the minutes' })).not.toBeInTheDocument();

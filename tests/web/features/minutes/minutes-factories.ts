@@ -47,6 +47,7 @@ export function buildMinutes(meeting: MeetingSummary, content: Partial<MinutesCo
     signedOffByName: null,
     distributedAt: null,
     updatedAt: '2026-03-17T12:00:00.000Z',
+    version: 0,
     ...overrides,
   });
 }

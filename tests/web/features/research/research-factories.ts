@@ -29,6 +29,7 @@ export function buildTask(overrides: Partial<ResearchTask> = {}): ResearchTask {
     dueDate: '2026-03-13',
     submittedAt: null,
     updatedAt: '2026-03-10T09:00:00.000Z',
+    version: 0,
     caseReference: 'NBC-2026-0001',
     position: 1,
     editable: true,

@@ -17,7 +17,7 @@ const MEETING = () => buildMeeting({ status: 'agenda_published', agendaVersion: 
 function opens(tasks: ResearchTask[], history: Record<string, ResearchRevision[]> = {}, role: 'agency_representative' | 'coordinator' = 'agency_representative') {
   const meeting = MEETING();
   const own = tasks.map((task) => ({ ...task, meetingId: meeting.id }));
-  const { world, handlers } = researchWorld(own, history);
+  const { world, handlers, saveElsewhere } = researchWorld(own, history);
   server.use(
     signedInAs(buildMe({ role, areas: [AREA], agency: role === 'agency_representative' ? POLICE : null, csrfToken: 'csrf-research' })),
     meetingOf(meeting),
@@ -26,7 +26,7 @@ function opens(tasks: ResearchTask[], history: Record<string, ResearchRevision[]
     ...handlers,
   );
   const first = own[0] as ResearchTask;
-  return { meeting, task: first, world, ...renderApp(`/meetings/${meeting.id}/research/${first.caseId}`) };
+  return { meeting, task: first, world, saveElsewhere, ...renderApp(`/meetings/${meeting.id}/research/${first.caseId}`) };
 }
 
 const form = async () => {
@@ -66,6 +66,7 @@ describe('recording research for one case', () => {
         contentType: 'application/json',
         csrf: 'csrf-research',
         body: JSON.stringify({
+          version: 0,
           knownToAgency: true,
           facts: 'Two call-outs in January 2026.',
           opinion: 'Risk is escalating.',
@@ -115,6 +116,7 @@ describe('recording research for one case', () => {
 
     expect(await screen.findByText('Your research for NBC-2026-0004 has been submitted. You can change it until the meeting starts.')).toBeInTheDocument();
     expect(JSON.parse(world.requests[0]?.body ?? '{}')).toEqual({
+      version: 0,
       knownToAgency: true,
       facts: 'Two call-outs',
       opinion: null,
@@ -186,6 +188,38 @@ describe('recording research for one case', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('The meeting has started: research can no longer be changed. Share anything new at the meeting.');
     expect(screen.getByRole('textbox', { name: 'Researched by' })).toHaveValue('Pat Constable');
     expect(screen.getByRole('radio', { name: 'No' })).toBeChecked();
+  });
+
+  it('shows a colleague’s save made since the form was opened beside what was typed, and saves over it only when asked', async () => {
+    const task = buildTask({ caseReference: 'NBC-2026-0004', status: 'draft', knownToAgency: true, facts: 'Two call-outs', researchedBy: 'Pat Constable' });
+    const { world, saveElsewhere, user } = opens([task]);
+    await form();
+
+    await user.clear(screen.getByRole('textbox', { name: 'Facts: what your records show' }));
+    await user.type(screen.getByRole('textbox', { name: 'Facts: what your records show' }), 'Two call-outs and one arrest');
+    // A colleague submits the same task meanwhile.
+    saveElsewhere(task.caseId, { status: 'submitted', facts: 'Two call-outs; a non-molestation order in force', opinion: 'Escalating' });
+    await user.click(screen.getByRole('button', { name: 'Save as draft' }));
+
+    // Refused in words; their version is read again and shown beside what was typed, which stays.
+    expect(await screen.findByRole('alert')).toHaveTextContent('Someone else changed your agency’s research for this case since you opened it');
+    const theirs = await screen.findByRole('region', { name: 'Someone else changed your agency’s research for this case while you were working on it' });
+    expect(theirs).toHaveTextContent('Two call-outs; a non-molestation order in force');
+    expect(theirs).toHaveTextContent('Escalating');
+    expect(screen.getByRole('textbox', { name: 'Facts: what your records show' })).toHaveValue('Two call-outs and one arrest');
+    expect(screen.getByRole('textbox', { name: 'Professional opinion' })).toHaveValue('');
+
+    // Taking theirs puts their words in the form; the person adds to them and saves from their version.
+    await user.click(within(theirs).getByRole('button', { name: 'Take their version' }));
+    expect(screen.queryByRole('region', { name: /Someone else changed/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Facts: what your records show' })).toHaveValue('Two call-outs; a non-molestation order in force');
+    expect(screen.getByRole('textbox', { name: 'Professional opinion' })).toHaveValue('Escalating');
+    await user.type(screen.getByRole('textbox', { name: 'Facts: what your records show' }), '; one arrest');
+    await user.click(screen.getByRole('button', { name: 'Submit research' }));
+
+    expect(await screen.findByText('Your research for NBC-2026-0004 has been submitted. You can change it until the meeting starts.')).toBeInTheDocument();
+    expect(world.requests.map((request) => JSON.parse(request.body).version)).toEqual([0, 1]);
+    expect(world.tasks[0]).toMatchObject({ facts: 'Two call-outs; a non-molestation order in force; one arrest', version: 2 });
   });
 
   it('shows every saved version, newest first, with who saved it, when, as what and what it said', async () => {

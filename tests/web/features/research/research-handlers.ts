@@ -1,6 +1,6 @@
 import { ResearchInput, type ResearchRevision, type ResearchTask } from '@marac/shared';
 import { http, HttpResponse } from 'msw';
-import { apiErrorResponse } from '../../handlers';
+import { apiErrorResponse, versionConflict } from '../../handlers';
 import { signedStatement } from './research-factories';
 
 /** A request the page sent, as the server received it. */
@@ -40,14 +40,19 @@ export function researchWorld(initial: ResearchTask[], history: Record<string, R
       world.requests.push(sent);
       const task = world.tasks.find((candidate) => candidate.caseId === params.caseId);
       if (!task) return apiErrorResponse(404, 'not_found', 'This research task does not exist');
-      const { submit, ...content } = ResearchInput.parse(JSON.parse(sent.body));
+      const { submit, version, ...content } = ResearchInput.parse(JSON.parse(sent.body));
+      if (version !== task.version) return versionConflict('your agency’s research for this case');
       const status = submit ? (content.knownToAgency === false ? 'not_known' : 'submitted') : 'draft';
-      const saved: ResearchTask = { ...task, ...content, status, submittedAt: submit ? '2026-03-12T11:00:00.000Z' : task.submittedAt };
+      const saved: ResearchTask = { ...task, ...content, status, submittedAt: submit ? '2026-03-12T11:00:00.000Z' : task.submittedAt, version: task.version + 1 };
       world.tasks = world.tasks.map((candidate) => (candidate.caseId === task.caseId ? saved : candidate));
       return HttpResponse.json(saved);
     }),
   ];
-  return { world, handlers };
+  /** A colleague saves the task, as the server would: it takes the next version. */
+  const saveElsewhere = (caseId: string, changes: Partial<ResearchTask>) => {
+    world.tasks = world.tasks.map((task) => (task.caseId === caseId ? { ...task, ...changes, version: task.version + 1 } : task));
+  };
+  return { world, handlers, saveElsewhere };
 }
 
 /** Records every request to a path, for a test that answers it itself. */

@@ -4,6 +4,7 @@ import type { Db } from '../../../db/client';
 import { agencies, agencyAreas, areas } from '../../../db/schema';
 import { conflict, invalid, notFound } from '../../../lib/errors';
 import { newId } from '../../../lib/ids';
+import { claimVersion } from '../../../db/versions';
 
 function areaIdsByAgency(db: Db, agencyIds: string[]) {
   const byAgency = new Map<string, string[]>();
@@ -49,7 +50,7 @@ function setAreas(db: Db, agencyId: string, areaIds: string[]) {
 export function createAgency(db: Db, input: CreateAgency, now: Date): Agency {
   const areaIds = assertAreasExist(db, input.areaIds);
   assertNameFree(db, input.name);
-  const row = { id: newId(), name: input.name, kind: input.kind, secureEmail: input.secureEmail ?? null, createdAt: now.toISOString(), disabledAt: null };
+  const row = { id: newId(), name: input.name, kind: input.kind, secureEmail: input.secureEmail ?? null, createdAt: now.toISOString(), disabledAt: null, version: 0 };
   db.insert(agencies).values(row).run();
   setAreas(db, row.id, areaIds);
   return { ...row, areaIds };
@@ -57,6 +58,7 @@ export function createAgency(db: Db, input: CreateAgency, now: Date): Agency {
 
 export function updateAgency(db: Db, id: string, input: UpdateAgency): Agency {
   const current = getAgency(db, id);
+  const version = claimVersion(db, agencies, id, input.version, 'this agency');
   if (input.name !== undefined) assertNameFree(db, input.name, id);
   const next = {
     name: input.name ?? current.name,
@@ -66,5 +68,5 @@ export function updateAgency(db: Db, id: string, input: UpdateAgency): Agency {
   db.update(agencies).set(next).where(eq(agencies.id, id)).run();
   const areaIds = input.areaIds ? assertAreasExist(db, input.areaIds) : current.areaIds;
   if (input.areaIds) setAreas(db, id, areaIds);
-  return { ...current, ...next, areaIds };
+  return { ...current, ...next, areaIds, version };
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../../db/client';
 import { areas } from '../../../db/schema';
 import { conflict, notFound } from '../../../lib/errors';
 import { newId } from '../../../lib/ids';
+import { claimVersion } from '../../../db/versions';
 
 type AreaRow = typeof areas.$inferSelect;
 
@@ -45,6 +46,7 @@ export function createArea(db: Db, input: CreateArea, now: Date): Area {
 
 export function updateArea(db: Db, id: string, input: UpdateArea): Area {
   const current = getArea(db, id);
+  const version = claimVersion(db, areas, id, input.version, 'this area');
   if (input.code !== undefined) assertCodeFree(db, input.code, id);
   const next = {
     name: input.name ?? current.name,
@@ -55,5 +57,5 @@ export function updateArea(db: Db, id: string, input: UpdateArea): Area {
     settings: { ...current.settings, ...definedOnly(input.settings ?? {}) },
   };
   db.update(areas).set(next).where(eq(areas.id, id)).run();
-  return { ...current, ...next };
+  return { ...current, ...next, version };
 }

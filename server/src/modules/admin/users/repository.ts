@@ -5,6 +5,7 @@ import { agencies, userAreas, users } from '../../../db/schema';
 import { conflict, invalid, notFound } from '../../../lib/errors';
 import { newId } from '../../../lib/ids';
 import { revokeUserSessions } from '../../auth/session-store';
+import { claimVersion } from '../../../db/versions';
 import { assertAreasExist } from '../agencies/repository';
 
 type UserRow = typeof users.$inferSelect;
@@ -29,6 +30,7 @@ const toUser = (r: UserRow, areaIds: string[]): User => ({
   createdAt: r.createdAt,
   lastSignedInAt: r.lastSignedInAt,
   disabledAt: r.disabledAt,
+  version: r.version,
 });
 
 /** LIKE wildcards typed by the user are matched literally. */
@@ -99,6 +101,7 @@ export function createUser(db: Db, input: CreateUser, passwordHash: string, now:
 
 export function updateUser(db: Db, id: string, input: UpdateUser, now: Date): User {
   const current = getUser(db, id);
+  claimVersion(db, users, id, input.version, 'this user');
   const role = input.role ?? current.role;
   // Moving someone out of the representative role drops their agency unless the change says otherwise.
   const agencyId = input.agencyId !== undefined ? input.agencyId : role === 'agency_representative' ? current.agencyId : null;
@@ -112,8 +115,9 @@ export function updateUser(db: Db, id: string, input: UpdateUser, now: Date): Us
   return getUser(db, id);
 }
 
-export function setUserDisabled(db: Db, id: string, disabled: boolean, now: Date): { user: User; sessionsEnded: number } {
+export function setUserDisabled(db: Db, id: string, disabled: boolean, version: number, now: Date): { user: User; sessionsEnded: number } {
   getUser(db, id);
+  claimVersion(db, users, id, version, 'this user');
   db.update(users).set({ disabledAt: disabled ? now.toISOString() : null }).where(eq(users.id, id)).run();
   const sessionsEnded = disabled ? revokeUserSessions(db, [id], now) : 0;
   return { user: getUser(db, id), sessionsEnded };

@@ -1,4 +1,4 @@
-import { CreateUser, Id, UpdateUser, User, UserList, UserQuery } from '@marac/shared';
+import { CreateUser, Id, UpdateUser, User, UserList, UserQuery, VersionOnly } from '@marac/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { transaction } from '../../../db/client';
@@ -55,16 +55,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: { access: ADMIN },
       schema: {
         tags: ['admin'],
-        summary: "Change a user's name, role, agency or areas (ends their sessions when their rights change)",
+        summary: "Change a user's name, role, agency or areas, from the version you were shown (ends their sessions when their rights change)",
         params: ById,
         body: UpdateUser,
-        response: { 200: User, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: User, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) =>
       transaction(app.database, (db) => {
         const user = updateUser(db, request.params.id, request.body, app.clock());
-        recordAudit(db, actorOf(request), { action: 'update', entityType: 'user', entityId: user.id, detail: { fields: changedFields(request.body) } }, app.clock());
+        const { version: _from, ...changes } = request.body;
+        recordAudit(db, actorOf(request), { action: 'update', entityType: 'user', entityId: user.id, detail: { fields: changedFields(changes) } }, app.clock());
         return user;
       }),
   );
@@ -76,9 +77,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         config: { access: ADMIN },
         schema: {
           tags: ['admin'],
-          summary: disabled ? 'Disable a user: they cannot sign in and their sessions end at once' : 'Enable a disabled user',
+          summary: disabled ? 'Disable a user, from the version you were shown: they cannot sign in and their sessions end at once' : 'Enable a disabled user, from the version you were shown',
           params: ById,
-          response: { 200: User, ...errorResponses(400, 401, 403, 404) },
+          body: VersionOnly,
+          response: { 200: User, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
         },
       },
       async (request) => {
@@ -86,7 +88,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           throw new AppError(400, 'validation_failed', 'You cannot disable your own account', []);
         }
         return transaction(app.database, (db) => {
-          const { user, sessionsEnded } = setUserDisabled(db, request.params.id, disabled, app.clock());
+          const { user, sessionsEnded } = setUserDisabled(db, request.params.id, disabled, request.body.version, app.clock());
           recordAudit(db, actorOf(request), { action: disabled ? 'disable' : 'enable', entityType: 'user', entityId: user.id, detail: { sessionsEnded } }, app.clock());
           return user;
         });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Agency, AgencyList, ApiError } from '@marac/shared';
 import { agencies, agencyAreas, auditEvents } from '../../../../../server/src/db/schema';
 import { baseWorld, makeAgency, makeArea, signIn, testApp } from '../../../helper';
+import { adminVersion } from '../../meetings/versions';
 
 type Ctx = Awaited<ReturnType<typeof testApp>>;
 
@@ -118,7 +119,7 @@ describe('PATCH /api/admin/agencies/:id', () => {
 
   it('renames an agency and keeps its kind, mailbox and areas', async () => {
     const ctx = await withAgency();
-    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/agencies/${ctx.agency.id}`, payload: { name: 'New Name' } });
+    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/agencies/${ctx.agency.id}`, payload: { version: adminVersion(ctx, 'agencies', ctx.agency.id), name: 'New Name' } });
     expect(response.statusCode).toBe(200);
     const agency = Agency.parse(response.json());
     expect(agency).toMatchObject({ name: 'New Name', kind: 'mental_health', secureEmail: 'mh@test.invalid' });
@@ -134,7 +135,7 @@ describe('PATCH /api/admin/agencies/:id', () => {
 
   it('replaces the areas served when they are sent', async () => {
     const ctx = await withAgency();
-    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/agencies/${ctx.agency.id}`, payload: { areaIds: [ctx.second.id] } });
+    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/agencies/${ctx.agency.id}`, payload: { version: adminVersion(ctx, 'agencies', ctx.agency.id), areaIds: [ctx.second.id] } });
     expect(response.statusCode).toBe(200);
     expect(Agency.parse(response.json())).toMatchObject({ name: 'Old Name', areaIds: [ctx.second.id] });
     expect(linkedAreas(ctx, ctx.agency.id)).toEqual([ctx.second.id]);
@@ -143,7 +144,7 @@ describe('PATCH /api/admin/agencies/:id', () => {
 
   it('clears the mailbox when null is sent', async () => {
     const ctx = await withAgency();
-    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/agencies/${ctx.agency.id}`, payload: { secureEmail: null } });
+    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/agencies/${ctx.agency.id}`, payload: { version: adminVersion(ctx, 'agencies', ctx.agency.id), secureEmail: null } });
     expect(Agency.parse(response.json()).secureEmail).toBeNull();
     expect(agencyRow(ctx, ctx.agency.id)).toMatchObject({ name: 'Old Name', secureEmail: null });
   });
@@ -153,7 +154,7 @@ describe('PATCH /api/admin/agencies/:id', () => {
     const response = await ctx.agent.request({
       method: 'PATCH',
       url: `/api/admin/agencies/${ctx.agency.id}`,
-      payload: { name: 'Half Done', kind: 'housing', areaIds: [crypto.randomUUID()] },
+      payload: { version: adminVersion(ctx, 'agencies', ctx.agency.id), name: 'Half Done', kind: 'housing', areaIds: [crypto.randomUUID()] },
     });
     expect(response.statusCode).toBe(400);
     expect(ApiError.parse(response.json()).fields.map((f) => f.field)).toEqual(['areaIds']);
@@ -164,22 +165,46 @@ describe('PATCH /api/admin/agencies/:id', () => {
 
   it('refuses another agency’s name with 409 and changes nothing', async () => {
     const ctx = await withAgency();
-    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/agencies/${ctx.agency.id}`, payload: { name: 'Testshire Police' } });
+    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/agencies/${ctx.agency.id}`, payload: { version: adminVersion(ctx, 'agencies', ctx.agency.id), name: 'Testshire Police' } });
     expect(response.statusCode).toBe(409);
     const body = ApiError.parse(response.json());
     expect(body.code).toBe('conflict');
     expect(body.fields.map((f) => f.field)).toEqual(['name']);
     expect(agencyRow(ctx, ctx.agency.id)?.name).toBe('Old Name');
     expect(changeRows(ctx)).toHaveLength(0);
-    const own = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/agencies/${ctx.agency.id}`, payload: { name: 'Old Name', kind: 'housing' } });
+    const own = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/agencies/${ctx.agency.id}`, payload: { version: adminVersion(ctx, 'agencies', ctx.agency.id), name: 'Old Name', kind: 'housing' } });
     expect(own.statusCode).toBe(200);
   });
 
   it('answers 404 for an agency that does not exist', async () => {
     const ctx = await adminWorld();
-    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/agencies/${crypto.randomUUID()}`, payload: { name: 'Ghost' } });
+    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/agencies/${crypto.randomUUID()}`, payload: { version: adminVersion(ctx, 'agencies', crypto.randomUUID()), name: 'Ghost' } });
     expect(response.statusCode).toBe(404);
     expect(ApiError.parse(response.json()).code).toBe('not_found');
     expect(changeRows(ctx)).toHaveLength(0);
+  });
+});
+
+describe('an agency changed by two administrators', () => {
+  it('refuses a change from a version someone else has changed since, changing nothing, and takes one from the newer version', async () => {
+    const ctx = await adminWorld();
+    const theirs = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/agencies/${ctx.police.id}`, payload: { version: 0, areaIds: [ctx.area.id, ctx.second.id] } });
+    expect(Agency.parse(theirs.json())).toMatchObject({ version: 1 });
+    const before = { row: agencyRow(ctx, ctx.police.id), areas: linkedAreas(ctx, ctx.police.id), audit: changeRows(ctx).length };
+    // From the page as it was: it would have taken the second area away again.
+    const stale = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/agencies/${ctx.police.id}`, payload: { version: 0, name: 'Testshire Constabulary', areaIds: [ctx.area.id] } });
+    expect(stale.statusCode).toBe(409);
+    expect(ApiError.parse(stale.json())).toMatchObject({ code: 'conflict', fields: [{ field: 'version', message: 'Changed by someone else meanwhile' }] });
+    expect({ row: agencyRow(ctx, ctx.police.id), areas: linkedAreas(ctx, ctx.police.id), audit: changeRows(ctx).length }).toEqual(before);
+    const fresh = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/agencies/${ctx.police.id}`, payload: { version: 1, name: 'Testshire Constabulary' } });
+    expect(Agency.parse(fresh.json())).toMatchObject({ name: 'Testshire Constabulary', version: 2, areaIds: [ctx.area.id, ctx.second.id].sort() });
+  });
+
+  it('lets exactly one of two changes sent at once from the same version win', async () => {
+    const ctx = await adminWorld();
+    const answers = await Promise.all(['One', 'Two'].map((name) => ctx.agent.request({ method: 'PATCH', url: `/api/admin/agencies/${ctx.police.id}`, payload: { version: 0, name } })));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const winner = Agency.parse(answers.find((a) => a.statusCode === 200)?.json());
+    expect(agencyRow(ctx, ctx.police.id)).toMatchObject({ name: winner.name, version: 1 });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError, Area, AreaList } from '@marac/shared';
 import { areas, auditEvents } from '../../../../../server/src/db/schema';
 import { baseWorld, makeArea, signIn, testApp } from '../../../helper';
+import { adminVersion } from '../../meetings/versions';
 
 type Ctx = Awaited<ReturnType<typeof testApp>>;
 
@@ -132,10 +133,10 @@ describe('PATCH /api/admin/areas/:id', () => {
 
   it('renames an area and keeps everything else, settings and postcode districts included', async () => {
     const ctx = await withFullArea();
-    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/areas/${ctx.created.id}`, payload: { name: 'North Shire' } });
+    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/areas/${ctx.created.id}`, payload: { version: adminVersion(ctx, 'areas', ctx.created.id), name: 'North Shire' } });
     expect(response.statusCode).toBe(200);
     const updated = Area.parse(response.json());
-    expect(updated).toEqual({ ...ctx.created, name: 'North Shire' });
+    expect(updated).toEqual({ ...ctx.created, name: 'North Shire', version: 1 });
     expect(areaRow(ctx, ctx.created.id)).toMatchObject({
       name: 'North Shire',
       code: 'NORTH',
@@ -154,9 +155,9 @@ describe('PATCH /api/admin/areas/:id', () => {
   it('changes the settings without touching the name or districts', async () => {
     const ctx = await withFullArea();
     const settings = { repeatAnchor: 'last_referral', visibleHighRiskThreshold: 10, escalationIncidents: 2, escalationMonths: 12 };
-    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/areas/${ctx.created.id}`, payload: { settings } });
+    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/areas/${ctx.created.id}`, payload: { version: adminVersion(ctx, 'areas', ctx.created.id), settings } });
     expect(response.statusCode).toBe(200);
-    expect(Area.parse(response.json())).toEqual({ ...ctx.created, settings });
+    expect(Area.parse(response.json())).toEqual({ ...ctx.created, settings, version: 1 });
     expect(changeRows(ctx).filter((e) => e.action === 'update')[0]?.detail).toEqual({ fields: ['settings'] });
   });
 
@@ -165,7 +166,7 @@ describe('PATCH /api/admin/areas/:id', () => {
     const response = await ctx.agent.request({
       method: 'PATCH',
       url: `/api/admin/areas/${ctx.created.id}`,
-      payload: { settings: { visibleHighRiskThreshold: 10 } },
+      payload: { version: adminVersion(ctx, 'areas', ctx.created.id), settings: { visibleHighRiskThreshold: 10 } },
     });
     // Either merged into the current settings or refused: the unmentioned settings keep their values.
     expect([200, 400]).toContain(response.statusCode);
@@ -176,19 +177,19 @@ describe('PATCH /api/admin/areas/:id', () => {
 
   it('clears the description when null is sent and keeps it when it is left out', async () => {
     const ctx = await withFullArea();
-    await ctx.agent.request({ method: 'PATCH', url: `/api/admin/areas/${ctx.created.id}`, payload: { adultFemalePopulation: 130_000 } });
+    await ctx.agent.request({ method: 'PATCH', url: `/api/admin/areas/${ctx.created.id}`, payload: { version: adminVersion(ctx, 'areas', ctx.created.id), adultFemalePopulation: 130_000 } });
     expect(areaRow(ctx, ctx.created.id)).toMatchObject({ description: 'The northern MARAC', adultFemalePopulation: 130_000 });
-    await ctx.agent.request({ method: 'PATCH', url: `/api/admin/areas/${ctx.created.id}`, payload: { description: null } });
+    await ctx.agent.request({ method: 'PATCH', url: `/api/admin/areas/${ctx.created.id}`, payload: { version: adminVersion(ctx, 'areas', ctx.created.id), description: null } });
     expect(areaRow(ctx, ctx.created.id)).toMatchObject({ description: null, adultFemalePopulation: 130_000, postcodeDistricts: ['NE1', 'NE2'] });
   });
 
   it('keeps its own code, but refuses another area’s code with 409 and changes nothing', async () => {
     const ctx = await withFullArea();
-    const same = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/areas/${ctx.created.id}`, payload: { code: 'north', name: 'Renamed' } });
+    const same = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/areas/${ctx.created.id}`, payload: { version: adminVersion(ctx, 'areas', ctx.created.id), code: 'north', name: 'Renamed' } });
     expect(same.statusCode).toBe(200);
 
     const auditBefore = changeRows(ctx).length;
-    const clash = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/areas/${ctx.created.id}`, payload: { code: 'TEST', name: 'Clash' } });
+    const clash = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/areas/${ctx.created.id}`, payload: { version: adminVersion(ctx, 'areas', ctx.created.id), code: 'TEST', name: 'Clash' } });
     expect(clash.statusCode).toBe(409);
     const body = ApiError.parse(clash.json());
     expect(body.code).toBe('conflict');
@@ -203,7 +204,7 @@ describe('PATCH /api/admin/areas/:id', () => {
     const response = await ctx.agent.request({
       method: 'PATCH',
       url: `/api/admin/areas/${ctx.created.id}`,
-      payload: { name: 'Changed', postcodeDistricts: ['NE1', '???'], settings: { ...fullArea.settings, visibleHighRiskThreshold: 0 } },
+      payload: { version: adminVersion(ctx, 'areas', ctx.created.id), name: 'Changed', postcodeDistricts: ['NE1', '???'], settings: { ...fullArea.settings, visibleHighRiskThreshold: 0 } },
     });
     expect(response.statusCode).toBe(400);
     expect(ApiError.parse(response.json()).fields.map((f) => f.field).sort()).toEqual(['postcodeDistricts.1', 'settings.visibleHighRiskThreshold']);
@@ -213,12 +214,39 @@ describe('PATCH /api/admin/areas/:id', () => {
 
   it('answers 404 for an area that does not exist, and 400 for an id that is not one', async () => {
     const ctx = await adminWorld();
-    const missing = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/areas/${crypto.randomUUID()}`, payload: { name: 'Ghost' } });
+    const missing = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/areas/${crypto.randomUUID()}`, payload: { version: adminVersion(ctx, 'areas', crypto.randomUUID()), name: 'Ghost' } });
     expect(missing.statusCode).toBe(404);
     expect(ApiError.parse(missing.json()).code).toBe('not_found');
     const malformed = await ctx.agent.request({ method: 'PATCH', url: '/api/admin/areas/not-an-id', payload: { name: 'Ghost' } });
     expect(malformed.statusCode).toBe(400);
     expect(ApiError.parse(malformed.json()).fields.map((f) => f.field)).toEqual(['id']);
     expect(changeRows(ctx)).toHaveLength(0);
+  });
+});
+
+describe('an area changed by two administrators', () => {
+  it('refuses a change from a version someone else has changed since, changing nothing, and takes one from the newer version', async () => {
+    const ctx = await adminWorld();
+    const created = Area.parse((await ctx.agent.request({ method: 'POST', url: '/api/admin/areas', payload: fullArea })).json());
+    expect(created.version).toBe(0);
+    const theirs = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/areas/${created.id}`, payload: { version: 0, settings: { escalationIncidents: 5 } } });
+    expect(Area.parse(theirs.json())).toMatchObject({ version: 1, settings: { escalationIncidents: 5 } });
+    const before = { row: areaRow(ctx, created.id), audit: changeRows(ctx).length };
+    const stale = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/areas/${created.id}`, payload: { version: 0, name: 'North', settings: { escalationIncidents: 4 } } });
+    expect(stale.statusCode).toBe(409);
+    expect(ApiError.parse(stale.json())).toMatchObject({ code: 'conflict', fields: [{ field: 'version', message: 'Changed by someone else meanwhile' }] });
+    expect({ row: areaRow(ctx, created.id), audit: changeRows(ctx).length }).toEqual(before);
+    const fresh = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/areas/${created.id}`, payload: { version: 1, name: 'North' } });
+    expect(Area.parse(fresh.json())).toMatchObject({ name: 'North', version: 2, settings: { escalationIncidents: 5 } });
+    // The audit row names the fields changed; the version is not one of them.
+    expect(changeRows(ctx).filter((e) => e.action === 'update').at(-1)?.detail).toEqual({ fields: ['name'] });
+  });
+
+  it('lets exactly one of two changes sent at once from the same version win', async () => {
+    const ctx = await adminWorld();
+    const answers = await Promise.all(['One', 'Two'].map((name) => ctx.agent.request({ method: 'PATCH', url: `/api/admin/areas/${ctx.area.id}`, payload: { version: 0, name } })));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const winner = Area.parse(answers.find((a) => a.statusCode === 200)?.json());
+    expect(areaRow(ctx, ctx.area.id)).toMatchObject({ name: winner.name, version: 1 });
   });
 });

@@ -1,4 +1,5 @@
 import { Agenda, CreatedMeetingSeries, MeetingInvitationList, MeetingSummary, ProtocolRegister } from '@marac/shared';
+import { meetingVersion } from '../../meetings/versions';
 import { describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase } from '../../../../../server/src/db/client';
 import { agendaItems, auditEvents, meetingInvitations, meetings, protocolSignatures, research } from '../../../../../server/src/db/schema';
@@ -70,7 +71,7 @@ async function caseOnAgenda(world: World, meetingId: string, changes: Record<str
   const before = new Set(world.database.db.select().from(agendaItems).all().filter((item) => item.meetingId === meetingId).map((item) => item.caseId));
   const referral = await submitReferral(world.agents.rep, referralSubmission(world.area.id, changes));
   expect((await decide(world.agents.coordinator, referral.id, { decision: 'accept', areaId: world.area.id })).statusCode).toBe(200);
-  const generated = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meetingId}/agenda/generate` });
+  const generated = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meetingId}/agenda/generate`, payload: { version: meetingVersion(world, meetingId) } });
   expect(generated.statusCode, generated.body).toBe(200);
   const added = Agenda.parse(generated.json().agenda).items.map((item) => item.caseId).filter((id) => !before.has(id));
   expect(added).toHaveLength(1);
@@ -78,7 +79,7 @@ async function caseOnAgenda(world: World, meetingId: string, changes: Record<str
 }
 
 const publish = async (world: World, meetingId: string) =>
-  expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meetingId}/agenda/publish` })).statusCode).toBe(200);
+  expect((await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meetingId}/agenda/publish`, payload: { version: meetingVersion(world, meetingId) } })).statusCode).toBe(200);
 
 describe('GET /api/admin/areas/:areaId/protocol', () => {
   it('lists each agency serving the area with where it stands, and the history latest first, audited', async () => {
@@ -302,7 +303,7 @@ describe('invitations follow the register', () => {
     const caseId = await caseOnAgenda(world, meeting.id);
     const before = rowCounts(world);
     for (const agency of [world.mind, world.school, world.health]) {
-      const refused = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/invitations`, payload: { agencyId: agency.id, caseId } });
+      const refused = await world.agents.coordinator.request({ method: 'POST', url: `/api/meetings/${meeting.id}/invitations`, payload: { agencyId: agency.id, caseId, version: meetingVersion(world, meeting.id) } });
       expect(refused.statusCode).toBe(409);
       expect(refused.json()).toMatchObject({
         message: 'This agency is not signed up to the area’s information-sharing protocol, so it cannot be invited',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError, Me, User, UserList } from '@marac/shared';
 import { auditEvents, sessions, userAreas, users } from '../../../../../server/src/db/schema';
 import { PASSWORD, baseWorld, makeAgency, makeArea, makeUser, signIn, testApp } from '../../../helper';
+import { adminVersion } from '../../meetings/versions';
 
 type Ctx = Awaited<ReturnType<typeof testApp>>;
 
@@ -264,7 +265,7 @@ describe('PATCH /api/admin/users/:id', () => {
 
   it('renames a user, keeps everything else and their sessions, and audits only the field name', async () => {
     const ctx = await withCoordinator();
-    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/users/${ctx.user.id}`, payload: { name: 'Casey Jones' } });
+    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/users/${ctx.user.id}`, payload: { version: adminVersion(ctx, 'users', ctx.user.id), name: 'Casey Jones' } });
     expect(response.statusCode).toBe(200);
     expect(User.parse(response.json())).toMatchObject({ id: ctx.user.id, name: 'Casey Jones', role: 'coordinator', agencyId: null, areaIds: [ctx.area.id], email: 'casey@test.invalid' });
     expect(areasOf(ctx, ctx.user.id)).toEqual([ctx.area.id]);
@@ -278,7 +279,7 @@ describe('PATCH /api/admin/users/:id', () => {
 
   it("ends the user's sessions when their role changes", async () => {
     const ctx = await withCoordinator();
-    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/users/${ctx.user.id}`, payload: { role: 'chair' } });
+    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/users/${ctx.user.id}`, payload: { version: adminVersion(ctx, 'users', ctx.user.id), role: 'chair' } });
     expect(response.statusCode).toBe(200);
     expect(User.parse(response.json())).toMatchObject({ role: 'chair', name: 'Casey Coordinator', areaIds: [ctx.area.id] });
     const old = await ctx.userAgent.request({ method: 'GET', url: '/api/auth/me' });
@@ -291,7 +292,7 @@ describe('PATCH /api/admin/users/:id', () => {
 
   it("ends the user's sessions when their areas change", async () => {
     const ctx = await withCoordinator();
-    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/users/${ctx.user.id}`, payload: { areaIds: [ctx.second.id] } });
+    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/users/${ctx.user.id}`, payload: { version: adminVersion(ctx, 'users', ctx.user.id), areaIds: [ctx.second.id] } });
     expect(response.statusCode).toBe(200);
     expect(areasOf(ctx, ctx.user.id)).toEqual([ctx.second.id]);
     expect((await ctx.userAgent.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
@@ -299,7 +300,7 @@ describe('PATCH /api/admin/users/:id', () => {
 
   it('requires an agency when the role becomes agency representative, and changes nothing without one', async () => {
     const ctx = await withCoordinator();
-    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/users/${ctx.user.id}`, payload: { role: 'agency_representative' } });
+    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/users/${ctx.user.id}`, payload: { version: adminVersion(ctx, 'users', ctx.user.id), role: 'agency_representative' } });
     expect(response.statusCode).toBe(400);
     expect(ApiError.parse(response.json()).fields.map((f) => f.field)).toEqual(['agencyId']);
     expect(userRow(ctx, ctx.user.id)).toMatchObject({ role: 'coordinator', agencyId: null });
@@ -309,7 +310,7 @@ describe('PATCH /api/admin/users/:id', () => {
     const withAgency = await ctx.agent.request({
       method: 'PATCH',
       url: `/api/admin/users/${ctx.user.id}`,
-      payload: { role: 'agency_representative', agencyId: ctx.police.id },
+      payload: { version: adminVersion(ctx, 'users', ctx.user.id), role: 'agency_representative', agencyId: ctx.police.id },
     });
     expect(withAgency.statusCode).toBe(200);
     expect(User.parse(withAgency.json())).toMatchObject({ role: 'agency_representative', agencyId: ctx.police.id });
@@ -318,7 +319,7 @@ describe('PATCH /api/admin/users/:id', () => {
   it('drops the agency when a representative moves to another role', async () => {
     const ctx = await adminWorld();
     const rep = await makeUser(ctx.database, { role: 'agency_representative', agencyId: ctx.police.id, areaIds: [ctx.area.id] });
-    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/users/${rep.id}`, payload: { role: 'observer' } });
+    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/users/${rep.id}`, payload: { version: adminVersion(ctx, 'users', rep.id), role: 'observer' } });
     expect(response.statusCode).toBe(200);
     expect(User.parse(response.json())).toMatchObject({ role: 'observer', agencyId: null });
     expect(userRow(ctx, rep.id)?.agencyId).toBeNull();
@@ -329,7 +330,7 @@ describe('PATCH /api/admin/users/:id', () => {
     const response = await ctx.agent.request({
       method: 'PATCH',
       url: `/api/admin/users/${ctx.user.id}`,
-      payload: { name: 'Should Not Stick', areaIds: [crypto.randomUUID()] },
+      payload: { version: adminVersion(ctx, 'users', ctx.user.id), name: 'Should Not Stick', areaIds: [crypto.randomUUID()] },
     });
     expect(response.statusCode).toBe(400);
     expect(ApiError.parse(response.json()).fields.map((f) => f.field)).toEqual(['areaIds']);
@@ -340,7 +341,7 @@ describe('PATCH /api/admin/users/:id', () => {
 
   it('answers 404 for a user who does not exist', async () => {
     const ctx = await adminWorld();
-    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/users/${crypto.randomUUID()}`, payload: { name: 'Ghost' } });
+    const response = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/users/${crypto.randomUUID()}`, payload: { version: adminVersion(ctx, 'users', crypto.randomUUID()), name: 'Ghost' } });
     expect(response.statusCode).toBe(404);
     expect(ApiError.parse(response.json()).code).toBe('not_found');
     expect(userAuditRows(ctx)).toHaveLength(0);
@@ -354,7 +355,7 @@ describe('disabling and enabling users', () => {
     const laptop = await signIn(ctx.app, 'chair@test.invalid');
     const phone = await signIn(ctx.app, 'chair@test.invalid');
 
-    const disabled = await ctx.agent.request({ method: 'POST', url: `/api/admin/users/${user.id}/disable` });
+    const disabled = await ctx.agent.request({ method: 'POST', url: `/api/admin/users/${user.id}/disable`, payload: { version: adminVersion(ctx, 'users', user.id) } });
     expect(disabled.statusCode).toBe(200);
     expect(User.parse(disabled.json()).disabledAt).toBe('2026-11-23T10:00:00.000Z');
     for (const agent of [laptop, phone]) {
@@ -369,7 +370,7 @@ describe('disabling and enabling users', () => {
     expect(refused.statusCode).toBe(401);
     expect(ApiError.parse(refused.json()).code).toBe('invalid_credentials');
 
-    const enabled = await ctx.agent.request({ method: 'POST', url: `/api/admin/users/${user.id}/enable` });
+    const enabled = await ctx.agent.request({ method: 'POST', url: `/api/admin/users/${user.id}/enable`, payload: { version: adminVersion(ctx, 'users', user.id) } });
     expect(enabled.statusCode).toBe(200);
     expect(User.parse(enabled.json()).disabledAt).toBeNull();
     expect((await login(ctx, 'chair@test.invalid')).statusCode).toBe(200);
@@ -384,7 +385,7 @@ describe('disabling and enabling users', () => {
 
   it('does not let an administrator disable themselves', async () => {
     const ctx = await adminWorld();
-    const response = await ctx.agent.request({ method: 'POST', url: `/api/admin/users/${ctx.admin.id}/disable` });
+    const response = await ctx.agent.request({ method: 'POST', url: `/api/admin/users/${ctx.admin.id}/disable`, payload: { version: adminVersion(ctx, 'users', ctx.admin.id) } });
     expect(response.statusCode).toBe(400);
     expect(ApiError.parse(response.json()).code).toBe('validation_failed');
     expect(userRow(ctx, ctx.admin.id)?.disabledAt).toBeNull();
@@ -396,7 +397,7 @@ describe('disabling and enabling users', () => {
     const ctx = await adminWorld();
     const other = await makeUser(ctx.database, { role: 'administrator', areaIds: [ctx.area.id], email: 'other.admin@test.invalid' });
     const otherAgent = await signIn(ctx.app, 'other.admin@test.invalid');
-    const response = await ctx.agent.request({ method: 'POST', url: `/api/admin/users/${other.id}/disable` });
+    const response = await ctx.agent.request({ method: 'POST', url: `/api/admin/users/${other.id}/disable`, payload: { version: adminVersion(ctx, 'users', other.id) } });
     expect(response.statusCode).toBe(200);
     expect((await otherAgent.request({ method: 'GET', url: '/api/admin/users' })).statusCode).toBe(401);
   });
@@ -404,10 +405,56 @@ describe('disabling and enabling users', () => {
   it('answers 404 for a user who does not exist', async () => {
     const ctx = await adminWorld();
     for (const path of ['disable', 'enable']) {
-      const response = await ctx.agent.request({ method: 'POST', url: `/api/admin/users/${crypto.randomUUID()}/${path}` });
+      const response = await ctx.agent.request({ method: 'POST', url: `/api/admin/users/${crypto.randomUUID()}/${path}`, payload: { version: 0 } });
       expect(response.statusCode).toBe(404);
       expect(ApiError.parse(response.json()).code).toBe('not_found');
     }
     expect(userAuditRows(ctx)).toHaveLength(0);
+  });
+});
+
+describe('a user changed by two administrators', () => {
+  it('refuses a change, a disable or an enable from a version someone else has changed since, changing nothing', async () => {
+    const ctx = await adminWorld();
+    const user = await makeUser(ctx.database, { role: 'coordinator', areaIds: [ctx.area.id], name: 'Casey Coordinator', email: 'casey@test.invalid' });
+    const seen = User.parse((await ctx.agent.request({ method: 'GET', url: `/api/admin/users/${user.id}` })).json());
+    expect(seen.version).toBe(0);
+    const theirs = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/users/${user.id}`, payload: { version: 0, role: 'chair' } });
+    expect(User.parse(theirs.json())).toMatchObject({ role: 'chair', version: 1 });
+    const before = { row: userRow(ctx, user.id), areas: areasOf(ctx, user.id), audit: userAuditRows(ctx).length };
+
+    // From the page as it was: it would have put the role back to coordinator.
+    const stale = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/users/${user.id}`, payload: { version: 0, name: 'Casey Jones', role: 'coordinator' } });
+    expect(stale.statusCode).toBe(409);
+    expect(ApiError.parse(stale.json())).toMatchObject({
+      code: 'conflict',
+      message: 'Someone else changed this user since you opened it: their version is shown; check it, then make your change again',
+      fields: [{ field: 'version', message: 'Changed by someone else meanwhile' }],
+    });
+    for (const path of ['disable', 'enable']) {
+      expect((await ctx.agent.request({ method: 'POST', url: `/api/admin/users/${user.id}/${path}`, payload: { version: 0 } })).statusCode).toBe(409);
+    }
+    expect({ row: userRow(ctx, user.id), areas: areasOf(ctx, user.id), audit: userAuditRows(ctx).length }).toEqual(before);
+
+    const fresh = await ctx.agent.request({ method: 'PATCH', url: `/api/admin/users/${user.id}`, payload: { version: 1, name: 'Casey Jones' } });
+    expect(User.parse(fresh.json())).toMatchObject({ name: 'Casey Jones', role: 'chair', version: 2 });
+    const disabled = await ctx.agent.request({ method: 'POST', url: `/api/admin/users/${user.id}/disable`, payload: { version: 2 } });
+    expect(User.parse(disabled.json())).toMatchObject({ version: 3, disabledAt: '2026-11-23T10:00:00.000Z' });
+    // Signing in is not a change an administrator could overwrite: it takes no version.
+    expect((await ctx.agent.request({ method: 'POST', url: `/api/admin/users/${user.id}/enable`, payload: { version: 3 } })).statusCode).toBe(200);
+    expect((await login(ctx, 'casey@test.invalid')).statusCode).toBe(200);
+    expect(userRow(ctx, user.id)?.version).toBe(4);
+  });
+
+  it('lets exactly one of two changes sent at once from the same version win', async () => {
+    const ctx = await adminWorld();
+    const user = await makeUser(ctx.database, { role: 'coordinator', areaIds: [ctx.area.id], email: 'casey@test.invalid' });
+    const answers = await Promise.all([
+      ctx.agent.request({ method: 'PATCH', url: `/api/admin/users/${user.id}`, payload: { version: 0, role: 'chair' } }),
+      ctx.agent.request({ method: 'POST', url: `/api/admin/users/${user.id}/disable`, payload: { version: 0 } }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    expect(userRow(ctx, user.id)?.version).toBe(1);
+    expect(userAuditRows(ctx)).toHaveLength(1);
   });
 });

@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { buildAgency, buildArea, buildMe, buildUser, buildUserList } from '../../../factories';
-import { apiErrorResponse, signedInAs } from '../../../handlers';
+import { apiErrorResponse, signedInAs, versionConflict } from '../../../handlers';
 import { server } from '../../../msw-server';
 import { currentPath, renderApp } from '../../../render-app';
 
@@ -157,7 +157,51 @@ describe('changing a user', () => {
     expect(await screen.findByText('Chris Chair has been changed')).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/admin/users');
     expect(patchedId).toBe(chair.id);
-    expect(body).toEqual({ name: 'Chris Chair', role: 'chair', agencyId: null, areaIds: [city.id, county.id] });
+    expect(body).toEqual({ version: 0, name: 'Chris Chair', role: 'chair', agencyId: null, areaIds: [city.id, county.id] });
+  });
+
+  it('shows another administrator’s change made since the form was opened beside what was typed, and saves over it when asked', async () => {
+    const { city, county } = registers();
+    let stored = buildUser({ name: 'Chris Chair', email: 'chris@council.example.org', role: 'chair', areaIds: [city.id] });
+    const bodies: UpdateUser[] = [];
+    server.use(
+      signedInAs(buildMe({ role: 'administrator' })),
+      http.get('/api/admin/users', () => HttpResponse.json(buildUserList([stored]))),
+      http.get('/api/admin/users/:id', () => HttpResponse.json(stored)),
+      http.patch('/api/admin/users/:id', async ({ request }) => {
+        const body = UpdateUser.parse(await request.json());
+        bodies.push(body);
+        if (body.version !== stored.version) return versionConflict('this user');
+        stored = { ...stored, ...body, version: stored.version + 1 };
+        return HttpResponse.json(stored);
+      }),
+    );
+    const { user, router } = renderApp(`/admin/users/${stored.id}/edit`);
+
+    expect(await screen.findByLabelText('Chair')).toBeChecked();
+    await user.clear(screen.getByLabelText('Full name'));
+    await user.type(screen.getByLabelText('Full name'), 'Christine Chair');
+    await user.click(screen.getByLabelText('Amber Valley'));
+    // Another administrator makes the account a coordinator's meanwhile.
+    stored = { ...stored, role: 'coordinator', version: stored.version + 1 };
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    // Refused in words; theirs is read again and shown beside what was typed, which stays.
+    expect(await screen.findByRole('alert')).toHaveTextContent('Someone else changed this user since you opened it: their version is shown');
+    const theirs = await screen.findByRole('region', { name: 'Someone else changed this user while you were working on it' });
+    expect(theirs).toHaveTextContent('MARAC coordinator');
+    expect(theirs).toHaveTextContent('Derby City');
+    expect(screen.getByLabelText('Full name')).toHaveValue('Christine Chair');
+    expect(screen.getByLabelText('Chair')).toBeChecked();
+    expect(screen.getByLabelText('Amber Valley')).toBeChecked();
+
+    // The administrator keeps theirs, knowingly, and saves it from the version now shown.
+    await user.click(within(theirs).getByRole('button', { name: 'Keep mine' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Christine Chair has been changed')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/admin/users');
+    expect(bodies.map((body) => body.version)).toEqual([0, 1]);
+    expect(stored).toMatchObject({ name: 'Christine Chair', role: 'chair', areaIds: [city.id, county.id], version: 2 });
   });
 
   it('says so when there is no such account', async () => {

@@ -132,7 +132,7 @@ function StartMeeting({ meeting }: { meeting: MeetingSummary }) {
     <>
       <p className="govuk-body">Start the meeting when everyone is here. Its agenda and the agencies invited can then no longer be changed.</p>
       {change.isError ? <p className="govuk-error-message">{change.error.message}</p> : null}
-      <Button onClick={() => change.mutate({ meetingId: meeting.id, change: { status: 'in_progress' } })} aria-disabled={change.isPending}>
+      <Button onClick={() => change.mutate({ meetingId: meeting.id, change: { status: 'in_progress', version: meeting.version } })} aria-disabled={change.isPending}>
         Start the meeting
       </Button>
     </>

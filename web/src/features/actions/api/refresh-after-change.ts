@@ -14,9 +14,17 @@ export function refreshAfterChange(queryClient: QueryClient, detail: ActionDetai
 }
 
 /**
- * A refusal with 409 usually means the page is behind (someone else updated the action). The action is
- * marked stale but not read again now: the form keeps everything typed until the person leaves it.
+ * Another refusal with 409 (a status the action can no longer take) means the page may be behind. The
+ * action is marked stale but not read again now: the form keeps everything typed until the person leaves it.
  */
 export function markStale(queryClient: QueryClient, actionId: string) {
   void queryClient.invalidateQueries({ queryKey: actionKeys.detail(actionId), refetchType: 'none' });
+}
+
+/**
+ * Someone else changed the action since the page read it: it is read again at once, so the page shows
+ * it as it now stands; the forms keep what was typed and send the newer version next time.
+ */
+export function readAgain(queryClient: QueryClient, actionId: string) {
+  void queryClient.invalidateQueries({ queryKey: actionKeys.detail(actionId) });
 }

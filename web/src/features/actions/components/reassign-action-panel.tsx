@@ -1,6 +1,7 @@
-import { ReassignActionInput, compareIsoDates, type ActionDetail, type FieldError } from '@marac/shared';
+import { ACTION_STATUS_LABELS, ReassignActionInput, compareIsoDates, longDate, type ActionDetail, type FieldError } from '@marac/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
+import { ChangedMeanwhile } from '../../../components/ui/changed-meanwhile';
 import { DateInput, emptyDate, readDate, type DateParts } from '../../../components/ui/date-input';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { Select } from '../../../components/ui/select';
@@ -11,6 +12,7 @@ import { useAgencyDirectory } from '../../../lib/api/get-agency-directory';
 import { errorFor, fieldErrorsFromFailure, fieldErrorsFromZod } from '../../../lib/field-errors';
 import { optionalText } from '../../../lib/form-values';
 import { todayInLondon } from '../../../lib/today';
+import { useVersionedForm } from '../../../lib/use-versioned-form';
 import { useReassignAction } from '../api/reassign-action';
 
 const FIELD_IDS = {
@@ -30,13 +32,15 @@ interface Values {
 }
 
 const EMPTY: Values = { agencyId: '', note: '', ownerName: '', dueDate: emptyDate };
+const empty = () => EMPTY;
 
-function readReassignment(values: Values, today: string): { input: ReassignActionInput | null; errors: FieldError[] } {
+function readReassignment(values: Values, today: string, version: number): { input: ReassignActionInput | null; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const due = readDate(values.dueDate);
   if (due.kind === 'invalid') errors.push({ field: 'dueDate', message: 'Enter the new due date as a real date, like 30 11 2026' });
   else if (due.kind === 'date' && compareIsoDates(due.isoDate, today) < 0) errors.push({ field: 'dueDate', message: 'The due date must be today or later' });
   const parsed = ReassignActionInput.safeParse({
+    version,
     agencyId: values.agencyId,
     note: values.note,
     ownerName: optionalText(values.ownerName),
@@ -54,11 +58,13 @@ interface ReassignActionPanelProps {
 /**
  * The coordinator or chair gives an open action to another agency serving the area, saying why, and
  * may name the owner there and agree a new due date. Only the server knows which agencies have signed
- * the area's information-sharing protocol, so that refusal comes back on the agency.
+ * the area's information-sharing protocol, so that refusal comes back on the agency. Like an update, it
+ * names the version of the action the person was shown (`useVersionedForm`).
  */
 export function ReassignActionPanel({ action, onReassigned }: ReassignActionPanelProps) {
   const [open, setOpen] = useState(false);
-  const [values, setValues] = useState<Values>(EMPTY);
+  const form = useVersionedForm(action, empty);
+  const { values, setValues } = form;
   const [errors, setErrors] = useState<FieldError[]>([]);
   const reassign = useReassignAction();
   // The agencies serving the user's areas: the ones serving the action's area are offered.
@@ -92,14 +98,14 @@ export function ReassignActionPanel({ action, onReassigned }: ReassignActionPane
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (reassign.isPending) return;
-    const reading = readReassignment(values, todayInLondon());
+    const reading = readReassignment(values, todayInLondon(), form.version);
     setErrors(reading.errors);
     if (reading.input === null) return;
     reassign.mutate(
       { actionId: action.id, input: reading.input },
       {
         onSuccess: (updated) => {
-          setValues(EMPTY);
+          form.saved(updated);
           setOpen(false);
           onReassigned(updated);
         },
@@ -125,6 +131,13 @@ export function ReassignActionPanel({ action, onReassigned }: ReassignActionPane
       ) : (
         <>
           <ErrorSummary errors={errors} fieldIds={FIELD_IDS} />
+          {form.changed ? (
+            <ChangedMeanwhile what="this action">
+              <p className="govuk-body">
+                It is now with {form.changed.agencyName}, {ACTION_STATUS_LABELS[form.changed.status].toLowerCase()}, due {longDate(form.changed.dueDate)}.
+              </p>
+            </ChangedMeanwhile>
+          ) : null}
           <form onSubmit={submit} noValidate>
             <Select id={FIELD_IDS.agencyId} label="Agency to take the action over" options={options} value={values.agencyId} onChange={(event) => set('agencyId', event.target.value)} error={errorFor(errors, 'agencyId')} />
             <Textarea id={FIELD_IDS.note} label="Why is the action reassigned?" hint="Kept in the action’s history." rows={3} value={values.note} onChange={(event) => set('note', event.target.value)} error={errorFor(errors, 'note')} />

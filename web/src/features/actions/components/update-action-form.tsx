@@ -1,16 +1,19 @@
 import { ACTION_STATUS_LABELS, actionNoteRequirement, ActionStatus, longDate, type ActionDetail, type ActionStatus as Status, type FieldError } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
 import { Button, ButtonGroup } from '../../../components/ui/button';
+import { ChangedMeanwhile } from '../../../components/ui/changed-meanwhile';
 import { DateInput, emptyDate } from '../../../components/ui/date-input';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { Radios } from '../../../components/ui/radios';
 import { Textarea } from '../../../components/ui/textarea';
 import { errorFor, fieldErrorsFromFailure } from '../../../lib/field-errors';
 import { todayInLondon } from '../../../lib/today';
+import { useVersionedForm } from '../../../lib/use-versioned-form';
 import { useUpdateAction } from '../api/update-action';
 import { readUpdate, UPDATE_FIELD_IDS, type UpdateFormValues } from './update-form-values';
 
 const EMPTY: UpdateFormValues = { status: '', note: '', occurredOn: emptyDate };
+const empty = () => EMPTY;
 
 /** What each choice means, beside the shared word for it. */
 function hintFor(from: Status, to: Status): string | undefined {
@@ -38,11 +41,14 @@ interface UpdateActionFormProps {
 /**
  * An update by the owning agency or the MARAC: the statuses offered are the ones the server says this
  * viewer may choose; the note is required as the shared rules require it, and the date defaults to
- * today. Nothing is sent while a problem is found; the server's refusals (a 409 when someone else got
- * there first) go on their fields, and what was typed stays.
+ * today. Nothing is sent while a problem is found; the server's refusals go on their fields, and what
+ * was typed stays. The update names the version of the action the person was shown: when someone else
+ * changed it first, the server refuses it, the page shows the action as it now stands, and the next
+ * save is from that.
  */
 export function UpdateActionForm({ action, onUpdated }: UpdateActionFormProps) {
-  const [values, setValues] = useState<UpdateFormValues>(EMPTY);
+  const form = useVersionedForm(action, empty);
+  const { values, setValues } = form;
   const [errors, setErrors] = useState<FieldError[]>([]);
   const update = useUpdateAction();
   const chosen = ActionStatus.safeParse(values.status);
@@ -51,14 +57,14 @@ export function UpdateActionForm({ action, onUpdated }: UpdateActionFormProps) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (update.isPending) return;
-    const reading = readUpdate(values, action, todayInLondon());
+    const reading = readUpdate(values, action, todayInLondon(), form.version);
     setErrors(reading.errors);
     if (reading.input === null) return;
     update.mutate(
       { actionId: action.id, input: reading.input },
       {
         onSuccess: (updated) => {
-          setValues(EMPTY);
+          form.saved(updated);
           onUpdated(updated);
         },
         onError: (error) => setErrors(fieldErrorsFromFailure(error)),
@@ -72,6 +78,14 @@ export function UpdateActionForm({ action, onUpdated }: UpdateActionFormProps) {
         Update the action
       </h2>
       <ErrorSummary errors={errors} fieldIds={UPDATE_FIELD_IDS} />
+      {form.changed ? (
+        <ChangedMeanwhile what="this action">
+          <p className="govuk-body">
+            It is now {ACTION_STATUS_LABELS[form.changed.status].toLowerCase()}, with {form.changed.agencyName}, due {longDate(form.changed.dueDate)}; the latest update is at the top of its
+            history.
+          </p>
+        </ChangedMeanwhile>
+      ) : null}
       <form onSubmit={submit} noValidate>
         <Radios
           idPrefix={UPDATE_FIELD_IDS.status}

@@ -21,7 +21,12 @@ export interface UpdateFormValues {
  * completed, escalating, a progress note, reopening), and a date not in the future nor before the
  * meeting that agreed the action (blank: today).
  */
-export function readUpdate(values: UpdateFormValues, action: Pick<ActionDetail, 'status' | 'allowedStatuses' | 'meetingDate'>, today: string): { input: UpdateActionInput | null; errors: FieldError[] } {
+export function readUpdate(
+  values: UpdateFormValues,
+  action: Pick<ActionDetail, 'status' | 'allowedStatuses' | 'meetingDate'>,
+  today: string,
+  version: number,
+): { input: UpdateActionInput | null; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const status = ActionStatus.safeParse(values.status);
   if (!status.success || !action.allowedStatuses.includes(status.data)) errors.push({ field: 'status', message: 'Choose the status of the action' });
@@ -35,7 +40,7 @@ export function readUpdate(values: UpdateFormValues, action: Pick<ActionDetail, 
     errors.push({ field: 'occurredOn', message: `The date cannot be before the meeting that agreed the action (${longDate(action.meetingDate)})` });
   }
   // The shared schema has the last word on lengths and shapes.
-  const parsed = UpdateActionInput.safeParse({ status: values.status, note: note === '' ? null : note, ...(date.kind === 'date' ? { occurredOn: date.isoDate } : {}) });
+  const parsed = UpdateActionInput.safeParse({ version, status: values.status, note: note === '' ? null : note, ...(date.kind === 'date' ? { occurredOn: date.isoDate } : {}) });
   if (!parsed.success) for (const problem of fieldErrorsFromZod(parsed.error)) if (!errors.some((error) => error.field === problem.field)) errors.push(problem);
   return errors.length > 0 || !parsed.success ? { input: null, errors } : { input: parsed.data, errors };
 }

@@ -4,12 +4,15 @@ import { api } from '../../../lib/api-client';
 import { userKeys } from './admin-keys';
 
 /** Disabling also ends every session the person has, on the server. */
-export const disableUser = (id: string) => api.post(`/api/admin/users/${encodeURIComponent(id)}/disable`, User);
+/** From the version of the account the administrator was shown: refused when someone changed it since. */
+export const disableUser = ({ id, version }: { id: string; version: number }) => api.post(`/api/admin/users/${encodeURIComponent(id)}/disable`, User, { version });
 
 export function useDisableUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: disableUser,
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: userKeys.all }),
+    // Refused or not, the list is read again: a refusal means it is behind, and it shows the account as it now stands.
+    onError: () => void queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

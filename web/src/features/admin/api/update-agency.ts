@@ -1,6 +1,6 @@
 import { Agency, type UpdateAgency } from '@marac/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { api, isVersionConflict } from '../../../lib/api-client';
 import { agencyKeys } from './admin-keys';
 
 export const updateAgency = ({ id, input }: { id: string; input: UpdateAgency }) =>
@@ -11,5 +11,9 @@ export function useUpdateAgency() {
   return useMutation({
     mutationFn: updateAgency,
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: agencyKeys.all }),
+    // Another administrator changed the agency first: it is read again, and the form shows it beside what was typed.
+    onError: (error) => {
+      if (isVersionConflict(error)) void queryClient.invalidateQueries({ queryKey: agencyKeys.all });
+    },
   });
 }

@@ -1,6 +1,6 @@
 import { Area, type UpdateArea } from '@marac/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { api, isVersionConflict } from '../../../lib/api-client';
 import { areaKeys } from './admin-keys';
 
 export const updateArea = ({ id, input }: { id: string; input: UpdateArea }) =>
@@ -11,5 +11,9 @@ export function useUpdateArea() {
   return useMutation({
     mutationFn: updateArea,
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: areaKeys.all }),
+    // Another administrator changed the area first: it is read again, and the form shows it beside what was typed.
+    onError: (error) => {
+      if (isVersionConflict(error)) void queryClient.invalidateQueries({ queryKey: areaKeys.all });
+    },
   });
 }

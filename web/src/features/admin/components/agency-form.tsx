@@ -1,18 +1,21 @@
 import { AGENCY_KIND_LABELS, AGENCY_KINDS, AgencyKind, type Agency, type CreateAgency, type FieldError } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
+import { ChangedMeanwhile } from '../../../components/ui/changed-meanwhile';
 import { FormActions } from '../../../components/ui/form-actions';
 import { Checkboxes } from '../../../components/ui/checkboxes';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { Loading } from '../../../components/ui/loading';
 import { QueryProblem } from '../../../components/ui/query-problem';
 import { Select } from '../../../components/ui/select';
+import { SummaryRow } from '../../../components/ui/summary-row';
 import { TextInput } from '../../../components/ui/text-input';
 import { errorFor, fieldErrorsFromFailure } from '../../../lib/field-errors';
 import { optionalText } from '../../../lib/form-values';
+import { NO_RECORD, useVersionedForm, type NoRecord } from '../../../lib/use-versioned-form';
 import { useCreateAgency } from '../api/create-agency';
 import { useAreas } from '../api/get-areas';
 import { useUpdateAgency } from '../api/update-agency';
-import { selectableAreas } from './area-names';
+import { areaNames, selectableAreas } from './area-names';
 
 const FIELD_IDS = {
   name: 'agency-name',
@@ -33,7 +36,8 @@ const KIND_OPTIONS = [
   ...AGENCY_KINDS.map((kind) => ({ value: kind, label: AGENCY_KIND_LABELS[kind] })),
 ];
 
-function initialValues(agency: Agency | undefined): AgencyFormValues {
+function initialValues(record: Agency | NoRecord): AgencyFormValues {
+  const agency = 'id' in record ? record : undefined;
   return {
     name: agency?.name ?? '',
     kind: agency?.kind ?? '',
@@ -48,8 +52,14 @@ interface AgencyFormProps {
   onSuccess: (agency: Agency) => void;
 }
 
+/**
+ * Adds an agency, or changes one from the version the administrator was shown: when another
+ * administrator changed it first, theirs is shown beside what was typed.
+ */
 export function AgencyForm({ agency, cancelTo, onSuccess }: AgencyFormProps) {
-  const [values, setValues] = useState(() => initialValues(agency));
+  const form = useVersionedForm<Agency | NoRecord, AgencyFormValues>(agency ?? NO_RECORD, initialValues);
+  const { values, setValues } = form;
+  const theirs = form.changed && 'id' in form.changed ? form.changed : null;
   const [errors, setErrors] = useState<FieldError[]>([]);
   const areas = useAreas();
   const create = useCreateAgency();
@@ -74,13 +84,23 @@ export function AgencyForm({ agency, cancelTo, onSuccess }: AgencyFormProps) {
       secureEmail: optionalText(values.secureEmail),
     };
     const callbacks = { onSuccess, onError: (error: Error) => setErrors(fieldErrorsFromFailure(error)) };
-    if (agency) update.mutate({ id: agency.id, input }, callbacks);
+    if (agency) update.mutate({ id: agency.id, input: { ...input, version: form.version } }, callbacks);
     else create.mutate(input, callbacks);
   };
 
   return (
     <>
       <ErrorSummary errors={errors} fieldIds={FIELD_IDS} />
+      {theirs ? (
+        <ChangedMeanwhile what="this agency" onTakeTheirs={form.takeTheirs} onKeepMine={form.keepMine}>
+          <dl className="govuk-summary-list">
+            <SummaryRow label="Name">{theirs.name}</SummaryRow>
+            <SummaryRow label="Kind of agency">{AGENCY_KIND_LABELS[theirs.kind]}</SummaryRow>
+            <SummaryRow label="MARAC areas">{areaNames(theirs.areaIds, areas.data)}</SummaryRow>
+            <SummaryRow label="Secure e-mail address">{theirs.secureEmail ?? 'None'}</SummaryRow>
+          </dl>
+        </ChangedMeanwhile>
+      ) : null}
       <form onSubmit={submit} noValidate>
         <TextInput
           id={FIELD_IDS.name}

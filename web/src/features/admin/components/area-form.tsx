@@ -1,12 +1,15 @@
 import { ACTION_TIMING_DEFAULTS, AreaSettings, REPEAT_ANCHOR_LABELS, type Area, type CreateArea, type FieldError } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
+import { ChangedMeanwhile } from '../../../components/ui/changed-meanwhile';
 import { FormActions } from '../../../components/ui/form-actions';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { Radios } from '../../../components/ui/radios';
+import { SummaryRow } from '../../../components/ui/summary-row';
 import { TextInput } from '../../../components/ui/text-input';
 import { Textarea } from '../../../components/ui/textarea';
 import { errorFor, fieldErrorsFromFailure } from '../../../lib/field-errors';
 import { optionalText, readList, readWholeNumber } from '../../../lib/form-values';
+import { NO_RECORD, useVersionedForm, type NoRecord } from '../../../lib/use-versioned-form';
 import { useCreateArea } from '../api/create-area';
 import { useUpdateArea } from '../api/update-area';
 
@@ -47,7 +50,8 @@ interface AreaFormValues {
   actionEscalateToChairWorkingDays: string;
 }
 
-function initialValues(area: Area | undefined): AreaFormValues {
+function initialValues(record: Area | NoRecord): AreaFormValues {
+  const area = 'id' in record ? record : undefined;
   const settings = area?.settings ?? AreaSettings.parse({});
   return {
     name: area?.name ?? '',
@@ -132,8 +136,14 @@ interface AreaFormProps {
   onSuccess: (area: Area) => void;
 }
 
+/**
+ * Adds an area, or changes one from the version the administrator was shown: when another administrator
+ * changed it first, theirs is shown beside what was typed.
+ */
 export function AreaForm({ area, cancelTo, onSuccess }: AreaFormProps) {
-  const [values, setValues] = useState(() => initialValues(area));
+  const form = useVersionedForm<Area | NoRecord, AreaFormValues>(area ?? NO_RECORD, initialValues);
+  const { values, setValues } = form;
+  const theirs = form.changed && 'id' in form.changed ? form.changed : null;
   const [errors, setErrors] = useState<FieldError[]>([]);
   const create = useCreateArea();
   const update = useUpdateArea();
@@ -153,13 +163,25 @@ export function AreaForm({ area, cancelTo, onSuccess }: AreaFormProps) {
       onSuccess,
       onError: (error: Error) => setErrors(nameTheDistrict(fieldErrorsFromFailure(error), input.postcodeDistricts ?? [])),
     };
-    if (area) update.mutate({ id: area.id, input }, callbacks);
+    if (area) update.mutate({ id: area.id, input: { ...input, version: form.version } }, callbacks);
     else create.mutate(input, callbacks);
   };
 
   return (
     <>
       <ErrorSummary errors={errors} fieldIds={FIELD_IDS} />
+      {theirs ? (
+        <ChangedMeanwhile what="this area" onTakeTheirs={form.takeTheirs} onKeepMine={form.keepMine}>
+          <dl className="govuk-summary-list">
+            <SummaryRow label="Name">{theirs.name}</SummaryRow>
+            <SummaryRow label="Code">{theirs.code}</SummaryRow>
+            <SummaryRow label="Description">{theirs.description ?? 'None'}</SummaryRow>
+            <SummaryRow label="Postcode districts">{theirs.postcodeDistricts.join(', ') || 'None'}</SummaryRow>
+            <SummaryRow label="Adult female population">{theirs.adultFemalePopulation ?? 'Not given'}</SummaryRow>
+            <SummaryRow label="Repeat window counted from">{REPEAT_ANCHOR_LABELS[theirs.settings.repeatAnchor]}</SummaryRow>
+          </dl>
+        </ChangedMeanwhile>
+      ) : null}
       <form onSubmit={submit} noValidate>
         <TextInput
           id={FIELD_IDS.name}

@@ -1,5 +1,6 @@
 import { ROLE_LABELS, ROLES, Role, type CreateUser, type FieldError, type UpdateUser, type User } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
+import { ChangedMeanwhile } from '../../../components/ui/changed-meanwhile';
 import { FormActions } from '../../../components/ui/form-actions';
 import { Checkboxes } from '../../../components/ui/checkboxes';
 import { ErrorSummary } from '../../../components/ui/error-summary';
@@ -7,13 +8,15 @@ import { Loading } from '../../../components/ui/loading';
 import { QueryProblem } from '../../../components/ui/query-problem';
 import { Radios } from '../../../components/ui/radios';
 import { Select } from '../../../components/ui/select';
+import { SummaryRow } from '../../../components/ui/summary-row';
 import { TextInput } from '../../../components/ui/text-input';
 import { errorFor, fieldErrorsFromFailure } from '../../../lib/field-errors';
+import { NO_RECORD, useVersionedForm, type NoRecord } from '../../../lib/use-versioned-form';
 import { useCreateUser } from '../api/create-user';
 import { useAgencies } from '../api/get-agencies';
 import { useAreas } from '../api/get-areas';
 import { useUpdateUser } from '../api/update-user';
-import { selectableAreas } from './area-names';
+import { areaNames, selectableAreas } from './area-names';
 import { ROLE_HINTS } from './role-hints';
 
 const FIELD_IDS = {
@@ -34,7 +37,8 @@ interface UserFormValues {
   password: string;
 }
 
-function initialValues(user: User | undefined): UserFormValues {
+function initialValues(record: User | NoRecord): UserFormValues {
+  const user = 'id' in record ? record : undefined;
   return {
     name: user?.name ?? '',
     email: user?.email ?? '',
@@ -52,8 +56,13 @@ interface UserFormProps {
   onSuccess: (user: User) => void;
 }
 
+/**
+ * Adds an account, or changes one from the version the administrator was shown: when another
+ * administrator changed it first, theirs is shown beside what was typed.
+ */
 export function UserForm({ user, cancelTo, onSuccess }: UserFormProps) {
-  const [values, setValues] = useState(() => initialValues(user));
+  const form = useVersionedForm<User | NoRecord, UserFormValues>(user ?? NO_RECORD, initialValues);
+  const { values, setValues } = form;
   const [errors, setErrors] = useState<FieldError[]>([]);
   const areas = useAreas();
   const agencies = useAgencies();
@@ -84,7 +93,7 @@ export function UserForm({ user, cancelTo, onSuccess }: UserFormProps) {
     const agencyId = role.data === 'agency_representative' && values.agencyId !== '' ? values.agencyId : null;
     const onError = (error: Error) => setErrors(fieldErrorsFromFailure(error));
     if (user) {
-      const input: UpdateUser = { name: values.name, role: role.data, agencyId, areaIds: values.areaIds };
+      const input: UpdateUser = { version: form.version, name: values.name, role: role.data, agencyId, areaIds: values.areaIds };
       update.mutate({ id: user.id, input }, { onSuccess, onError });
     } else {
       const input: CreateUser = {
@@ -98,6 +107,9 @@ export function UserForm({ user, cancelTo, onSuccess }: UserFormProps) {
       create.mutate(input, { onSuccess, onError });
     }
   };
+
+  // Another administrator's change, when the form is changing an account.
+  const theirs = form.changed && 'id' in form.changed ? form.changed : null;
 
   const agencyQuestion = (
     <Select
@@ -114,6 +126,17 @@ export function UserForm({ user, cancelTo, onSuccess }: UserFormProps) {
   return (
     <>
       <ErrorSummary errors={errors} fieldIds={FIELD_IDS} />
+      {theirs ? (
+        <ChangedMeanwhile what="this user" onTakeTheirs={form.takeTheirs} onKeepMine={form.keepMine}>
+          <dl className="govuk-summary-list">
+            <SummaryRow label="Full name">{theirs.name}</SummaryRow>
+            <SummaryRow label="Role">{ROLE_LABELS[theirs.role]}</SummaryRow>
+            <SummaryRow label="Agency">{agencies.data.find((agency) => agency.id === theirs.agencyId)?.name ?? 'None'}</SummaryRow>
+            <SummaryRow label="MARAC areas">{areaNames(theirs.areaIds, areas.data)}</SummaryRow>
+            <SummaryRow label="Status">{theirs.disabledAt ? 'Disabled' : 'Active'}</SummaryRow>
+          </dl>
+        </ChangedMeanwhile>
+      ) : null}
       <form onSubmit={submit} noValidate>
         <TextInput
           id={FIELD_IDS.name}

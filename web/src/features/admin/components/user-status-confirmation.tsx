@@ -31,7 +31,7 @@ export function UserStatusConfirmation({ user, change, onDone, onCancel }: UserS
 
   const confirm = () => {
     if (mutation.isPending) return;
-    mutation.mutate(user.id, {
+    mutation.mutate({ id: user.id, version: user.version }, {
       onSuccess: (updated) => onDone(updated, change),
       onError: (error) => setErrors(fieldErrorsFromFailure(error)),
     });

@@ -57,7 +57,8 @@ export function UsersTable({ query, hrefForPage, currentUserId }: UsersTableProp
     <>
       {notice ? <NotificationBanner type="success">{notice}</NotificationBanner> : null}
       {confirming ? (
-        <UserStatusConfirmation user={confirming.user} change={confirming.change} onDone={done} onCancel={cancel} />
+        // The account as the list now shows it: read again after someone else changed it, it is what is confirmed.
+        <UserStatusConfirmation user={items.find((user) => user.id === confirming.user.id) ?? confirming.user} change={confirming.change} onDone={done} onCancel={cancel} />
       ) : null}
       {items.length === 0 ? (
         <p className="govuk-body">No users match these filters.</p>

@@ -30,4 +30,5 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = {
   minutes: 'Minutes',
   audit: 'Audit log',
   protocol_signature: 'Protocol signature',
+  outbox: 'Outbox notice',
 };

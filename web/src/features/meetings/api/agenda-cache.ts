@@ -1,4 +1,4 @@
-import type { Agenda } from '@marac/shared';
+import type { Agenda, MeetingSummary } from '@marac/shared';
 import type { QueryClient } from '@tanstack/react-query';
 import { meetingKeys } from './meeting-keys';
 
@@ -15,4 +15,25 @@ export function storeAgenda(queryClient: QueryClient, meetingId: string, agenda:
     queryKey: meetingKeys.all,
     predicate: (query) => !kept.includes(JSON.stringify(query.queryKey)),
   });
+}
+
+/**
+ * A change whose answer does not carry the meeting (an invitation) still took the meeting's next
+ * version. The meeting and its agenda hold that version at once, so the coordinator's next change is
+ * not refused for their own, and are asked for again.
+ */
+export function meetingMovedOn(queryClient: QueryClient, meetingId: string, version: number): void {
+  queryClient.setQueryData<Agenda>(meetingKeys.agenda(meetingId), (agenda) => (agenda ? { ...agenda, meeting: { ...agenda.meeting, version } } : agenda));
+  queryClient.setQueryData<MeetingSummary>(meetingKeys.detail(meetingId), (meeting) => (meeting ? { ...meeting, version } : meeting));
+  for (const queryKey of [meetingKeys.agenda(meetingId), meetingKeys.detail(meetingId)]) void queryClient.invalidateQueries({ queryKey });
+}
+
+/**
+ * Someone else changed the meeting or its agenda since the page read them (the server refused with 409):
+ * both are read again, so the page shows them as they now stand and the next change is from there.
+ */
+export function readMeetingAgain(queryClient: QueryClient, meetingId: string): void {
+  for (const queryKey of [meetingKeys.agenda(meetingId), meetingKeys.detail(meetingId), meetingKeys.invitations(meetingId)]) {
+    void queryClient.invalidateQueries({ queryKey });
+  }
 }

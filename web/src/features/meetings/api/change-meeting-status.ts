@@ -6,7 +6,8 @@ import { meetingKeys } from './meeting-keys';
 
 /**
  * Moves a meeting on one step after its agenda is out: starts it (not before its date), marks it
- * minuted (its listed cases heard, the hearing recorded on each case) or closes it.
+ * minuted (its listed cases heard, the hearing recorded on each case) or closes it, from the version of
+ * the meeting the person was shown.
  */
 export const changeMeetingStatus = ({ meetingId, change }: { meetingId: string; change: MeetingStatusChange }) =>
   api.post(`/api/meetings/${encodeURIComponent(meetingId)}/status`, MeetingSummary, change);

@@ -1,6 +1,6 @@
 import { MeetingSummary, type Agenda, type UpdateMeeting } from '@marac/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { api, isVersionConflict } from '../../../lib/api-client';
 import { meetingKeys } from './meeting-keys';
 
 /** Moves or changes a meeting; deadlines not sent are counted again by the server when the date moves. */
@@ -19,6 +19,10 @@ export function useUpdateMeeting() {
       for (const queryKey of [meetingKeys.agenda(meeting.id), meetingKeys.lists(), meetingKeys.packets(meeting.id)]) {
         void queryClient.invalidateQueries({ queryKey });
       }
+    },
+    // Another coordinator changed the meeting first: it is read again, and the form shows it beside what was typed.
+    onError: (error, { meetingId }) => {
+      if (isVersionConflict(error)) void queryClient.invalidateQueries({ queryKey: meetingKeys.detail(meetingId) });
     },
   });
 }

@@ -115,7 +115,9 @@ interface AgendaWorkspaceProps {
  * (start, mark as minuted, close: for coordinators and chairs alike), the cases in order and the
  * agencies invited, and for a coordinator while the meeting has not started, building, hand changes,
  * inviting an agency for one case and publishing. Every outcome is announced in one banner; every
- * refusal in one error summary.
+ * refusal in one error summary. Each change names the version of the meeting on the page: when someone
+ * else changed the meeting or its agenda first, the server refuses it, the page reads both again and
+ * shows them as they now stand, and an open panel keeps what was typed in it for the next try.
  */
 export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
   const { meeting, items, removed } = agenda;
@@ -158,7 +160,7 @@ export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
     if (pending) return;
     begin();
     setStep(null);
-    generate.mutate(meeting.id, {
+    generate.mutate({ meetingId: meeting.id, version: meeting.version }, {
       onSuccess: (generated) => {
         setOverflow(generated.overflow);
         setNotice(`The agenda has been built: ${formatCount(generated.agenda.items.length, 'case')} listed`);
@@ -169,7 +171,7 @@ export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
 
   const send = (raw: unknown, entry: AgendaEntry, targetDate?: string) => {
     if (pending) return;
-    const parsed = AgendaChange.safeParse(raw);
+    const parsed = AgendaChange.safeParse({ ...(raw as object), version: meeting.version });
     if (!parsed.success) {
       setNotice(null);
       setErrors(fieldErrorsFromZod(parsed.error));
@@ -198,7 +200,7 @@ export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
   const confirmPublish = () => {
     if (pending) return;
     begin();
-    publish.mutate(meeting.id, {
+    publish.mutate({ meetingId: meeting.id, version: meeting.version }, {
       onSuccess: (published) => {
         setStep(null);
         setNotice(publishedNotice(published));
@@ -214,7 +216,7 @@ export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
     if (pending) return;
     begin();
     stepMeeting.mutate(
-      { meetingId: meeting.id, change: { status } },
+      { meetingId: meeting.id, change: { status, version: meeting.version } },
       {
         onSuccess: (stepped) => {
           setStep(null);
@@ -240,7 +242,7 @@ export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
     }
     begin();
     invite.mutate(
-      { meetingId: meeting.id, invitation: { agencyId: agency.id, caseId: entry.caseId } },
+      { meetingId: meeting.id, invitation: { agencyId: agency.id, caseId: entry.caseId, version: meeting.version } },
       {
         onSuccess: () => {
           closeStep(triggerId('invite', entry));
@@ -255,7 +257,7 @@ export function AgendaWorkspace({ agenda, coordinator }: AgendaWorkspaceProps) {
     if (pending) return;
     begin();
     withdraw.mutate(
-      { meetingId: meeting.id, invitationId: invitation.id },
+      { meetingId: meeting.id, invitationId: invitation.id, version: meeting.version },
       {
         onSuccess: () => {
           setNotice(withdrawnNotice(invitation, meeting));

@@ -9,13 +9,15 @@ import {
   type MeetingSummary,
   type UpdateMeeting,
 } from '@marac/shared';
-import { useState } from 'react';
+import { ChangedMeanwhile } from '../../../components/ui/changed-meanwhile';
 import { DateInput, datePartsFrom, readDate, type DateParts } from '../../../components/ui/date-input';
 import { ErrorSummary } from '../../../components/ui/error-summary';
+import { SummaryRow } from '../../../components/ui/summary-row';
 import { FormActions } from '../../../components/ui/form-actions';
 import { errorFor } from '../../../lib/field-errors';
 import { useCheckedSubmit } from '../../../lib/use-checked-submit';
 import { formatLongDate } from '../../../lib/format';
+import { useVersionedForm } from '../../../lib/use-versioned-form';
 import { useMeetingSeries } from '../api/get-meeting-series';
 import { useUpdateMeeting } from '../api/update-meeting';
 import { MeetingFields } from './meeting-fields';
@@ -92,9 +94,10 @@ function liveProblems(values: ChangeMeetingValues, meeting: MeetingSummary, coun
 
 /**
  * What to send: only what differs from the meeting (an unchanged date is not sent, so the server does
- * not count the deadlines again or refuse a date that has since passed), and the deadlines typed.
+ * not count the deadlines again or refuse a date that has since passed), and the deadlines typed, from
+ * the version of the meeting the coordinator was shown.
  */
-function readChanges(values: ChangeMeetingValues, meeting: MeetingSummary): { changes: UpdateMeeting | null; errors: FieldError[] } {
+function readChanges(values: ChangeMeetingValues, meeting: MeetingSummary, version: number): { changes: UpdateMeeting | null; errors: FieldError[] } {
   const reader = new FormReader();
   const fields = readMeetingFields(reader, values);
   const deadlines: Partial<MeetingDeadlines> = {};
@@ -107,6 +110,7 @@ function readChanges(values: ChangeMeetingValues, meeting: MeetingSummary): { ch
   return {
     errors: [],
     changes: {
+      version,
       ...(fields.date === meeting.date ? {} : { date: fields.date }),
       ...(fields.startTime === meeting.startTime ? {} : { startTime: fields.startTime }),
       // Always sent: the shared UpdateMeeting gives these two a default of null, so leaving them out
@@ -132,15 +136,20 @@ interface ChangeMeetingFormProps {
   onSuccess: (meeting: MeetingSummary) => void;
 }
 
-/** Moves a meeting (off a bank holiday, say) or changes its time, place, capacity or deadlines. */
+/**
+ * Moves a meeting (off a bank holiday, say) or changes its time, place, capacity or deadlines. The
+ * change names the version of the meeting it started from: when another coordinator changed it first,
+ * theirs is shown beside what was typed.
+ */
 export function ChangeMeetingForm({ meeting, cancelTo, onSuccess }: ChangeMeetingFormProps) {
-  const [values, setValues] = useState(() => initialValues(meeting));
+  const form = useVersionedForm(meeting, initialValues);
+  const { values, setValues } = form;
   const update = useUpdateMeeting();
   const series = useMeetingSeries({ areaId: meeting.areaId }, meeting.seriesId !== null);
   const counting = countingFor(meeting, series.data);
   const { submit, summary, shown } = useCheckedSubmit({
     read: () => {
-      const read = readChanges(values, meeting);
+      const read = readChanges(values, meeting, form.version);
       return { input: read.changes === null ? null : { meetingId: meeting.id, changes: read.changes }, errors: read.errors };
     },
     live: liveProblems(values, meeting, counting),
@@ -154,6 +163,11 @@ export function ChangeMeetingForm({ meeting, cancelTo, onSuccess }: ChangeMeetin
   return (
     <>
       <ErrorSummary errors={summary} fieldIds={MEETING_FIELD_IDS} />
+      {form.changed ? (
+        <ChangedMeanwhile what="this meeting" onTakeTheirs={form.takeTheirs} onKeepMine={form.keepMine}>
+          <TheirMeeting meeting={form.changed} />
+        </ChangedMeanwhile>
+      ) : null}
       <form onSubmit={submit} noValidate>
         <MeetingFields values={values} onChange={(change) => setValues((current) => ({ ...current, ...change }))} errors={shown} />
 
@@ -178,5 +192,24 @@ export function ChangeMeetingForm({ meeting, cancelTo, onSuccess }: ChangeMeetin
         <FormActions submitLabel="Save the changes" pending={update.isPending} cancelTo={cancelTo} />
       </form>
     </>
+  );
+}
+
+/** The meeting as another coordinator left it, to compare with what the person typed. */
+function TheirMeeting({ meeting }: { meeting: MeetingSummary }) {
+  return (
+    <dl className="govuk-summary-list">
+      <SummaryRow label="Date">{formatLongDate(meeting.date)}</SummaryRow>
+      <SummaryRow label="Start time">{meeting.startTime}</SummaryRow>
+      <SummaryRow label="Location">{meeting.location ?? 'None'}</SummaryRow>
+      <SummaryRow label="Online link">{meeting.onlineLink ?? 'None'}</SummaryRow>
+      <SummaryRow label="Capacity">{meeting.capacity} cases</SummaryRow>
+      <SummaryRow label="Minutes per case">{meeting.minutesPerCase}</SummaryRow>
+      {DEADLINES.map(({ field, label }) => (
+        <SummaryRow key={field} label={label}>
+          {formatLongDate(meeting[field])}
+        </SummaryRow>
+      ))}
+    </dl>
   );
 }

@@ -4,8 +4,12 @@ import { api } from '../../../lib/api-client';
 import { referralKeys } from '../../../lib/api/query-keys';
 import { refreshMeetings, refreshWhenBehind, storeMinutes } from './minutes-cache';
 
-/** The chair signs the draft off: nobody can change it after, and a meeting in progress becomes minuted. */
-export const signOffMinutes = (meetingId: string) => api.post(`/api/meetings/${encodeURIComponent(meetingId)}/minutes/sign-off`, Minutes);
+/**
+ * The chair signs off the draft they read (`version`): nobody can change it after, and a meeting in
+ * progress becomes minuted. Refused when the coordinator changed it since.
+ */
+export const signOffMinutes = ({ meetingId, version }: { meetingId: string; version: number }) =>
+  api.post(`/api/meetings/${encodeURIComponent(meetingId)}/minutes/sign-off`, Minutes, { version });
 
 export function useSignOffMinutes() {
   const queryClient = useQueryClient();
@@ -18,6 +22,6 @@ export function useSignOffMinutes() {
       refreshMeetings(queryClient, minutes.meetingId);
       void queryClient.invalidateQueries({ queryKey: referralKeys.all });
     },
-    onError: (error, meetingId) => refreshWhenBehind(queryClient, error, meetingId),
+    onError: (error, { meetingId }) => refreshWhenBehind(queryClient, error, meetingId),
   });
 }

@@ -37,15 +37,16 @@ export type MinutesReading = { edits: EditMinutes; problems: [] } | { edits: nul
  * trims and measures each text) so a refusal for length is shown before anything is sent. Blank text
  * is sent as no text, however it arrives.
  */
-export function readEdits(values: MinutesFormValues, cases: readonly MinutesCase[]): MinutesReading {
+export function readEdits(values: MinutesFormValues, cases: readonly MinutesCase[], version: number): MinutesReading {
   const parsed = EditMinutes.safeParse({
+    version,
     notes: values.notes,
     cases: cases.map((item) => ({ itemId: item.itemId, summary: summaryOf(values, item) })),
   });
   if (!parsed.success) return { edits: null, problems: fieldErrorsFromZod(parsed.error) };
   const blankToNull = (text: string | null) => (text === null || text === '' ? null : text);
   return {
-    edits: { notes: blankToNull(parsed.data.notes), cases: parsed.data.cases.map((item) => ({ itemId: item.itemId, summary: blankToNull(item.summary) })) },
+    edits: { version: parsed.data.version, notes: blankToNull(parsed.data.notes), cases: parsed.data.cases.map((item) => ({ itemId: item.itemId, summary: blankToNull(item.summary) })) },
     problems: [],
   };
 }

@@ -65,7 +65,7 @@ export function StaffMinutes({ meeting, minutes, coordinator }: StaffMinutesProp
     if (pending) return;
     begin();
     const again = minutes !== null;
-    generate.mutate(meeting.id, {
+    generate.mutate({ meetingId: meeting.id, version: minutes?.version ?? 0 }, {
       onSuccess: () => {
         setNotice(
           again
@@ -91,8 +91,8 @@ export function StaffMinutes({ meeting, minutes, coordinator }: StaffMinutesProp
   };
 
   const runSignOff = () => {
-    if (pending) return;
-    signOff.mutate(meeting.id, {
+    if (pending || !minutes) return;
+    signOff.mutate({ meetingId: meeting.id, version: minutes.version }, {
       onSuccess: () => {
         setConfirming(null);
         setNotice('You have signed off the minutes. They can no longer be changed; the coordinator can now distribute them to the agencies.');
@@ -103,8 +103,8 @@ export function StaffMinutes({ meeting, minutes, coordinator }: StaffMinutesProp
   };
 
   const runDistribute = () => {
-    if (pending) return;
-    distribute.mutate(meeting.id, {
+    if (pending || !minutes) return;
+    distribute.mutate({ meetingId: meeting.id, version: minutes.version }, {
       onSuccess: (distributed) => {
         setConfirming(null);
         setNotice(

@@ -47,8 +47,9 @@ export type ResearchReading = { input: ResearchInput; problems: [] } | { input: 
  * shared schema (which trims and measures each text) and checked with the shared `researchProblems`,
  * the server's own checks, so a refusal is shown before anything is sent.
  */
-export function readResearch(values: ResearchFormValues, submit: boolean): ResearchReading {
+export function readResearch(values: ResearchFormValues, submit: boolean, version: number): ResearchReading {
   const parsed = ResearchInput.safeParse({
+    version,
     knownToAgency: values.knownToAgency === '' ? null : values.knownToAgency === 'yes',
     facts: values.facts,
     opinion: values.opinion,
@@ -71,6 +72,6 @@ export function readResearch(values: ResearchFormValues, submit: boolean): Resea
 
 /** Problems shown as the person types: texts too long to send. A missing answer is asked for only on a press. */
 export function liveProblems(values: ResearchFormValues): FieldError[] {
-  const reading = readResearch(values, false);
+  const reading = readResearch(values, false, 0);
   return reading.input === null ? reading.problems.filter((problem) => problem.field !== 'withheldReason') : [];
 }

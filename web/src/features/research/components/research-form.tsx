@@ -2,12 +2,15 @@ import type { FieldError, ResearchTask } from '@marac/shared';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Button, ButtonGroup } from '../../../components/ui/button';
+import { ChangedMeanwhile } from '../../../components/ui/changed-meanwhile';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { Radios } from '../../../components/ui/radios';
 import { TextInput } from '../../../components/ui/text-input';
 import { Textarea } from '../../../components/ui/textarea';
 import { errorFor, fieldErrorsFromFailure } from '../../../lib/field-errors';
+import { useVersionedForm } from '../../../lib/use-versioned-form';
 import { useSaveResearch } from '../api/save-research';
+import { ResearchContent } from './research-content';
 import { liveProblems, readResearch, RESEARCH_FIELD_IDS, valuesOf, type ResearchFormValues, type TextField } from './research-form-values';
 
 interface ResearchFormProps {
@@ -22,10 +25,12 @@ interface ResearchFormProps {
  * agency makes of them) are separate boxes because the meeting and the minutes treat them differently.
  * A draft can be saved with anything missing; a submission needs the answer to "known to your agency",
  * the facts when the answer is yes, and who did the research. Both run the shared checks before
- * anything is sent, and keep everything typed when the server refuses.
+ * anything is sent, and keep everything typed when the server refuses. Colleagues share the task: a
+ * save names the version it started from, and a colleague's newer save is shown beside what was typed.
  */
 export function ResearchForm({ meetingId, task, cancelTo, onSaved }: ResearchFormProps) {
-  const [values, setValues] = useState(() => valuesOf(task));
+  const form = useVersionedForm(task, valuesOf);
+  const { values, setValues } = form;
   // As in every form: submitted errors stay until the next submission, live problems follow the typing.
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [summary, setSummary] = useState<FieldError[]>([]);
@@ -44,7 +49,7 @@ export function ResearchForm({ meetingId, task, cancelTo, onSaved }: ResearchFor
 
   const send = (submit: boolean) => {
     if (save.isPending) return;
-    const reading = readResearch(values, submit);
+    const reading = readResearch(values, submit, form.version);
     if (reading.input === null) {
       setErrors(reading.problems);
       setSummary(reading.problems);
@@ -53,7 +58,10 @@ export function ResearchForm({ meetingId, task, cancelTo, onSaved }: ResearchFor
     save.mutate(
       { meetingId, caseId: task.caseId, input: reading.input },
       {
-        onSuccess: onSaved,
+        onSuccess: (saved) => {
+          form.saved(saved);
+          onSaved(saved);
+        },
         onError: (error) => {
           const failed = fieldErrorsFromFailure(error);
           setErrors(failed);
@@ -71,6 +79,11 @@ export function ResearchForm({ meetingId, task, cancelTo, onSaved }: ResearchFor
   return (
     <>
       <ErrorSummary errors={summary} fieldIds={RESEARCH_FIELD_IDS} />
+      {form.changed ? (
+        <ChangedMeanwhile what="your agency’s research for this case" onTakeTheirs={form.takeTheirs} onKeepMine={form.keepMine}>
+          <TheirResearch task={form.changed} />
+        </ChangedMeanwhile>
+      ) : null}
       <form onSubmit={submit} noValidate>
         <Radios
           idPrefix={RESEARCH_FIELD_IDS.knownToAgency}
@@ -138,4 +151,9 @@ export function ResearchForm({ meetingId, task, cancelTo, onSaved }: ResearchFor
       </form>
     </>
   );
+}
+
+/** A colleague's saved research, to compare with what the person typed: read as any saved version is. */
+function TheirResearch({ task }: { task: ResearchTask }) {
+  return <ResearchContent content={task} />;
 }
