@@ -7,7 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { describe as describeLeaks, runWorld } from './run';
 import type { WorldSpec } from './spec';
-import { BARRED_COORDINATOR_SHOWN_A_MATCH, GENERATED_BARRED_COORDINATOR_SHOWN_A_MATCH, MERGED_INTO_A_WAITING_REFERRAL, SMALL_WORLD } from './worlds';
+import {
+  BARRED_COORDINATOR_SHOWN_A_MATCH,
+  GENERATED_BARRED_COORDINATOR_SHOWN_A_MATCH,
+  GENERATED_NOTICE_OUTSIDE_NEED_TO_KNOW,
+  MERGED_INTO_A_WAITING_REFERRAL,
+  SMALL_WORLD,
+} from './worlds';
 
 const MINUTE = 60_000;
 
@@ -16,6 +22,7 @@ const worlds: [string, WorldSpec][] = [
   ['a coordinator barred from a case opens the identity matches of another referral of their area', BARRED_COORDINATOR_SHOWN_A_MATCH],
   ['a referral naming unsafe contacts is merged into a waiting referral whose victim was confirmed as a held victim', MERGED_INTO_A_WAITING_REFERRAL],
   ['generated: a coordinator named unsafe on one case screens another victim’s referral', GENERATED_BARRED_COORDINATOR_SHOWN_A_MATCH],
+  ['generated: notifications about a referral its area no longer holds', GENERATED_NOTICE_OUTSIDE_NEED_TO_KNOW],
 ];
 
 describe('authorisation regressions', () => {

@@ -183,3 +183,43 @@ export const GENERATED_BARRED_COORDINATOR_SHOWN_A_MATCH: WorldSpec = normalise({
   ],
   drafts: [],
 });
+
+/**
+ * As fast-check found it in the deep run (seed 20261123, the seventh world) and shrank it: the first
+ * area's coordinator and chair still read, in their notifications, the reference of a referral their
+ * area no longer holds.
+ */
+export const GENERATED_NOTICE_OUTSIDE_NEED_TO_KNOW: WorldSpec = normalise({
+  areas: 2,
+  waves: 2,
+  agencies: [
+    { areas: [1], unsigned: [], mailbox: false, secondRep: false },
+    { areas: [0, 1], unsigned: [], mailbox: false, secondRep: false },
+  ],
+  victims: [
+    {
+      area: 0,
+      referrals: [
+        { wave: 0, fate: 'accept', submitter: { role: 'rep', agency: 0, n: 0 }, unsafe: [], into: 0, crossArea: false, old: false, urgent: false, children: 0 },
+        { wave: 0, fate: 'accept', submitter: { role: 'rep', agency: 2, n: 0 }, unsafe: [{ agency: 0 }], into: 5, crossArea: true, old: false, urgent: true, children: 0 },
+      ],
+    },
+    {
+      area: 1,
+      referrals: [{ wave: 1, fate: 'resubmit-pending', submitter: { role: 'rep', agency: 2, n: 0 }, unsafe: [], into: 1, crossArea: true, old: true, urgent: true, children: 0 }],
+    },
+    {
+      area: 1,
+      referrals: [{ wave: 1, fate: 'merge', submitter: { role: 'coordinator', area: 3, second: false }, unsafe: [], into: 2, crossArea: false, old: true, urgent: true, children: 0 }],
+    },
+  ],
+  links: [],
+  bars: [],
+  meetings: [
+    { status: 'agenda_published', actionAgencies: [2], area: 0, wave: 0 },
+    { status: 'closed', actionAgencies: [0, 4], area: 1, wave: 0 },
+    { status: 'in_progress', actionAgencies: [4], area: 0, wave: 1 },
+    { status: 'minuted', actionAgencies: [2, 5], area: 1, wave: 1 },
+  ],
+  drafts: [{ role: 'rep', agency: 5, n: 0 }],
+});

@@ -155,10 +155,14 @@ function applyBar(db: Db, bar: BarRow, row: CaseRow, now: Date, actor: Actor): B
       .all().length;
   }
   const barredUsers = bar.email ? db.select({ name: users.name }).from(users).where(eq(users.email, bar.email)).all() : [];
-  // Each reader is told where the bar came from as far as they may know it (`barSources`).
-  const explain = (reader: Party) => {
+  // Each reader is told where the bar came from as far as they may know it (`barSources`). A notice
+  // is read long after it is written, when the referral may since have gone to another area's case:
+  // it names no referral, and the case's bars, read at the time, say which one as far as the reader may know.
+  const explain = (reader: Party, lasting: boolean) => {
     const source = barSources(db, [bar], row.areaId, reader).get(bar.id);
-    const because = becauseOf(source, bar.agencyId ? 'it' : 'them');
+    const reason = (subject: 'it' | 'them' | 'their e-mail') =>
+      lasting && bar.referralId ? `a referral about the victim names ${subject} as unsafe to contact` : becauseOf(source, subject);
+    const because = reason(bar.agencyId ? 'it' : 'them');
     const lines: string[] = [];
     if (agency) {
       lines.push(
@@ -170,14 +174,14 @@ function applyBar(db: Db, bar: BarRow, row: CaseRow, now: Date, actor: Actor): B
       if (openActions) lines.push(`It owns ${plural(openActions, 'open action', 'open actions')} on the case: reassign ${openActions === 1 ? 'it' : 'them'} to another agency.`);
     }
     for (const person of barredUsers) {
-      lines.push(`${person.name} is barred from case ${row.reference}, because ${becauseOf(source, 'their e-mail')}: they can no longer see it.`);
+      lines.push(`${person.name} is barred from case ${row.reference}, because ${reason('their e-mail')}: they can no longer see it.`);
     }
     return { because, body: lines.join(' ') };
   };
 
   const byBody = new Map<string, string[]>();
   for (const u of staffToTell(db, row.id, row.areaId)) {
-    const { body } = explain(partyOf(u));
+    const { body } = explain(partyOf(u), true);
     if (body) byBody.set(body, [...(byBody.get(body) ?? []), u.id]);
   }
   for (const [body, userIds] of byBody) {
@@ -202,7 +206,7 @@ function applyBar(db: Db, bar: BarRow, row: CaseRow, now: Date, actor: Actor): B
     personName: barredUsers[0]?.name ?? null,
     withdrawnFrom,
     openActions,
-    because: explain(actorRow ? partyOf(actorRow) : { agencyId: null, email: null }).because,
+    because: explain(actorRow ? partyOf(actorRow) : { agencyId: null, email: null }, false).because,
   };
   recordAudit(
     db,
