@@ -32,6 +32,12 @@ const ConfigSchema = z.object({
   SECURE_COOKIES: flag(false),
   /** Number of proxies in front of the platform whose X-Forwarded-For can be trusted for client addresses. */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /**
+   * Requests a minute for each signed-in account, however many offices or sessions it uses; and for
+   * each client address without a session (an office behind one address shares that one).
+   */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1_000_000).default(600),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(10).max(1_000_000).default(600),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

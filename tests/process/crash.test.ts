@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { firstAdministrator, inspect, signIn, startPlatform, startProcess, freePort, stopPlatform, writeAgencies, type Running } from './platform';
+import { firstAdministrator, inspect, readRegister, signIn, startPlatform, startProcess, freePort, stopPlatform, writeAgencies, type Running } from './platform';
 
 const KILLS_DURING_WRITES = 20;
 const KILLS_DURING_START_UP = 3;
@@ -29,7 +29,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // Real platform processes, started and killed again and again: the limit only stops a broken run.
 describe('the platform killed with SIGKILL at random moments', { timeout: 600_000 }, () => {
-  it('keeps every acknowledged write and its audit row, and a sound database, after each restart', async () => {
+  it('keeps every acknowledged write and its audit row, an audit row for every audited read answered, and a sound database, after each restart', async () => {
     const seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
     const next = random(seed);
     const dir = mkdtempSync(join(tmpdir(), 'marac-crash-'));
@@ -39,6 +39,8 @@ describe('the platform killed with SIGKILL at random moments', { timeout: 600_00
 
     const acknowledged = new Set<string>();
     let attempted = 0;
+    // Audited reads answered: the platform answers one only once its audit row is on disk.
+    let readsAnswered = 0;
     const lost: string[] = [];
     const startUpKillCycles = new Set<number>();
     while (startUpKillCycles.size < KILLS_DURING_START_UP) startUpKillCycles.add(1 + Math.floor(next() * KILLS_DURING_WRITES));
@@ -50,6 +52,7 @@ describe('the platform killed with SIGKILL at random moments', { timeout: 600_00
         if (!found.agencies.has(id) || !found.audited.has(id)) lost.push(`${id} (${when})`);
       }
       expect(lost, `acknowledged writes missing ${when}`).toEqual([]);
+      expect(found.registerReads, `audit rows of the reads answered ${when}`).toBeGreaterThanOrEqual(readsAnswered);
       return found;
     };
 
@@ -69,12 +72,15 @@ describe('the platform killed with SIGKILL at random moments', { timeout: 600_00
 
       const session = await signIn(platform.url);
       const writer = writeAgencies(session, areaId, `Crash ${cycle}`);
+      const reader = readRegister(session, areaId);
       await Promise.race([writer.first, writer.ended]);
       await sleep(next() * 400);
       platform.process.child.kill('SIGKILL');
       await platform.process.exited;
       running.splice(running.indexOf(platform), 1);
       await writer.ended;
+      await reader.ended;
+      readsAnswered += reader.answered();
       for (const id of writer.acknowledged) acknowledged.add(id);
       attempted += writer.attempted();
     }
@@ -92,10 +98,12 @@ describe('the platform killed with SIGKILL at random moments', { timeout: 600_00
       [
         `crash test (seed ${seed}): ${KILLS_DURING_WRITES} kills during writes, ${KILLS_DURING_START_UP} during start-up`,
         `  acknowledged writes ${acknowledged.size}, lost ${lost.length}`,
+        `  audited reads answered ${readsAnswered}, audit rows of reads found ${found.registerReads}`,
         `  cut off in flight ${inDoubt} (of which committed before the kill: ${committedInDoubt})`,
       ].join('\n'),
     );
     expect(acknowledged.size).toBeGreaterThanOrEqual(KILLS_DURING_WRITES);
+    expect(readsAnswered).toBeGreaterThanOrEqual(KILLS_DURING_WRITES);
     expect(lost).toEqual([]);
   });
 });

@@ -74,7 +74,7 @@ export async function signIn(url: string, email = ADMIN_EMAIL, password = PASSWO
 }
 
 /** What the file holds now, read beside the running platform with a connection of the test's own. */
-export function inspect(file: string): { agencies: Set<string>; audited: Set<string>; integrity: string } {
+export function inspect(file: string): { agencies: Set<string>; audited: Set<string>; registerReads: number; integrity: string } {
   const database = openDatabase(file);
   try {
     const ids = (sql: string) => new Set((database.sqlite.prepare(sql).all() as { id: string }[]).map((r) => r.id));
@@ -82,6 +82,7 @@ export function inspect(file: string): { agencies: Set<string>; audited: Set<str
     return {
       agencies: ids('SELECT id FROM agencies'),
       audited: ids("SELECT entity_id AS id FROM audit_events WHERE entity_type = 'agency' AND action = 'create'"),
+      registerReads: (database.sqlite.prepare("SELECT count(*) AS n FROM audit_events WHERE entity_type = 'protocol_signature' AND action = 'list'").get() as { n: number }).n,
       integrity: rows.map((r) => r.integrity_check).join('; '),
     };
   } finally {
@@ -122,4 +123,24 @@ export function writeAgencies(session: Session, areaId: string, prefix: string, 
     /** Resolves once the loops ended by themselves (the platform went away). */
     ended: done,
   };
+}
+
+/**
+ * Reads an area's protocol register (signatories' names: an audited read) `inFlight` at a time until the
+ * platform stops answering, counting the answers received: each must have its audit row on disk.
+ */
+export function readRegister(session: Session, areaId: string, inFlight = 2) {
+  let answered = 0;
+  const loop = async () => {
+    for (;;) {
+      try {
+        await session.get(`/api/admin/areas/${areaId}/protocol`);
+        answered += 1;
+      } catch {
+        return;
+      }
+    }
+  };
+  const ended = Promise.all(Array.from({ length: inFlight }, loop));
+  return { answered: () => answered, ended };
 }

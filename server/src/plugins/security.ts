@@ -31,9 +31,14 @@ export default fp<{ config: Config }>(
       crossOriginEmbedderPolicy: false,
     });
 
+    // Counted per signed-in account, so the agencies' offices, each behind one address, do not share a
+    // limit; only requests without a session are counted per address. The session is known by the
+    // time the limit is checked (preHandler runs after every onRequest hook).
     await app.register(rateLimit, {
       global: true,
-      max: 600,
+      hook: 'preHandler',
+      keyGenerator: (request) => (request.session ? `account:${request.session.user.id}` : `address:${request.ip}`),
+      max: (_request, key) => (key.startsWith('account:') ? config.RATE_LIMIT_PER_MINUTE : config.RATE_LIMIT_ANONYMOUS_PER_MINUTE),
       timeWindow: '1 minute',
       errorResponseBuilder: (_request, context) => ({
         statusCode: 429,

@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
-import { findActiveSession, type ActiveSession, type SessionLimits } from '../modules/auth/session-store';
+import { findActiveSession, touchSession, type ActiveSession, type SessionLimits } from '../modules/auth/session-store';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -34,8 +34,10 @@ export default fp<{ config: Config }>(
     app.addHook('onRequest', async (request, reply) => {
       const token = request.cookies[app.sessionCookie.name];
       if (!token) return;
-      request.session = findActiveSession(app.database.db, token, app.clock(), app.sessionLimits);
+      const now = app.clock();
+      request.session = findActiveSession(app.database.db, token, now, app.sessionLimits);
       if (!request.session) reply.clearCookie(app.sessionCookie.name, app.sessionCookie.options);
+      else if (request.session.touchDue) await touchSession(app.database, request.session, now);
     });
   },
   { name: 'session', dependencies: ['db', 'clock'] },

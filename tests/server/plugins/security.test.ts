@@ -4,7 +4,7 @@ import { buildApp } from '../../../server/src/app';
 import { testConfig } from '../../../server/src/config';
 import { openDatabase, type Database_ } from '../../../server/src/db/client';
 import { auditEvents } from '../../../server/src/db/schema';
-import { NO_WEB_BUILD, PASSWORD, baseWorld, signIn, testApp } from '../helper';
+import { NO_WEB_BUILD, PASSWORD, baseWorld, makeUser, signIn, testApp } from '../helper';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 type Response = Awaited<ReturnType<App['inject']>>;
@@ -154,7 +154,7 @@ describe('error answers', () => {
     expect(response.headers['cache-control']).toBe('no-store');
   });
 
-  it('limits a client to 600 requests a minute with 429 rate_limited', async () => {
+  it('limits requests without a session per address, 600 a minute by default, with 429 rate_limited', async () => {
     const { app } = await testApp();
     for (let i = 0; i < 600; i++) {
       const ok = await app.inject({ method: 'GET', url: '/api/health', remoteAddress: '203.0.113.30' });
@@ -165,5 +165,28 @@ describe('error answers', () => {
     expect(ApiError.parse(limited.json()).code).toBe('rate_limited');
     const other = await app.inject({ method: 'GET', url: '/api/health', remoteAddress: '203.0.113.31' });
     expect(other.statusCode).toBe(200);
+  });
+
+  it('counts signed-in requests per account: an office behind one address is not limited by its colleagues', async () => {
+    const { app, database } = await testApp({ RATE_LIMIT_PER_MINUTE: 20, RATE_LIMIT_ANONYMOUS_PER_MINUTE: 10 });
+    const { area } = await baseWorld(database);
+    const office = '198.51.100.7';
+    const first = await makeUser(database, { role: 'coordinator', areaIds: [area.id] });
+    const second = await makeUser(database, { role: 'coordinator', areaIds: [area.id] });
+    const one = await signIn(app, first.email);
+    const other = await signIn(app, second.email);
+    // Anonymous requests from the office use up the address's limit; signed-in ones do not count against it.
+    for (let i = 0; i < 10; i++) await app.inject({ method: 'GET', url: '/api/health', remoteAddress: office });
+    expect((await app.inject({ method: 'GET', url: '/api/health', remoteAddress: office })).statusCode).toBe(429);
+
+    for (let i = 0; i < 20; i++) {
+      const ok = await one.request({ method: 'GET', url: '/api/auth/me', remoteAddress: office });
+      if (ok.statusCode !== 200) throw new Error(`request ${i} answered ${ok.statusCode}`);
+    }
+    expect((await one.request({ method: 'GET', url: '/api/auth/me', remoteAddress: office })).statusCode).toBe(429);
+    // The same account from another address is the same account.
+    expect((await one.request({ method: 'GET', url: '/api/auth/me', remoteAddress: '192.0.2.44' })).statusCode).toBe(429);
+    // A colleague at the same office still has all of theirs.
+    expect((await other.request({ method: 'GET', url: '/api/auth/me', remoteAddress: office })).statusCode).toBe(200);
   });
 });

@@ -7,6 +7,7 @@ import { todayInLondon } from '../../lib/time';
 import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/repository';
 import { caseActions, recordCaseReview } from './cases';
+import { auditedRead } from '../audit/audited-read';
 
 const ByCase = z.object({ caseId: Id });
 
@@ -24,9 +25,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      transaction(app.database, (db) => {
+      auditedRead(app, request, (db, audit) => {
         const view = caseActions(db, request.session!.user, request.params.caseId, todayInLondon(app.clock));
-        recordAudit(db, actorOf(request), { action: 'view', entityType: 'case', entityId: view.case.id, detail: { actions: view.actions.length } }, app.clock());
+        audit({ action: 'view', entityType: 'case', entityId: view.case.id, detail: { actions: view.actions.length } });
         return view;
       }),
   );

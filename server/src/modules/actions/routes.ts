@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/repository';
 import { actionDetail, listActions } from './repository';
 import { actionReview } from './review';
 import { reassignAction, updateAction } from './updates';
+import { auditedRead } from '../audit/audited-read';
 
 const ById = z.object({ id: Id });
 const TRACKERS = ['agency_representative', 'coordinator', 'chair'] as const;
@@ -36,9 +37,9 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
       },
     },
     async (request) =>
-      transaction(app.database, (db) => {
+      auditedRead(app, request, (db, audit) => {
         const list = listActions(db, request.session!.user, request.query, todayInLondon(app.clock));
-        recordAudit(db, actorOf(request), { action: 'list', entityType: 'action', detail: { filters: filtersOf(request.query), total: list.total, shown: list.items.length } }, app.clock());
+        audit({ action: 'list', entityType: 'action', detail: { filters: filtersOf(request.query), total: list.total, shown: list.items.length } });
         return list;
       }),
   );
@@ -55,9 +56,9 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
       },
     },
     async (request) =>
-      transaction(app.database, (db) => {
+      auditedRead(app, request, (db, audit) => {
         const review = actionReview(db, request.session!.user, request.query, todayInLondon(app.clock));
-        recordAudit(db, actorOf(request), { action: 'view', entityType: 'action', detail: { review: true, areaId: review.area.id } }, app.clock());
+        audit({ action: 'view', entityType: 'action', detail: { review: true, areaId: review.area.id } });
         return review;
       }),
   );
@@ -74,9 +75,9 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
       },
     },
     async (request) =>
-      transaction(app.database, (db) => {
+      auditedRead(app, request, (db, audit) => {
         const detail = actionDetail(db, request.session!.user, request.params.id, todayInLondon(app.clock));
-        recordAudit(db, actorOf(request), { action: 'view', entityType: 'action', entityId: detail.id, detail: { caseId: detail.caseId } }, app.clock());
+        audit({ action: 'view', entityType: 'action', entityId: detail.id, detail: { caseId: detail.caseId } });
         return detail;
       }),
   );

@@ -2,19 +2,17 @@ import { Id, PacketList, ResearchPacket } from '@marac/shared';
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { transaction } from '../../db/client';
 import { areas, people } from '../../db/schema';
 import { notFound } from '../../lib/errors';
 import { errorResponses } from '../../lib/openapi';
 import { todayInLondon } from '../../lib/time';
-import { actorOf } from '../audit/actor';
-import { recordAudit } from '../audit/repository';
 import { flagTags } from '../history/flags';
 import { findMeeting, invitedToPublished } from '../meetings/calendar';
 import { packetItems, researchPacket } from './packets';
 import { agendaPdf, packetPdf } from './pdf';
 import { caseFlagsNow, listedReferrals } from './read';
 import { recipientOf } from './recipient';
+import { auditedRead } from '../audit/audited-read';
 
 const READERS = ['coordinator', 'chair', 'agency_representative'] as const;
 const ById = z.object({ id: Id });
@@ -35,13 +33,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['agenda'], summary: 'The cases on this agenda whose research packets you may read', params: ById, response: { 200: PacketList, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request) =>
-      transaction(app.database, (db) => {
+      auditedRead(app, request, (db, audit) => {
         const user = request.session!.user;
         const meeting = findMeeting(db, user, request.params.id);
         if (user.role === 'agency_representative' && !invitedToPublished(db, user, meeting)) throw notFound('meeting');
         if (meeting.status === 'planned') return [];
         const items = packetItems(db, user, meeting);
-        recordAudit(db, actorOf(request), { action: 'list', entityType: 'research', entityId: meeting.id, detail: { packets: items.length } }, app.clock());
+        audit({ action: 'list', entityType: 'research', entityId: meeting.id, detail: { packets: items.length } });
         return items.map(({ caseId, caseReference, position, slotStart }) => ({ caseId, caseReference, position, slotStart }));
       }),
   );
@@ -53,12 +51,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['agenda'], summary: 'The research packet of one case: who to search for, the flags, the referring agency', params: ByCase, response: { 200: ResearchPacket, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request) =>
-      transaction(app.database, (db) => {
+      auditedRead(app, request, (db, audit) => {
         const user = request.session!.user;
         const meeting = findMeeting(db, user, request.params.id);
         if (meeting.status === 'planned') throw notFound('research packet');
         const packet = researchPacket(db, user, meeting, request.params.caseId, today());
-        recordAudit(db, actorOf(request), { action: 'view', entityType: 'case', entityId: packet.caseId, detail: { packet: true, meetingId: meeting.id } }, app.clock());
+        audit({ action: 'view', entityType: 'case', entityId: packet.caseId, detail: { packet: true, meetingId: meeting.id } });
         return packet;
       }),
   );
@@ -70,12 +68,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['agenda'], summary: 'The research packet as a PDF marked with who it was made for', params: ByCase, response: { 200: PdfBody, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request, reply) => {
-      const { packet, recipient } = transaction(app.database, (db) => {
+      const { packet, recipient } = await auditedRead(app, request, (db, audit) => {
         const user = request.session!.user;
         const meeting = findMeeting(db, user, request.params.id);
         if (meeting.status === 'planned') throw notFound('research packet');
         const found = researchPacket(db, user, meeting, request.params.caseId, today());
-        recordAudit(db, actorOf(request), { action: 'export', entityType: 'case', entityId: found.caseId, detail: { packet: true, pdf: true, meetingId: meeting.id } }, app.clock());
+        audit({ action: 'export', entityType: 'case', entityId: found.caseId, detail: { packet: true, pdf: true, meetingId: meeting.id } });
         return { packet: found, recipient: recipientOf(db, user) };
       });
       const pdf = await packetPdf(packet, recipient, today());
@@ -90,7 +88,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['agenda'], summary: 'The agenda as a PDF: every case for the area’s staff, an agency’s own cases for its representative', params: ById, response: { 200: PdfBody, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request, reply) => {
-      const { meeting, items, recipient, areaName } = transaction(app.database, (db) => {
+      const { meeting, items, recipient, areaName } = await auditedRead(app, request, (db, audit) => {
         const user = request.session!.user;
         const found = findMeeting(db, user, request.params.id);
         if (user.role === 'agency_representative' && !invitedToPublished(db, user, found)) throw notFound('meeting');
@@ -109,7 +107,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             flags: flagTags(caseFlagsNow(db, user, referralsOf.get(item.itemId) ?? [], today(), { forPacket: true })).map((f) => f.label),
           };
         });
-        recordAudit(db, actorOf(request), { action: 'export', entityType: 'agenda', entityId: found.id, detail: { pdf: true, cases: listed.length } }, app.clock());
+        audit({ action: 'export', entityType: 'agenda', entityId: found.id, detail: { pdf: true, cases: listed.length } });
         const area = db.select({ name: areas.name }).from(areas).where(eq(areas.id, found.areaId)).get();
         return { meeting: found, items: listed, recipient: recipientOf(db, user), areaName: area?.name ?? '' };
       });

@@ -15,6 +15,7 @@ import { changeAgenda } from './changes';
 import { generateAgenda } from './generate';
 import { publishAgenda } from './publish';
 import { agendaOf } from './read';
+import { auditedRead } from '../audit/audited-read';
 
 const ById = z.object({ id: Id });
 
@@ -29,10 +30,10 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
       schema: { tags: ['agenda'], summary: 'The agenda of a meeting, with actions to review and lapsed windows', params: ById, response: { 200: Agenda, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request) =>
-      transaction(app.database, (db) => {
+      auditedRead(app, request, (db, audit) => {
         const meeting = findMeeting(db, request.session!.user, request.params.id);
         const agenda = agendaOf(db, request.session!.user, meeting, today());
-        recordAudit(db, actorOf(request), { action: 'view', entityType: 'agenda', entityId: meeting.id, detail: { cases: agenda.items.length } }, app.clock());
+        audit({ action: 'view', entityType: 'agenda', entityId: meeting.id, detail: { cases: agenda.items.length } });
         return agenda;
       }),
   );

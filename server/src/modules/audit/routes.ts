@@ -1,9 +1,8 @@
 import { AuditList, AuditQuery } from '@marac/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../lib/openapi';
-import { transaction } from '../../db/client';
-import { actorOf } from './actor';
-import { listAudit, recordAudit } from './repository';
+import { listAudit } from './repository';
+import { auditedRead } from './audited-read';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -20,9 +19,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       // Reading the audit trail is itself audited: it shows who looked at whose activity.
-      transaction(app.database, (db) => {
+      auditedRead(app, request, (db, audit) => {
         const result = listAudit(db, request.query);
-        recordAudit(db, actorOf(request), { action: 'list', entityType: 'audit', detail: { filters: Object.keys(request.query), returned: result.items.length } }, app.clock());
+        audit({ action: 'list', entityType: 'audit', detail: { filters: Object.keys(request.query), returned: result.items.length } });
         return result;
       }),
   );

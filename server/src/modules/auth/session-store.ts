@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Role } from '@marac/shared';
-import type { Db } from '../../db/client';
+import type { Database_, Db } from '../../db/client';
 import { sessions, userAreas, users } from '../../db/schema';
 import { newToken, sha256 } from '../../lib/ids';
 
@@ -24,6 +24,8 @@ export interface ActiveSession {
   csrfToken: string;
   idleExpiresAt: Date;
   absoluteExpiresAt: Date;
+  /** Last-seen is due to be written for this use (`touchSession`); `idleExpiresAt` already counts it. */
+  touchDue: boolean;
   user: SessionUser;
 }
 
@@ -32,8 +34,11 @@ export interface SessionLimits {
   absoluteMs: number;
 }
 
-/** Last-seen is written at most this often, so reads do not each cost a write; idle expiry is exact to within it. */
-const TOUCH_INTERVAL_MS = 15_000;
+/**
+ * Last-seen is written at most this often per session, so reads do not each cost a write; idle expiry
+ * is exact to within it. The write joins the next group commit rather than holding up the request.
+ */
+const TOUCH_INTERVAL_MS = 60_000;
 
 /**
  * Tells whatever holds a session open (a live meeting stream) that sessions have ended: signed out, a
@@ -71,6 +76,14 @@ export function createSession(db: Db, userId: string, ip: string, now: Date, lim
 }
 
 /**
+ * Writes a session's last-seen time in the next group commit. The request waits for it (once a minute
+ * per session at most), so the next request, and the next process, see the session as it was used.
+ */
+export function touchSession(database: Database_, session: ActiveSession, now: Date): Promise<void> {
+  return database.commits.add((db) => db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.idHash, session.idHash)).run());
+}
+
+/**
  * The session behind a cookie, if it is still valid: not revoked, not idle past the limit, not past its
  * absolute lifetime, and its user not disabled. Anything else is treated exactly like no session.
  */
@@ -100,10 +113,8 @@ export function findActiveSession(db: Db, token: string, now: Date, limits: Sess
   if (now.getTime() - lastSeen.getTime() >= limits.idleMs || now >= absoluteExpiresAt) return null;
 
   // A check that is not the person's own use (a live stream asking whether it may go on) leaves it idle.
-  if (options.touch !== false && now.getTime() - lastSeen.getTime() >= TOUCH_INTERVAL_MS) {
-    db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.idHash, idHash)).run();
-  }
-  const seen = options.touch !== false && now.getTime() - lastSeen.getTime() >= TOUCH_INTERVAL_MS ? now : lastSeen;
+  const touchDue = options.touch !== false && now.getTime() - lastSeen.getTime() >= TOUCH_INTERVAL_MS;
+  const seen = touchDue ? now : lastSeen;
   const areaIds = db
     .select({ areaId: userAreas.areaId })
     .from(userAreas)
@@ -115,6 +126,7 @@ export function findActiveSession(db: Db, token: string, now: Date, limits: Sess
     csrfToken: row.csrfToken,
     idleExpiresAt: new Date(Math.min(seen.getTime() + limits.idleMs, absoluteExpiresAt.getTime())),
     absoluteExpiresAt,
+    touchDue,
     user: { id: row.userId, email: row.email, name: row.name, role: row.role, agencyId: row.agencyId, areaIds, disclosed: new Set() },
   };
 }

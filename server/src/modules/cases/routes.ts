@@ -7,6 +7,7 @@ import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/repository';
 import { barsOf, liftBar, recordBar } from './bars';
 import { requireCase } from './policy';
+import { auditedRead } from '../audit/audited-read';
 
 const ByCase = z.object({ caseId: Id });
 
@@ -24,10 +25,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      transaction(app.database, (db) => {
+      auditedRead(app, request, (db, audit) => {
         const user = request.session!.user;
         const bars = barsOf(db, user, requireCase(db, user, request.params.caseId, 'staff'));
-        recordAudit(db, actorOf(request), { action: 'view', entityType: 'case', entityId: bars.caseId, detail: { bars: bars.active.length + bars.lifted.length } }, app.clock());
+        audit({ action: 'view', entityType: 'case', entityId: bars.caseId, detail: { bars: bars.active.length + bars.lifted.length } });
         return bars;
       }),
   );

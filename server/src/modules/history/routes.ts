@@ -1,11 +1,9 @@
 import { RepeatWindowList, RepeatWindowQuery } from '@marac/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { transaction } from '../../db/client';
 import { errorResponses } from '../../lib/openapi';
 import { todayInLondon } from '../../lib/time';
-import { actorOf } from '../audit/actor';
-import { recordAudit } from '../audit/repository';
 import { repeatWindows } from './windows';
+import { auditedRead } from '../audit/audited-read';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -20,14 +18,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      transaction(app.database, (db) => {
+      auditedRead(app, request, (db, audit) => {
         const list = repeatWindows(db, request.session!.user, request.query, todayInLondon(app.clock));
-        recordAudit(
-          db,
-          actorOf(request),
-          { action: 'list', entityType: 'case', detail: { repeatWindows: true, areaId: request.query.areaId ?? null, returned: list.lapsingSoon.length + list.lapsedRecently.length } },
-          app.clock(),
-        );
+        audit({ action: 'list', entityType: 'case', detail: { repeatWindows: true, areaId: request.query.areaId ?? null, returned: list.lapsingSoon.length + list.lapsedRecently.length } });
         return list;
       }),
   );

@@ -10,6 +10,7 @@ import { findMeeting } from '../meetings/calendar';
 import { addAction, caseRecord, openCase, reviewAction, saveCaseRecord } from './case-record';
 import { meetingCaseView } from './case-view';
 import { announce } from './events';
+import { auditedRead } from '../audit/audited-read';
 
 const ByItem = z.object({ id: Id, itemId: Id });
 const RECORDERS = ['coordinator', 'chair'] as const;
@@ -28,11 +29,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      transaction(app.database, (db) => {
+      auditedRead(app, request, (db, audit) => {
         const user = request.session!.user;
         const meeting = findMeeting(db, user, request.params.id);
         const view = meetingCaseView(db, user, meeting, request.params.itemId, todayInLondon(app.clock));
-        recordAudit(db, actorOf(request), { action: 'view', entityType: 'case', entityId: view.caseId, detail: { meetingId: meeting.id, atMeeting: true } }, app.clock());
+        audit({ action: 'view', entityType: 'case', entityId: view.caseId, detail: { meetingId: meeting.id, atMeeting: true } });
         return view;
       }),
   );
@@ -44,10 +45,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['meeting'], summary: 'What has been recorded for a case at the meeting, with its revision', params: ByItem, response: { 200: CaseRecord, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request) =>
-      transaction(app.database, (db) => {
+      auditedRead(app, request, (db, audit) => {
         const meeting = findMeeting(db, request.session!.user, request.params.id);
         const record = caseRecord(db, request.session!.user, meeting, request.params.itemId);
-        recordAudit(db, actorOf(request), { action: 'view', entityType: 'agenda', entityId: meeting.id, detail: { itemId: record.itemId, record: true } }, app.clock());
+        audit({ action: 'view', entityType: 'agenda', entityId: meeting.id, detail: { itemId: record.itemId, record: true } });
         return record;
       }),
   );

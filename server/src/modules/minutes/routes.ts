@@ -10,6 +10,7 @@ import { findMeeting } from '../meetings/calendar';
 import { minutesPdf } from '../agenda/pdf';
 import { recipientOf } from '../agenda/recipient';
 import { distributeMinutes, editMinutes, generateMinutes, minutesFor, signOffMinutes } from './repository';
+import { auditedRead } from '../audit/audited-read';
 
 const ById = z.object({ id: Id });
 
@@ -24,10 +25,10 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
       schema: { tags: ['minutes'], summary: 'The minutes: whole for the area’s staff; once distributed, an agency’s own cases', params: ById, response: { 200: Minutes, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request) =>
-      transaction(app.database, (db) => {
+      auditedRead(app, request, (db, audit) => {
         const meeting = findMeeting(db, request.session!.user, request.params.id);
         const read = minutesFor(db, request.session!.user, meeting);
-        recordAudit(db, actorOf(request), { action: 'view', entityType: 'minutes', entityId: meeting.id, detail: { cases: read.content.cases.length } }, app.clock());
+        audit({ action: 'view', entityType: 'minutes', entityId: meeting.id, detail: { cases: read.content.cases.length } });
         return read;
       }),
   );
@@ -39,11 +40,11 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
       schema: { tags: ['minutes'], summary: 'The minutes as a PDF marked with who it was made for: an agency gets its own cases', params: ById, response: { 200: z.instanceof(Buffer).describe('application/pdf'), ...errorResponses(400, 401, 403, 404) } },
     },
     async (request, reply) => {
-      const { read, recipient, date } = transaction(app.database, (db) => {
+      const { read, recipient, date } = await auditedRead(app, request, (db, audit) => {
         const user = request.session!.user;
         const meeting = findMeeting(db, user, request.params.id);
         const found = minutesFor(db, user, meeting);
-        recordAudit(db, actorOf(request), { action: 'export', entityType: 'minutes', entityId: meeting.id, detail: { pdf: true, cases: found.content.cases.length } }, app.clock());
+        audit({ action: 'export', entityType: 'minutes', entityId: meeting.id, detail: { pdf: true, cases: found.content.cases.length } });
         return { read: found, recipient: recipientOf(db, user), date: meeting.date };
       });
       const pdf = await minutesPdf(read, recipient, today());

@@ -6,6 +6,7 @@ import { errorResponses } from '../../lib/openapi';
 import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/repository';
 import { createDraft, deleteDraft, getDraft, updateDraft } from './drafts';
+import { auditedRead } from '../audit/audited-read';
 
 /** Those who write referrals: representatives for their agency, coordinators on someone's behalf. */
 const REFERRERS = ['agency_representative', 'coordinator'] as const;
@@ -44,9 +45,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['referrals'], summary: 'One of your own referral drafts', params: ById, response: { 200: ReferralDraft, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request) =>
-      transaction(app.database, (db) => {
+      auditedRead(app, request, (db, audit) => {
         const draft = getDraft(db, request.session!.user, request.params.id);
-        recordAudit(db, actorOf(request), { action: 'view', entityType: 'referral', entityId: draft.id, detail: DRAFT }, app.clock());
+        audit({ action: 'view', entityType: 'referral', entityId: draft.id, detail: DRAFT });
         return draft;
       }),
   );

@@ -1,19 +1,21 @@
 import { Id, MatchDecisionInput, ReferralMatches } from '@marac/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { transaction, type Db } from '../../db/client';
+import { transaction } from '../../db/client';
 import { errorResponses } from '../../lib/openapi';
 import { actorOf } from '../audit/actor';
-import { recordAudit, type Actor } from '../audit/repository';
+import { recordAudit } from '../audit/repository';
+import type { Audit } from '../audit/audited-read';
 import { barsChanged, casesConcerning } from '../cases/bars';
 import { assertBarsKept, casesOfVictims, referralBars } from '../cases/policy';
 import { decideMatch, referralForMatching, referralMatches } from './matches';
+import { auditedRead } from '../audit/audited-read';
 
 /** Each held person shown is a view of that person's record, wherever the list is sent. */
-function auditShown(db: Db, actor: Actor, matches: ReferralMatches, at: Date): ReferralMatches {
+function auditShown(audit: Audit, matches: ReferralMatches): ReferralMatches {
   const shown = new Set(matches.subjects.flatMap((s) => s.candidates.map((c) => c.personId)));
   for (const personId of shown) {
-    recordAudit(db, actor, { action: 'view', entityType: 'person', entityId: personId, detail: { referralId: matches.referralId, asMatch: true } }, at);
+    audit({ action: 'view', entityType: 'person', entityId: personId, detail: { referralId: matches.referralId, asMatch: true } });
   }
   return matches;
 }
@@ -32,12 +34,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      transaction(app.database, (db) => {
+      auditedRead(app, request, (db, audit) => {
         const user = request.session!.user;
         const referral = referralForMatching(db, user, request.params.id);
         const matches = referralMatches(db, user, referral);
-        recordAudit(db, actorOf(request), { action: 'view', entityType: 'referral', entityId: referral.id, detail: { matches: true } }, app.clock());
-        return auditShown(db, actorOf(request), matches, app.clock());
+        audit({ action: 'view', entityType: 'referral', entityId: referral.id, detail: { matches: true } });
+        return auditShown(audit, matches);
       }),
   );
 
@@ -75,7 +77,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           },
           now,
         );
-        return auditShown(db, actorOf(request), referralMatches(db, user, referral), now);
+        return auditShown((record) => recordAudit(db, actorOf(request), record, now), referralMatches(db, user, referral));
       }),
   );
 };

@@ -13,6 +13,7 @@ import { barsChanged, casesConcerning } from '../cases/bars';
 import { decideReferral } from './decisions';
 import { findReferral, myReferrals, referralDetail } from './repository';
 import { createReferral, resubmitReferral } from './submission';
+import { auditedRead } from '../audit/audited-read';
 
 const REFERRERS = ['agency_representative', 'coordinator'] as const;
 /** Every role that can see some referral; which referral each may see is checked per record. */
@@ -62,9 +63,9 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
       },
     },
     async (request) =>
-      transaction(app.database, (db) => {
+      auditedRead(app, request, (db, audit) => {
         const result = myReferrals(db, request.session!.user, request.query);
-        recordAudit(db, actorOf(request), { action: 'list', entityType: 'referral', detail: { mine: true, returned: result.items.length, drafts: result.drafts.length } }, app.clock());
+        audit({ action: 'list', entityType: 'referral', detail: { mine: true, returned: result.items.length, drafts: result.drafts.length } });
         return result;
       }),
   );
@@ -81,9 +82,9 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
       },
     },
     async (request) =>
-      transaction(app.database, (db) => {
+      auditedRead(app, request, (db, audit) => {
         const referral = requireReferral(db, request.session!.user, request.params.id, 'read');
-        recordAudit(db, actorOf(request), { action: 'view', entityType: 'referral', entityId: referral.id }, app.clock());
+        audit({ action: 'view', entityType: 'referral', entityId: referral.id });
         return referralDetail(db, referral, request.session!.user, today());
       }),
   );

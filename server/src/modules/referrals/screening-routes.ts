@@ -1,11 +1,9 @@
 import { ScreeningQuery, ScreeningQueue } from '@marac/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { transaction } from '../../db/client';
 import { errorResponses } from '../../lib/openapi';
 import { todayInLondon } from '../../lib/time';
-import { actorOf } from '../audit/actor';
-import { recordAudit } from '../audit/repository';
 import { queueFilters, screeningQueue } from './queue';
+import { auditedRead } from '../audit/audited-read';
 
 /** The screening queue of the user's areas: what coordinators work through and chairs oversee. */
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -21,14 +19,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      transaction(app.database, (db) => {
+      auditedRead(app, request, (db, audit) => {
         const queue = screeningQueue(db, request.session!.user, request.query, todayInLondon(app.clock));
-        recordAudit(
-          db,
-          actorOf(request),
-          { action: 'list', entityType: 'referral', detail: { screening: true, filters: queueFilters(request.query), returned: queue.items.length, total: queue.total } },
-          app.clock(),
-        );
+        audit({ action: 'list', entityType: 'referral', detail: { screening: true, filters: queueFilters(request.query), returned: queue.items.length, total: queue.total } });
         return queue;
       }),
   );

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/repository';
 import type { SessionUser } from '../auth/session-store';
 import { findMeeting, invitedToPublished } from '../meetings/calendar';
 import { chaseResearch, ownResearch, researchGrid, researchHistory, saveResearch } from './repository';
+import { auditedRead } from '../audit/audited-read';
 
 const ById = z.object({ id: Id });
 const ByCase = z.object({ id: Id, caseId: Id });
@@ -30,10 +31,10 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
       schema: { tags: ['research'], summary: 'Your agency’s research tasks for this meeting', params: ById, response: { 200: ResearchTaskList, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request) =>
-      transaction(app.database, (db) => {
+      auditedRead(app, request, (db, audit) => {
         const meeting = meetingFor(db, request.session!.user, request.params.id);
         const tasks = ownResearch(db, request.session!.user, meeting);
-        recordAudit(db, actorOf(request), { action: 'list', entityType: 'research', entityId: meeting.id, detail: { tasks: tasks.length } }, app.clock());
+        audit({ action: 'list', entityType: 'research', entityId: meeting.id, detail: { tasks: tasks.length } });
         return tasks;
       }),
   );
@@ -67,10 +68,10 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
       schema: { tags: ['research'], summary: 'Every saved version of your agency’s research for one case', params: ByCase, response: { 200: ResearchHistory, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request) =>
-      transaction(app.database, (db) => {
+      auditedRead(app, request, (db, audit) => {
         const meeting = meetingFor(db, request.session!.user, request.params.id);
         const history = researchHistory(db, request.session!.user, meeting, request.params.caseId);
-        recordAudit(db, actorOf(request), { action: 'view', entityType: 'research', entityId: meeting.id, detail: { caseId: request.params.caseId, history: true } }, app.clock());
+        audit({ action: 'view', entityType: 'research', entityId: meeting.id, detail: { caseId: request.params.caseId, history: true } });
         return history;
       }),
   );
@@ -82,12 +83,12 @@ const routes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options
       schema: { tags: ['research'], summary: 'Which agency has researched which case, and what any agency holds but will not share (for the chair and coordinator alone)', params: ById, response: { 200: ResearchGrid, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request) =>
-      transaction(app.database, (db) => {
+      auditedRead(app, request, (db, audit) => {
         const user = request.session!.user;
         const grid = researchGrid(db, user, findMeeting(db, user, request.params.id));
         // What agencies hold back is case content: reading it is a view of each case it concerns.
         for (const caseId of new Set(grid.heldBack.map((h) => h.caseId))) {
-          recordAudit(db, actorOf(request), { action: 'view', entityType: 'case', entityId: caseId, detail: { meetingId: request.params.id, heldBack: true } }, app.clock());
+          audit({ action: 'view', entityType: 'case', entityId: caseId, detail: { meetingId: request.params.id, heldBack: true } });
         }
         return grid;
       }),

@@ -239,7 +239,7 @@ describe('the write probe', () => {
 
     sqlite.exec('BEGIN IMMEDIATE');
     sqlite.exec('ROLLBACK');
-    expect(() => probeWrite({ sqlite, db: writer.db, close: () => sqlite.close() })).toThrow(expect.objectContaining({ code: 'SQLITE_READONLY' }));
+    expect(() => probeWrite({ ...writer, sqlite, close: () => sqlite.close() })).toThrow(expect.objectContaining({ code: 'SQLITE_READONLY' }));
   });
 
   it('works inside a transaction already open, and leaves it open', async () => {

@@ -7,6 +7,7 @@ import { todayInLondon } from '../../../lib/time';
 import { actorOf } from '../../audit/actor';
 import { recordAudit } from '../../audit/repository';
 import { protocolRegister, recordSignature, withdrawSignature } from './repository';
+import { auditedRead } from '../../audit/audited-read';
 
 const ADMIN = ['administrator'] as const;
 // The area is `:id`, as in the areas' own routes mounted at the same prefix: the router keeps one name
@@ -32,14 +33,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      transaction(app.database, (db) => {
+      auditedRead(app, request, (db, audit) => {
         const register = protocolRegister(db, request.params.id);
-        recordAudit(
-          db,
-          actorOf(request),
-          { action: 'list', entityType: 'protocol_signature', entityId: register.areaId, detail: { areaId: register.areaId, agencies: register.agencies.length, signatures: register.history.length } },
-          app.clock(),
-        );
+        audit({ action: 'list', entityType: 'protocol_signature', entityId: register.areaId, detail: { areaId: register.areaId, agencies: register.agencies.length, signatures: register.history.length } });
         return register;
       }),
   );
