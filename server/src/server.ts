@@ -61,17 +61,23 @@ async function main() {
   const jobs = new JobRegistry();
   const app = await buildApp({ config, database, logger: logger(config.LOG_LEVEL), jobs });
   const transport = smtpTransport(config);
-  const mail = startMailWorker(database, config, transport, systemClock, app.log, jobs);
-  // Reminders and escalation of open actions: at start-up, then each new day.
-  const actionReminders = startActionReminders(database, systemClock, config.PUBLIC_URL, app.log, jobs);
-  const purge = startPurge(database, systemClock, app.sessionLimits, app.log, jobs);
-  const backups = startScheduledBackups(database, config, systemClock, app.log, jobs);
+  let started: ReturnType<typeof startJobs> | null = null;
+  // Background work starts once the platform listens, so no start-up waits for a backlog of it.
+  const startJobs = () => ({
+    mail: startMailWorker(database, config, transport, systemClock, app.log, jobs),
+    // Reminders and escalation of open actions: now, then each new day.
+    actionReminders: startActionReminders(database, systemClock, config.PUBLIC_URL, app.log, jobs),
+    purge: startPurge(database, systemClock, app.sessionLimits, app.log, jobs),
+    backups: startScheduledBackups(database, config, systemClock, app.log, jobs),
+  });
   app.addHook('onClose', async () => {
-    actionReminders.stop();
-    mail.stop();
-    purge.stop();
-    // A backup under way is finished, not cut off: a half-written one is never kept anyway.
-    await backups.stop();
+    if (started) {
+      started.actionReminders.stop();
+      started.mail.stop();
+      started.purge.stop();
+      // A backup under way is finished, not cut off: a half-written one is never kept anyway.
+      await Promise.all([started.backups.stop(), started.actionReminders.idle()]);
+    }
     database.close();
     lock.release();
   });
@@ -92,6 +98,7 @@ async function main() {
   }
 
   await app.listen({ port: config.PORT, host: config.HOST });
+  started = startJobs();
   if (!transport) console.log('No SMTP_HOST set: notices wait in the outbox (Administration → Outbox).');
   console.log(`MARAC platform listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`);
 }

@@ -267,7 +267,13 @@ export const cases = sqliteTable(
     transferredFromAreaId: text('transferred_from_area_id').references(() => areas.id),
     transferredToAreaId: text('transferred_to_area_id').references(() => areas.id),
   },
-  (t) => [index('cases_area_status_idx').on(t.areaId, t.status), index('cases_victim_idx').on(t.victimPersonId)],
+  (t) => [
+    index('cases_area_status_idx').on(t.areaId, t.status),
+    index('cases_victim_idx').on(t.victimPersonId),
+    // Repeat windows lapsing in a range are found from these dates, not by reading every case of the area.
+    index('cases_last_referral_idx').on(t.lastReferralDate),
+    index('cases_last_hearing_idx').on(t.lastHearingDate),
+  ],
 );
 
 /** The explicit role each person holds in each case. */
@@ -860,7 +866,9 @@ export const auditEvents = sqliteTable(
   },
   (t) => [
     index('audit_events_at_idx').on(t.at),
-    index('audit_events_entity_idx').on(t.entityType, t.entityId),
+    // With the action, a record's history (its resubmissions, say) is read from the index alone, however
+    // many views of the record the trail holds.
+    index('audit_events_entity_idx').on(t.entityType, t.entityId, t.action),
     index('audit_events_user_idx').on(t.userId, t.at),
   ],
 );

@@ -10,7 +10,7 @@
  * without a run it catches up, telling only of the furthest stage each action has reached.
  */
 
-import { and, asc, eq, isNull, lte, notInArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, notInArray, or } from 'drizzle-orm';
 import {
   ACTION_REMINDER_KINDS,
   CLOSED_ACTION_STATUSES,
@@ -107,12 +107,18 @@ function mailText(mail: Mail, publicUrl: string): { subject: string; body: strin
   };
 }
 
-/** One run for `today`. Call inside a transaction: everything it writes commits together. */
-export function runActionReminders(db: Db, today: string, now: Date, publicUrl: string): ActionReminderRun {
-  const run: ActionReminderRun = { today, workingDay: isWorkingDay(today), reminders: 0, escalated: 0, notifications: 0, notices: 0 };
-  if (!run.workingDay) return run;
-  const at = now.toISOString();
-  const open = db
+/** Open actions looked at per page: each page is one transaction, so no run holds the write lock for long. */
+const PAGE = 250;
+
+interface Cursor {
+  dueDate: string;
+  id: string;
+}
+
+/** The next page of open actions near or past their due date, in due-date order, after `cursor`. */
+function openActionsPage(db: Db, today: string, cursor: Cursor | null) {
+  const after = cursor ? or(gt(actions.dueDate, cursor.dueDate), and(eq(actions.dueDate, cursor.dueDate), gt(actions.id, cursor.id))) : undefined;
+  return db
     .select({
       id: actions.id,
       agencyId: actions.agencyId,
@@ -129,18 +135,30 @@ export function runActionReminders(db: Db, today: string, now: Date, publicUrl: 
     .innerJoin(areas, eq(areas.id, meetings.areaId))
     .innerJoin(cases, eq(cases.id, actions.caseId))
     .innerJoin(agencies, eq(agencies.id, actions.agencyId))
-    .where(and(notInArray(actions.status, [...CLOSED_ACTION_STATUSES]), isNull(areas.disabledAt), lte(actions.dueDate, addWorkingDays(today, MAX_REMINDER_WORKING_DAYS))))
+    .where(and(notInArray(actions.status, [...CLOSED_ACTION_STATUSES]), isNull(areas.disabledAt), lte(actions.dueDate, addWorkingDays(today, MAX_REMINDER_WORKING_DAYS)), after))
     .orderBy(asc(actions.dueDate), asc(actions.id))
+    .limit(PAGE)
     .all();
-  if (open.length === 0) return run;
+}
+
+const emptyRun = (today: string): ActionReminderRun => ({ today, workingDay: isWorkingDay(today), reminders: 0, escalated: 0, notifications: 0, notices: 0 });
+
+/**
+ * One page of a run: records the stages each action has reached, escalates, tells the agency and the
+ * area's staff, and queues the e-mails of the page. Adds what it did to `run`; returns where the next
+ * page starts, or null when there is none. Call inside a transaction: the page commits together.
+ */
+function remindPage(db: Db, today: string, now: Date, publicUrl: string, cursor: Cursor | null, run: ActionReminderRun): Cursor | null {
+  const at = now.toISOString();
+  const open = openActionsPage(db, today, cursor);
+  if (open.length === 0) return null;
 
   const stageKey = (actionId: string, agencyId: string, dueDate: string) => `${actionId}:${agencyId}:${dueDate}`;
   const reached = new Map<string, ActionReminderKind[]>();
   for (const r of db
     .select({ actionId: actionReminders.actionId, agencyId: actionReminders.agencyId, dueDate: actionReminders.dueDate, kind: actionReminders.kind })
     .from(actionReminders)
-    .innerJoin(actions, eq(actions.id, actionReminders.actionId))
-    .where(notInArray(actions.status, [...CLOSED_ACTION_STATUSES]))
+    .where(inArray(actionReminders.actionId, open.map((a) => a.id)))
     .all()) {
     const key = stageKey(r.actionId, r.agencyId, r.dueDate);
     reached.set(key, [...(reached.get(key) ?? []), r.kind]);
@@ -239,19 +257,50 @@ export function runActionReminders(db: Db, today: string, now: Date, publicUrl: 
     const digest = sha256([...entry.keys].sort().join('\n')).slice(0, 16);
     if (queueNotice(db, { recipient: entry.recipient, ...text, dedupeKey: `action-reminders:${today}:${id}:${digest}`, caseIds: [...new Set(entry.caseIds)] }, now)) run.notices += 1;
   }
+  const last = open.at(-1) as (typeof open)[number];
+  return open.length < PAGE ? null : { dueDate: last.dueDate, id: last.id };
+}
+
+/** One whole run for `today`, page after page. Call inside a transaction: everything it writes commits together. */
+export function runActionReminders(db: Db, today: string, now: Date, publicUrl: string): ActionReminderRun {
+  const run = emptyRun(today);
+  if (!run.workingDay) return run;
+  let cursor: Cursor | null = null;
+  do cursor = remindPage(db, today, now, publicUrl, cursor, run);
+  while (cursor);
+  return run;
+}
+
+/**
+ * The same run as the platform's job does it: each page in a transaction of its own, and a turn of the
+ * event loop between pages, so requests are answered while a large backlog is worked through. A run
+ * cut off part-way has committed whole pages; the next run carries on from what they recorded.
+ */
+export async function runActionRemindersInPages(database: Database_, today: string, clock: Clock, publicUrl: string, stopped = () => false): Promise<ActionReminderRun> {
+  const run = emptyRun(today);
+  if (!run.workingDay) return run;
+  let cursor: Cursor | null = null;
+  do {
+    const from: Cursor | null = cursor;
+    cursor = transaction(database, (db) => remindPage(db, today, clock(), publicUrl, from, run));
+    await new Promise((resolve) => setImmediate(resolve));
+  } while (cursor && !stopped());
   return run;
 }
 
 export interface ActionReminderJob {
   /** Runs for today now, whatever has run before (safe: a second run the same day does nothing). */
-  run(): ActionReminderRun;
+  run(): Promise<ActionReminderRun>;
+  /** Settles once the run under way, if any, has finished or, after `stop`, ended after its page. */
+  idle(): Promise<void>;
   stop(): void;
 }
 
 /**
- * Runs at start-up, then whenever the date in London has moved on since the last run (checked every
- * `checkEveryMs`), in the platform's process like the mail worker. The clock is the app's, so tests
- * drive it with their own.
+ * Runs once the platform listens (the caller starts it then), then whenever the date in London has
+ * moved on since the last run (checked every `checkEveryMs`), in the platform's process like the mail
+ * worker, page by page (`runActionRemindersInPages`). The clock is the app's, so tests drive it with
+ * their own.
  */
 export function startActionReminders(
   database: Database_,
@@ -264,25 +313,39 @@ export function startActionReminders(
   // Runs once a day: readiness calls it stuck only after two days without a run that succeeded.
   jobs?.register('action-reminders', 24 * 60 * 60_000);
   let lastRunFor: string | null = null;
-  const run = () => {
+  let running: Promise<void> = Promise.resolve();
+  let busy = false;
+  let stopped = false;
+  const run = async () => {
     const today = todayInLondon(clock);
-    const report = transaction(database, (db) => runActionReminders(db, today, clock(), publicUrl));
+    const report = await runActionRemindersInPages(database, today, clock, publicUrl, () => stopped);
     lastRunFor = today;
     return report;
   };
   const tick = () => {
-    if (todayInLondon(clock) === lastRunFor) return;
-    try {
-      const report = run();
-      jobs?.ran('action-reminders', clock());
-      log.info?.({ ...report }, 'action reminders');
-    } catch (error) {
-      jobs?.ran('action-reminders', clock(), error instanceof Error ? error.message : 'failed');
-      log.warn({ error: String(error) }, 'action reminders failed');
-    }
+    if (busy || todayInLondon(clock) === lastRunFor) return;
+    busy = true;
+    running = run().then(
+      (report) => {
+        jobs?.ran('action-reminders', clock());
+        log.info?.({ ...report }, 'action reminders');
+      },
+      (error: unknown) => {
+        jobs?.ran('action-reminders', clock(), error instanceof Error ? error.message : 'failed');
+        log.warn({ error: String(error) }, 'action reminders failed');
+      },
+    ).finally(() => (busy = false));
   };
   tick();
   const timer = setInterval(tick, checkEveryMs);
   timer.unref();
-  return { run, stop: () => clearInterval(timer) };
+  return {
+    run,
+    idle: () => running,
+    // A run under way stops after the page it is on; `idle` settles then.
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
 }

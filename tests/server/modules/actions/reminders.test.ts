@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { NotificationPage } from '@marac/shared';
 import { transaction } from '../../../../server/src/db/client';
 import { actionReminders, actionUpdates, actions, areas, auditEvents, notifications, outbox } from '../../../../server/src/db/schema';
-import { runActionReminders, startActionReminders } from '../../../../server/src/modules/actions/reminders';
+import { runActionReminders, runActionRemindersInPages, startActionReminders } from '../../../../server/src/modules/actions/reminders';
 import { JobRegistry } from '../../../../server/src/lib/jobs';
 import { makeUser, signIn } from '../../helper';
 import { actionWorld, detail, reassign, rowCounts, update, type ActionWorld } from './world';
@@ -230,7 +230,31 @@ describe('the daily chase of open actions', () => {
     expect(housingNotices.map((n) => n.subject)).toEqual(['Action reassigned to your agency, due 9 December 2026', 'Action overdue']);
   });
 
-  it('runs at start-up and again when the day changes, on the app’s clock, reporting each run', async () => {
+  it('works through a backlog page by page, each page committed on its own, reaching every action once', async () => {
+    const world = await chasingWorld();
+    // More open actions than one page holds (250), all due this Wednesday.
+    const agreed: string[] = [];
+    for (let i = 0; i < 260; i++) agreed.push(await world.first.agree(i % 2 ? world.housing.id : world.police.id, `Safety step ${i}`, '2026-11-25'));
+    const commits: number[] = [];
+    const watcher = world.database.sqlite.prepare('select count(*) as n from action_reminders');
+    const report = await runActionRemindersInPages(
+      world.database,
+      '2026-11-23',
+      () => {
+        // Each page reads the clock once, inside its own transaction: what earlier pages wrote is committed by then.
+        commits.push((watcher.get() as { n: number }).n);
+        return new Date('2026-11-23T07:00:00.000Z');
+      },
+      PUBLIC_URL,
+    );
+    expect(report).toMatchObject({ workingDay: true, reminders: 260 });
+    expect(commits).toEqual([0, 250]);
+    expect(new Set(world.database.db.select().from(actionReminders).all().map((r) => r.actionId))).toEqual(new Set(agreed));
+    // Again the same day: nothing more.
+    expect(runOn(world, '2026-11-23')).toMatchObject({ reminders: 0, notifications: 0, notices: 0 });
+  });
+
+  it('runs when started and again when the day changes, on the app’s clock, reporting each run', async () => {
     const world = await chasingWorld();
     const action = await world.first.agree(world.housing.id, 'Fit target hardening', '2026-11-25');
     const log = { warn: (details: object, message: string) => console.error(message, details) };
@@ -239,19 +263,23 @@ describe('the daily chase of open actions', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     try {
       const job = startActionReminders(world.database, world.clock.now, PUBLIC_URL, log, jobs, 10);
-      // At start-up: Monday 23 November, two working days before the due date.
+      await job.idle();
+      // When started: Monday 23 November, two working days before the due date.
       expect(stagesOf(world, action)).toEqual(['due_soon 2026-11-23']);
       vi.advanceTimersByTime(50);
+      await job.idle();
       expect(stagesOf(world, action)).toEqual(['due_soon 2026-11-23']);
       expect(jobs.list()).toMatchObject([{ name: 'action-reminders', runs: 1, failures: 0, lastError: null }]);
       world.clock.advanceMinutes(3 * 24 * 60);
       vi.advanceTimersByTime(10);
+      await job.idle();
       expect(stagesOf(world, action)).toEqual(['due_soon 2026-11-23', 'overdue 2026-11-26']);
       expect(jobs.list()).toMatchObject([{ runs: 2, lastSuccessAt: world.clock.now() }]);
-      expect(job.run()).toMatchObject({ today: '2026-11-26', reminders: 0 });
+      expect(await job.run()).toMatchObject({ today: '2026-11-26', reminders: 0 });
       job.stop();
       world.clock.advanceMinutes(7 * 24 * 60);
       vi.advanceTimersByTime(50);
+      await job.idle();
       expect(stagesOf(world, action)).toHaveLength(2);
       expect(jobs.list()).toMatchObject([{ runs: 2 }]);
     } finally {
