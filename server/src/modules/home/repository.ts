@@ -1,7 +1,7 @@
 import { and, asc, count, countDistinct, eq, gte, inArray, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import { CLOSED_ACTION_STATUSES, addMonths, type HomeFigure, type HomeSummary } from '@marac/shared';
 import type { Db } from '../../db/client';
-import { actions, agencies, agendaItemReferrals, agendaItems, areas, auditEvents, cases, meetingInvitations, meetings, referrals, research, users } from '../../db/schema';
+import { actions, agencies, agendaItems, areas, auditEvents, cases, meetingInvitations, meetings, referrals, research, users } from '../../db/schema';
 import { startOfLondonDay } from '../../lib/time';
 import { actionCounts } from '../actions/repository';
 import type { SessionUser } from '../auth/session-store';
@@ -43,10 +43,10 @@ function areaFigures(db: Db, user: SessionUser, today: string): HomeFigure[] {
       .where(and(inArray(referrals.status, ['submitted', 'more_information_requested']), inArray(referrals.areaId, user.areaIds), referralNotBarred(party)))
       .get(),
   );
+  // Waiting to be listed exactly as agenda generation sees it, read from the index it uses.
   const notListed = n(
     db.select({ n: count() }).from(referrals)
-      .where(and(eq(referrals.status, 'accepted'), inArray(referrals.areaId, user.areaIds), referralNotBarred(party),
-        sql`not exists (select 1 from ${agendaItemReferrals} where ${agendaItemReferrals.referralId} = ${referrals.id})`))
+      .where(and(eq(referrals.status, 'accepted'), inArray(referrals.areaId, user.areaIds), isNull(referrals.agendaMeetingId), referralNotBarred(party)))
       .get(),
   );
   const overdue = n(

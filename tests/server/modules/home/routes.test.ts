@@ -103,6 +103,8 @@ function insertAgendaItem(database: Database_, meetingId: string, caseId: string
   const id = crypto.randomUUID();
   database.db.insert(agendaItems).values({ id, meetingId, caseId, position: 1, status }).run();
   if (referralId) database.db.insert(agendaItemReferrals).values({ itemId: id, referralId }).run();
+  // As agenda generation does: a referral listed at a meeting names it until it is taken off the agenda.
+  if (referralId && status !== 'removed') database.sqlite.prepare('update referrals set agenda_meeting_id = ? where id = ?').run(meetingId, referralId);
 }
 
 function insertAction(
