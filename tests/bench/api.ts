@@ -340,7 +340,8 @@ async function measure(label: string, file: string, demo: boolean, args: Args, b
         break;
       }
     }
-    if (!packetPath) throw new Error('the police representative has no research packet to read');
+    // A generated history ends before today: its meetings to come may have no published agenda yet.
+    if (!packetPath) console.log('the police representative has no research packet to read here: the packet read is left out');
 
     const pages: Pages[] = [
       { name: 'coordinator: home', session: coordinator, path: '/api/home' },
@@ -373,7 +374,7 @@ async function measure(label: string, file: string, demo: boolean, args: Args, b
     });
     const after = auditedReadRows(file);
     rows.push(audited);
-    rows.push(await closed('packet read (police representative)', police, [{ path: packetPath }]));
+    if (packetPath) rows.push(await closed('packet read (police representative)', police, [{ path: packetPath }]));
     const pageRows: Closed[] = [];
     // What one person waits for when they open the page: one connection, one request after another.
     for (const page of pages) pageRows.push(await closedLoop(`page: ${page.name}`, url, page.session, [{ path: page.path }], { connections: 1, duration: Math.min(args.duration, 5) }));

@@ -697,6 +697,8 @@ export const actions = sqliteTable(
     index('actions_agency_status_idx').on(t.agencyId, t.status, t.dueDate),
     index('actions_case_idx').on(t.caseId),
     index('actions_meeting_idx').on(t.meetingId),
+    // The daily chase reads open actions page by page in due-date order, from this index alone.
+    index('actions_due_idx').on(t.dueDate, t.id, t.status),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `actions_due_idx` ON `actions` (`due_date`,`id`,`status`);
