@@ -16,6 +16,7 @@ import {
   formatIsoDate,
   isWeekend,
   parseIsoDate,
+  toEpochDay,
 } from './dates';
 import type { IsoDate } from './dates';
 
@@ -194,17 +195,31 @@ export function addWorkingDays(date: IsoDate, n: number): IsoDate {
 export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
   const order = compareIsoDates(from, to);
   if (order === 0) return 0;
-  let count = 0;
-  if (order < 0) {
-    for (let day = addDays(from, 1); compareIsoDates(day, to) <= 0; day = addDays(day, 1)) {
-      if (isWorkingDay(day)) count += 1;
+  // Backwards, the days counted are those from `to` up to but not including `from`.
+  return order < 0 ? workingDaysAfterUpTo(from, to) : 0 - workingDaysAfterUpTo(addDays(to, -1), addDays(from, -1));
+}
+
+/**
+ * Mondays to Fridays from a fixed Monday up to and including `epochDay`: the difference of two of
+ * these counts the weekdays between them without walking the days, which matters for an action
+ * overdue for a year, counted for every open action every day.
+ */
+function weekdaysThrough(epochDay: number): number {
+  // Epoch day 0 (1 January 1970) was a Thursday, so epoch day -3 was a Monday.
+  const fromMonday = epochDay + 3;
+  const weeks = Math.floor(fromMonday / 7);
+  return weeks * 5 + Math.min(fromMonday - weeks * 7 + 1, 5);
+}
+
+/** Working days after `from` up to and including `to`, where `from` is before `to`. */
+function workingDaysAfterUpTo(from: IsoDate, to: IsoDate): number {
+  let count = weekdaysThrough(toEpochDay(to)) - weekdaysThrough(toEpochDay(from));
+  for (let year = parseIsoDate(from).year; year <= parseIsoDate(to).year; year += 1) {
+    for (const date of holidaysFor(year).dates) {
+      if (compareIsoDates(date, from) > 0 && compareIsoDates(date, to) <= 0 && !isWeekend(date)) count -= 1;
     }
-    return count;
   }
-  for (let day = to; compareIsoDates(day, from) < 0; day = addDays(day, 1)) {
-    if (isWorkingDay(day)) count += 1;
-  }
-  return -count;
+  return count;
 }
 
 /** `date` itself when it is a working day, otherwise the first working day after it. */

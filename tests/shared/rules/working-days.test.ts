@@ -241,6 +241,24 @@ describe('workingDaysBetween', () => {
       }
     }
   });
+
+  it('agrees with counting the days one by one, over spans of days to years, across new year and moved holidays', () => {
+    // Ground truth walks the calendar asking isWorkingDay of each day; the count under test does not.
+    const walked = (from: string, to: string) => {
+      let count = 0;
+      for (let day = addDays(from, 1); compareIsoDates(day, to) <= 0; day = addDays(day, 1)) if (isWorkingDay(day)) count += 1;
+      return count;
+    };
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let i = 0; i < 300; i++) {
+      const from = addDays('2019-01-01', Math.floor(next() * 3000));
+      const to = addDays(from, Math.floor(next() * (i % 3 === 0 ? 900 : 40)));
+      expect(workingDaysBetween(from, to), `${from} to ${to}`).toBe(walked(from, to));
+      // Backwards it counts from the earlier day up to but not including the later one.
+      expect(workingDaysBetween(to, from), `${to} to ${from}`).toBe(0 - walked(addDays(from, -1), addDays(to, -1)));
+    }
+  });
 });
 
 describe('nextWorkingDay / previousWorkingDay', () => {
