@@ -79,4 +79,3 @@ export class GroupCommit {
   }
 }
 
-export type { Pending as QueuedPending };

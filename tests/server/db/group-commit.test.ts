@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase, transaction, type Database_ } from '../../../server/src/db/client';
 import { areas } from '../../../server/src/db/schema';
+import { makeArea } from '../helper';
 
 const opened: Database_[] = [];
 const folders: string[] = [];
@@ -42,17 +43,6 @@ function commitCounter(database: Database_) {
     },
   };
 }
-
-const area = (code: string) => ({
-  id: crypto.randomUUID(),
-  name: `Area ${code}`,
-  code,
-  description: null,
-  postcodeDistricts: [],
-  adultFemalePopulation: null,
-  settings: { repeatAnchor: 'last_referral' as const, visibleHighRiskThreshold: 14, escalationIncidents: 3, escalationMonths: 12 },
-  createdAt: '2026-01-01T00:00:00.000Z',
-});
 
 describe('group commit', () => {
   it('commits every write queued in one turn together, and settles each only once it is committed', async () => {
@@ -125,7 +115,7 @@ describe('group commit', () => {
 describe('prepared statements', () => {
   it('prepares each SQL text once and hands it back in its default modes', () => {
     const database = fileDatabase();
-    database.db.insert(areas).values(area('ONE')).run();
+    makeArea(database, { code: 'ONE' });
     const first = database.sqlite.prepare('SELECT code FROM areas');
     expect(database.sqlite.prepare('SELECT code FROM areas')).toBe(first);
     first.raw(true);
