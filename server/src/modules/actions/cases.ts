@@ -7,19 +7,19 @@
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import { CLOSED_ACTION_STATUSES, type CaseActions, type CaseOutcomeReviewInput } from '@marac/shared';
 import type { Db } from '../../db/client';
-import { agendaItems, areas, caseReviews, cases, meetings, users, actions } from '../../db/schema';
+import { agendaItems, caseReviews, cases, meetings, users, actions } from '../../db/schema';
 import { conflict, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { SessionUser } from '../auth/session-store';
 import { requireCase } from '../cases/policy';
 import { actionRows, admitted, visibleActions } from './access';
 import { histories, summaries } from './repository';
+import { areaNameOf } from '../../db/names';
 
 export function caseActions(db: Db, user: SessionUser, caseId: string, today: string): CaseActions {
   const grant = requireCase(db, user, caseId, 'staff_or_agency');
   const row = grant.case;
   const manages = grant.level === 'staff';
-  const area = db.select({ name: areas.name }).from(areas).where(eq(areas.id, row.areaId)).get();
   const all = db.select({ id: actions.id }).from(actions).where(eq(actions.caseId, caseId)).all();
   const rows = admitted(
     user,
@@ -53,7 +53,7 @@ export function caseActions(db: Db, user: SessionUser, caseId: string, today: st
       id: row.id,
       reference: row.reference,
       areaId: row.areaId,
-      areaName: area?.name ?? '',
+      areaName: areaNameOf(db, row.areaId) ?? '',
       status: row.status,
       closedAt: row.closedAt,
       lastReferralDate: row.lastReferralDate,

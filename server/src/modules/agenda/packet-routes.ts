@@ -2,7 +2,7 @@ import { Id, PacketList, ResearchPacket } from '@marac/shared';
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { areas, people } from '../../db/schema';
+import { people } from '../../db/schema';
 import { notFound } from '../../lib/errors';
 import { errorResponses } from '../../lib/openapi';
 import { todayInLondon } from '../../lib/time';
@@ -13,6 +13,7 @@ import { agendaPdf, packetPdf } from './pdf';
 import { caseFlagsNow, listedReferrals } from './read';
 import { recipientOf } from './recipient';
 import { auditedRead } from '../audit/audited-read';
+import { areaNameOf } from '../../db/names';
 
 const READERS = ['coordinator', 'chair', 'agency_representative'] as const;
 const ById = z.object({ id: Id });
@@ -108,8 +109,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           };
         });
         audit({ action: 'export', entityType: 'agenda', entityId: found.id, detail: { pdf: true, cases: listed.length } });
-        const area = db.select({ name: areas.name }).from(areas).where(eq(areas.id, found.areaId)).get();
-        return { meeting: found, items: listed, recipient: recipientOf(db, user), areaName: area?.name ?? '' };
+        return { meeting: found, items: listed, recipient: recipientOf(db, user), areaName: areaNameOf(db, found.areaId) ?? '' };
       });
       const pdf = await agendaPdf({ areaName, date: meeting.date, startTime: meeting.startTime, location: meeting.location, version: meeting.agendaVersion }, items, recipient, today());
       return reply.type('application/pdf').header('content-disposition', attachment(`agenda-${meeting.date}.pdf`)).send(Buffer.from(pdf));

@@ -14,22 +14,7 @@
 import { and, asc, desc, eq, inArray, lte, ne } from 'drizzle-orm';
 import { PERSON_ROLE_LABELS, type FlagTag, type ResearchPacket } from '@marac/shared';
 import type { Db } from '../../db/client';
-import {
-  agencies,
-  agendaItems,
-  agendaVersions,
-  areas,
-  casePeople,
-  cases,
-  packetVersions,
-  people,
-  personAddresses,
-  personBirthDates,
-  personNames,
-  referralSubjects,
-  referrals,
-  type meetings,
-} from '../../db/schema';
+import { agencies, agendaItems, agendaVersions, casePeople, cases, packetVersions, people, personAddresses, personBirthDates, personNames, referralSubjects, referrals, type meetings } from '../../db/schema';
 import { notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { SessionUser } from '../auth/session-store';
@@ -37,6 +22,7 @@ import { barredCases, grantCases, partyOf, withMerged, type CaseGrant } from '..
 import { flagTags, referralFlags } from '../history/flags';
 import { identityGroups } from '../history/identity';
 import { referralsOfItem } from './generate';
+import { areaNameOf } from '../../db/names';
 
 type MeetingRow = typeof meetings.$inferSelect;
 type SubjectRow = typeof referralSubjects.$inferSelect;
@@ -255,11 +241,10 @@ export function researchPacket(db: Db, user: SessionUser, meeting: MeetingRow, c
   const sources = [...new Set([latest, previous].flatMap((v) => (v ? (v.content as PacketContent).people.flatMap((p) => [...p.otherNames, ...p.datesOfBirth, ...p.addresses].flatMap((t) => t.cases)) : [])))].filter((c) => c !== caseId);
   const barred = barredCases(db, partyOf(user), sources);
   const people_ = forReader(content, barred);
-  const area = db.select({ name: areas.name }).from(areas).where(eq(areas.id, meeting.areaId)).get();
   return {
     meetingId: meeting.id,
     meetingDate: meeting.date,
-    areaName: area?.name ?? '',
+    areaName: areaNameOf(db, meeting.areaId) ?? '',
     caseId,
     caseReference: item.caseReference,
     position: item.position,

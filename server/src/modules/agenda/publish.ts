@@ -8,7 +8,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import { longDate } from '@marac/shared';
 import type { Db } from '../../db/client';
-import { agencies, agendaItems, agendaVersions, areas, cases, meetingInvitations, meetings, referrals, research } from '../../db/schema';
+import { agencies, agendaItems, agendaVersions, cases, meetingInvitations, meetings, referrals, research } from '../../db/schema';
 import { conflict, invalid } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { signedAgencyIds } from '../admin/protocol/signatories';
@@ -18,6 +18,7 @@ import { queueNotice } from '../mail/outbox';
 import { claimVersion } from '../../db/versions';
 import { AGENDA_EDITABLE, referralsOfItem } from './generate';
 import { freezePackets } from './packets';
+import { areaNameOf } from '../../db/names';
 
 type MeetingRow = typeof meetings.$inferSelect;
 
@@ -121,7 +122,7 @@ export function publishAgenda(db: Db, user: SessionUser, meeting: MeetingRow, fr
     }
   }
 
-  const area = db.select({ name: areas.name }).from(areas).where(eq(areas.id, meeting.areaId)).get();
+  const areaName = areaNameOf(db, meeting.areaId);
   const mailboxes = casesPerAgency.size
     ? db
         .select({ id: agencies.id, email: agencies.secureEmail })
@@ -141,9 +142,9 @@ export function publishAgenda(db: Db, user: SessionUser, meeting: MeetingRow, fr
       db,
       {
         recipient: mailbox.email,
-        subject: `MARAC agenda ${version > 1 ? 'updated' : 'published'}: ${area?.name ?? 'MARAC'}, ${longDate(meeting.date)}`,
+        subject: `MARAC agenda ${version > 1 ? 'updated' : 'published'}: ${areaName ?? 'MARAC'}, ${longDate(meeting.date)}`,
         body: [
-          `The agenda for the ${area?.name ?? ''} MARAC on ${longDate(meeting.date)} at ${meeting.startTime} has been ${version > 1 ? `changed (version ${version})` : 'published'}.`,
+          `The agenda for the ${areaName ?? ''} MARAC on ${longDate(meeting.date)} at ${meeting.startTime} has been ${version > 1 ? `changed (version ${version})` : 'published'}.`,
           `Your agency has ${n} ${n === 1 ? 'case' : 'cases'} to research by ${longDate(meeting.researchDeadline)}.`,
           `Sign in to read it: ${link}`,
         ].join('\n\n'),

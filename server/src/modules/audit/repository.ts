@@ -1,6 +1,7 @@
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { AuditAction, AuditEntity, AuditEvent, AuditList, AuditQuery } from '@marac/shared';
 import type { Db } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { auditEvents } from '../../db/schema';
 import { newId } from '../../lib/ids';
 
@@ -24,20 +25,35 @@ export interface AuditRecord {
  * transaction, so a change can never commit without its audit row (nor the row without the change).
  */
 export function recordAudit(db: Db, actor: Actor, record: AuditRecord, at: Date): void {
-  db.insert(auditEvents)
-    .values({
-      id: newId(),
-      at: at.toISOString(),
-      userId: actor.userId,
-      userEmail: actor.userEmail,
-      ip: actor.ip,
-      action: record.action,
-      entityType: record.entityType,
-      entityId: record.entityId ?? null,
-      detail: record.detail ?? null,
-    })
-    .run();
+  insertAudit(db).run({
+    id: newId(),
+    at: at.toISOString(),
+    userId: actor.userId,
+    userEmail: actor.userEmail,
+    ip: actor.ip,
+    action: record.action,
+    entityType: record.entityType,
+    entityId: record.entityId ?? null,
+    detail: record.detail ?? null,
+  });
 }
+
+const insertAudit = prepared((db) =>
+  db
+    .insert(auditEvents)
+    .values({
+      id: sql.placeholder('id'),
+      at: sql.placeholder('at'),
+      userId: sql.placeholder('userId'),
+      userEmail: sql.placeholder('userEmail'),
+      ip: sql.placeholder('ip'),
+      action: sql.placeholder('action'),
+      entityType: sql.placeholder('entityType'),
+      entityId: sql.placeholder('entityId'),
+      detail: sql.placeholder('detail'),
+    })
+    .prepare(),
+);
 
 /** The names of the fields a change sent: what the audit trail records instead of their values. */
 export const changedFields = (body: object): string[] =>

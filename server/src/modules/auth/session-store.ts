@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Role } from '@marac/shared';
 import type { Database_, Db } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { sessions, userAreas, users } from '../../db/schema';
 import { newToken, sha256 } from '../../lib/ids';
 
@@ -83,13 +84,8 @@ export function touchSession(database: Database_, session: ActiveSession, now: D
   return database.commits.add((db) => db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.idHash, session.idHash)).run());
 }
 
-/**
- * The session behind a cookie, if it is still valid: not revoked, not idle past the limit, not past its
- * absolute lifetime, and its user not disabled. Anything else is treated exactly like no session.
- */
-export function findActiveSession(db: Db, token: string, now: Date, limits: SessionLimits, options: { touch?: boolean } = {}): ActiveSession | null {
-  const idHash = sha256(token);
-  const row = db
+const sessionByHash = prepared((db) =>
+  db
     .select({
       idHash: sessions.idHash,
       csrfToken: sessions.csrfToken,
@@ -105,8 +101,19 @@ export function findActiveSession(db: Db, token: string, now: Date, limits: Sess
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.idHash, idHash))
-    .get();
+    .where(eq(sessions.idHash, sql.placeholder('idHash')))
+    .prepare(),
+);
+
+const areasOfUser = prepared((db) => db.select({ areaId: userAreas.areaId }).from(userAreas).where(eq(userAreas.userId, sql.placeholder('userId'))).prepare());
+
+/**
+ * The session behind a cookie, if it is still valid: not revoked, not idle past the limit, not past its
+ * absolute lifetime, and its user not disabled. Anything else is treated exactly like no session.
+ */
+export function findActiveSession(db: Db, token: string, now: Date, limits: SessionLimits, options: { touch?: boolean } = {}): ActiveSession | null {
+  const idHash = sha256(token);
+  const row = sessionByHash(db).get({ idHash });
   if (!row || row.revokedAt || row.disabledAt) return null;
   const lastSeen = new Date(row.lastSeenAt);
   const absoluteExpiresAt = new Date(row.absoluteExpiresAt);
@@ -115,11 +122,8 @@ export function findActiveSession(db: Db, token: string, now: Date, limits: Sess
   // A check that is not the person's own use (a live stream asking whether it may go on) leaves it idle.
   const touchDue = options.touch !== false && now.getTime() - lastSeen.getTime() >= TOUCH_INTERVAL_MS;
   const seen = touchDue ? now : lastSeen;
-  const areaIds = db
-    .select({ areaId: userAreas.areaId })
-    .from(userAreas)
-    .where(eq(userAreas.userId, row.userId))
-    .all()
+  const areaIds = areasOfUser(db)
+    .all({ userId: row.userId })
     .map((a) => a.areaId);
   return {
     idHash,

@@ -23,6 +23,7 @@ import { recordAudit, type Actor } from '../audit/repository';
 import { samePeople } from '../history/identity';
 import { notifyUsers } from '../notifications/repository';
 import { caseOfReferral, isBarred, mergeRoot, normaliseEmail, partyOf, referralBarsParty, victimCasesOf, type CaseGrant, type Party, withMerged } from './policy';
+import { agencyNameOf } from '../../db/names';
 
 type BarRow = typeof caseBars.$inferSelect;
 type CaseRow = typeof cases.$inferSelect;
@@ -130,7 +131,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** What a bar takes away at once, applied and told. */
 function applyBar(db: Db, bar: BarRow, row: CaseRow, now: Date, actor: Actor): BarEffect {
-  const agency = bar.agencyId ? db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, bar.agencyId)).get() : undefined;
+  const agencyName = bar.agencyId ? agencyNameOf(db, bar.agencyId) : undefined;
   const withdrawnFrom: BarEffect['withdrawnFrom'] = [];
   let openActions = 0;
   if (bar.agencyId) {
@@ -164,11 +165,11 @@ function applyBar(db: Db, bar: BarRow, row: CaseRow, now: Date, actor: Actor): B
       lasting && bar.referralId ? `a referral about the victim names ${subject} as unsafe to contact` : becauseOf(source, subject);
     const because = reason(bar.agencyId ? 'it' : 'them');
     const lines: string[] = [];
-    if (agency) {
+    if (agencyName !== undefined) {
       lines.push(
         withdrawnFrom.length
-          ? `${agency.name} was withdrawn from case ${row.reference} on the agenda of the MARAC on ${withdrawnFrom.map((w) => longDate(w.date)).join(' and ')}, because ${because}.`
-          : `${agency.name} is barred from case ${row.reference}, because ${because}.`,
+          ? `${agencyName} was withdrawn from case ${row.reference} on the agenda of the MARAC on ${withdrawnFrom.map((w) => longDate(w.date)).join(' and ')}, because ${because}.`
+          : `${agencyName} is barred from case ${row.reference}, because ${because}.`,
         'It can no longer see the case, and nothing more about it will be sent to it.',
       );
       if (openActions) lines.push(`It owns ${plural(openActions, 'open action', 'open actions')} on the case: reassign ${openActions === 1 ? 'it' : 'them'} to another agency.`);
@@ -189,7 +190,7 @@ function applyBar(db: Db, bar: BarRow, row: CaseRow, now: Date, actor: Actor): B
       db,
       userIds,
       {
-        subject: agency ? `${agency.name} withdrawn from case ${row.reference}` : `Someone barred from case ${row.reference}`,
+        subject: agencyName !== undefined ? `${agencyName} withdrawn from case ${row.reference}` : `Someone barred from case ${row.reference}`,
         body,
         link: `/cases/${row.id}/actions`,
         dedupeKey: `case-bar:${bar.id}`,
@@ -202,7 +203,7 @@ function applyBar(db: Db, bar: BarRow, row: CaseRow, now: Date, actor: Actor): B
   const effect: BarEffect = {
     caseId: row.id,
     caseReference: row.reference,
-    agencyName: agency?.name ?? null,
+    agencyName: agencyName ?? null,
     personName: barredUsers[0]?.name ?? null,
     withdrawnFrom,
     openActions,

@@ -21,6 +21,7 @@
 import { and, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client';
+import { asList, inList, prepared } from '../../db/prepared';
 import { agencies, caseBars, cases, meetings, referralSubjects, referrals, research, unsafeContacts, users } from '../../db/schema';
 import { conflict, notFound } from '../../lib/errors';
 import type { SessionUser } from '../auth/session-store';
@@ -55,19 +56,27 @@ export function notBarred(party: Party, caseColumn: SQLiteColumn | SQL): SQL {
   return sql`not exists (select 1 from ${caseBars} where ${caseBars.caseId} = ${caseColumn} and ${caseBars.liftedAt} is null and ${named})`;
 }
 
+// An absent agency or e-mail is given as null, which equals nothing in SQL: only what is known is matched.
+const barsNaming = prepared((db) =>
+  db
+    .select({ caseId: caseBars.caseId })
+    .from(caseBars)
+    .where(
+      and(
+        inArray(caseBars.caseId, inList('caseIds')),
+        isNull(caseBars.liftedAt),
+        or(eq(caseBars.agencyId, sql.placeholder('agencyId')), eq(caseBars.email, sql.placeholder('email'))),
+      ),
+    )
+    .prepare(),
+);
+
 /** The cases among `caseIds` whose active bars name the party. */
 export function barredCases(db: Db, party: Party, caseIds: readonly string[]): Set<string> {
-  const named = namesParty(party);
   const unique = [...new Set(caseIds)];
-  if (!named || unique.length === 0) return new Set();
-  return new Set(
-    db
-      .select({ caseId: caseBars.caseId })
-      .from(caseBars)
-      .where(and(inArray(caseBars.caseId, unique), isNull(caseBars.liftedAt), named))
-      .all()
-      .map((b) => b.caseId),
-  );
+  if ((!party.agencyId && !party.email) || unique.length === 0) return new Set();
+  const email = party.email ? normaliseEmail(party.email) : null;
+  return new Set(barsNaming(db).all({ caseIds: asList(unique), agencyId: party.agencyId, email }).map((b) => b.caseId));
 }
 
 export const isBarred = (db: Db, party: Party, caseId: string): boolean => barredCases(db, party, [caseId]).size > 0;
@@ -108,22 +117,27 @@ function grantOf(user: SessionUser, row: CaseRow, level: CaseGrant['level']): Ca
  */
 function givenAt(db: Db, user: SessionUser, caseIds: readonly string[], meetingId?: string): { caseId: string; meetingId: string }[] {
   if (user.role !== 'agency_representative' || !user.agencyId || user.areaIds.length === 0 || caseIds.length === 0) return [];
-  return db
+  return researchGiven(db).all({ caseIds: asList([...new Set(caseIds)]), agencyId: user.agencyId, areaIds: asList(user.areaIds), meetingId: meetingId ?? null });
+}
+
+// A null meeting asks about every meeting.
+const researchGiven = prepared((db) =>
+  db
     .selectDistinct({ caseId: research.caseId, meetingId: research.meetingId })
     .from(research)
     .innerJoin(meetings, eq(meetings.id, research.meetingId))
     .where(
       and(
-        inArray(research.caseId, [...new Set(caseIds)]),
-        eq(research.agencyId, user.agencyId),
+        inArray(research.caseId, inList('caseIds')),
+        eq(research.agencyId, sql.placeholder('agencyId')),
         isNull(research.withdrawnAt),
-        inArray(meetings.areaId, user.areaIds),
+        inArray(meetings.areaId, inList('areaIds')),
         ne(meetings.status, 'planned'),
-        ...(meetingId ? [eq(research.meetingId, meetingId)] : []),
+        sql`(${sql.placeholder('meetingId')} is null or ${research.meetingId} = ${sql.placeholder('meetingId')})`,
       ),
     )
-    .all();
-}
+    .prepare(),
+);
 
 export type CaseNeed =
   /** Coordinators and chairs of the case's area. */
@@ -142,9 +156,15 @@ export function caseLevel(db: Db, user: SessionUser, row: CaseRow, need: CaseNee
   return givenAt(db, user, [row.id], at).length > 0 ? 'agency' : null;
 }
 
+const caseById = prepared((db) => db.select().from(cases).where(eq(cases.id, sql.placeholder('id'))).prepare());
+/** The case as held, whoever asks: `requireCase` is the way a request reads one. */
+export const findCase = (db: Db, id: string): CaseRow | undefined => caseById(db).get({ id });
+
+const casesByIds = prepared((db) => db.select().from(cases).where(inArray(cases.id, inList('ids'))).prepare());
+
 /** The case, if this person may see it as needed; otherwise it reads as not existing (404). */
 export function requireCase(db: Db, user: SessionUser, caseId: string, need: CaseNeed, what = 'case'): CaseGrant {
-  const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
+  const row = findCase(db, caseId);
   const level = row ? caseLevel(db, user, row, need) : null;
   if (!row || !level) throw notFound(what);
   return grantOf(user, row, level);
@@ -158,7 +178,9 @@ export function grantCases(db: Db, user: SessionUser, caseIds: readonly string[]
   const unique = [...new Set(caseIds)];
   if (unique.length === 0) return new Map();
   const barred = barredCases(db, partyOf(user), unique);
-  const rows = db.select().from(cases).where(inArray(cases.id, unique)).all().filter((r) => !barred.has(r.id));
+  const rows = casesByIds(db)
+    .all({ ids: asList(unique) })
+    .filter((r) => !barred.has(r.id));
   const agencyCases = need === 'staff' ? new Set<string>() : new Set(givenAt(db, user, rows.filter((r) => !staffOf(user, r.areaId)).map((r) => r.id), typeof need === 'object' ? need.atMeeting : undefined).map((g) => g.caseId));
   const grants = new Map<string, CaseGrant>();
   for (const row of rows) {
@@ -202,6 +224,30 @@ export function mayReceiveAddress(db: Db, address: string, caseIds: readonly str
 
 // ---- Referrals ------------------------------------------------------------------------------------
 
+const referralById = prepared((db) => db.select().from(referrals).where(eq(referrals.id, sql.placeholder('id'))).prepare());
+
+/** The referral as held, whoever asks: `requireReferral` is the way a request reads one. */
+export const findReferral = (db: Db, id: string): ReferralRow | undefined => referralById(db).get({ id });
+
+const referralLink = prepared((db) =>
+  db.select({ id: referrals.id, caseId: referrals.caseId, mergedIntoReferralId: referrals.mergedIntoReferralId }).from(referrals).where(eq(referrals.id, sql.placeholder('id'))).prepare(),
+);
+const casesOfPeople = prepared((db) => db.select({ id: cases.id }).from(cases).where(inArray(cases.victimPersonId, inList('personIds'))).prepare());
+const victimsNamed = prepared((db) =>
+  db
+    .select({ personId: referralSubjects.personId })
+    .from(referralSubjects)
+    .where(and(inArray(referralSubjects.referralId, inList('referralIds')), eq(referralSubjects.role, 'victim')))
+    .prepare(),
+);
+const mergedInto = prepared((db) => db.select({ id: referrals.id }).from(referrals).where(inArray(referrals.mergedIntoReferralId, inList('ids'))).prepare());
+const contactsOf = prepared((db) =>
+  db.select({ agencyId: unsafeContacts.agencyId, email: unsafeContacts.email }).from(unsafeContacts).where(inArray(unsafeContacts.referralId, inList('referralIds'))).prepare(),
+);
+const activeBarsOf = prepared((db) =>
+  db.select({ agencyId: caseBars.agencyId, email: caseBars.email }).from(caseBars).where(and(inArray(caseBars.caseId, inList('caseIds')), isNull(caseBars.liftedAt))).prepare(),
+);
+
 /** The case a referral is on: its own, or that of the referral it was merged into (followed to the end). */
 export function caseOfReferral(db: Db, referral: Pick<ReferralRow, 'id' | 'caseId' | 'mergedIntoReferralId'>): string | null {
   let current: Pick<ReferralRow, 'id' | 'caseId' | 'mergedIntoReferralId'> | undefined = referral;
@@ -209,9 +255,7 @@ export function caseOfReferral(db: Db, referral: Pick<ReferralRow, 'id' | 'caseI
   while (current && !seen.has(current.id)) {
     if (current.caseId) return current.caseId;
     seen.add(current.id);
-    current = current.mergedIntoReferralId
-      ? db.select({ id: referrals.id, caseId: referrals.caseId, mergedIntoReferralId: referrals.mergedIntoReferralId }).from(referrals).where(eq(referrals.id, current.mergedIntoReferralId)).get()
-      : undefined;
+    current = current.mergedIntoReferralId ? referralLink(db).get({ id: current.mergedIntoReferralId }) : undefined;
   }
   return null;
 }
@@ -219,17 +263,16 @@ export function caseOfReferral(db: Db, referral: Pick<ReferralRow, 'id' | 'caseI
 /** The cases of every victim confirmed to be one of these people. */
 export function casesOfVictims(db: Db, personIds: readonly string[]): string[] {
   if (personIds.length === 0) return [];
-  return db.select({ id: cases.id }).from(cases).where(inArray(cases.victimPersonId, samePeople(db, personIds))).all().map((c) => c.id);
+  return casesOfPeople(db)
+    .all({ personIds: asList(samePeople(db, personIds)) })
+    .map((c) => c.id);
 }
 
 /** The cases of the victim these referrals name, once she is a held person (linked or confirmed). */
 export function victimCasesOf(db: Db, referralIds: readonly string[]): string[] {
   if (referralIds.length === 0) return [];
-  const victims = db
-    .select({ personId: referralSubjects.personId })
-    .from(referralSubjects)
-    .where(and(inArray(referralSubjects.referralId, [...referralIds]), eq(referralSubjects.role, 'victim')))
-    .all()
+  const victims = victimsNamed(db)
+    .all({ referralIds: asList(referralIds) })
     .flatMap((s) => (s.personId ? [s.personId] : []));
   return casesOfVictims(db, victims);
 }
@@ -239,7 +282,7 @@ export function mergeRoot(db: Db, referral: ReferralRow): ReferralRow {
   let root = referral;
   const seen = new Set([root.id]);
   while (root.mergedIntoReferralId && !seen.has(root.mergedIntoReferralId)) {
-    const up = db.select().from(referrals).where(eq(referrals.id, root.mergedIntoReferralId)).get();
+    const up = findReferral(db, root.mergedIntoReferralId);
     if (!up) break;
     seen.add(up.id);
     root = up;
@@ -252,11 +295,8 @@ export function withMerged(db: Db, referralIds: readonly string[]): string[] {
   const all = new Set(referralIds);
   let frontier = [...all];
   while (frontier.length) {
-    const next = db
-      .select({ id: referrals.id })
-      .from(referrals)
-      .where(inArray(referrals.mergedIntoReferralId, frontier))
-      .all()
+    const next = mergedInto(db)
+      .all({ ids: asList(frontier) })
       .map((r) => r.id)
       .filter((id) => !all.has(id));
     for (const id of next) all.add(id);
@@ -287,10 +327,10 @@ export function referralBars(db: Db, referral: ReferralRow): Set<string> {
   const group = caseId ? [] : withMerged(db, [mergeRoot(db, referral).id]);
   const caseIds = caseId ? [caseId] : victimCasesOf(db, group);
   if (group.length) {
-    for (const c of db.select({ agencyId: unsafeContacts.agencyId, email: unsafeContacts.email }).from(unsafeContacts).where(inArray(unsafeContacts.referralId, group)).all()) add(c.agencyId, c.email);
+    for (const c of contactsOf(db).all({ referralIds: asList(group) })) add(c.agencyId, c.email);
   }
   if (caseIds.length) {
-    for (const b of db.select({ agencyId: caseBars.agencyId, email: caseBars.email }).from(caseBars).where(and(inArray(caseBars.caseId, caseIds), isNull(caseBars.liftedAt))).all()) add(b.agencyId, b.email);
+    for (const b of activeBarsOf(db).all({ caseIds: asList(caseIds) })) add(b.agencyId, b.email);
   }
   return keys;
 }
@@ -302,7 +342,7 @@ export function referralBars(db: Db, referral: ReferralRow): Set<string> {
  * (saying why) before correcting who the referral is about.
  */
 export function assertBarsKept(db: Db, referral: ReferralRow, before: ReadonlySet<string>, field: string): void {
-  const after = referralBars(db, db.select().from(referrals).where(eq(referrals.id, referral.id)).get() ?? referral);
+  const after = referralBars(db, findReferral(db, referral.id) ?? referral);
   if ([...before].some((key) => !after.has(key))) {
     throw conflict('This would let someone barred from this referral see it: bars stay once they apply. If a bar was recorded in error, lift it on its case first', [
       { field, message: 'Someone barred from this referral would no longer be barred' },
@@ -336,7 +376,7 @@ export function mayOpenReferral(db: Db, user: SessionUser, referral: ReferralRow
 }
 
 export function requireReferral(db: Db, user: SessionUser, referralId: string, need: ReferralNeed): ReferralRow {
-  const referral = db.select().from(referrals).where(eq(referrals.id, referralId)).get();
+  const referral = findReferral(db, referralId);
   if (!referral || !mayOpenReferral(db, user, referral, need)) throw notFound('referral');
   return referral;
 }

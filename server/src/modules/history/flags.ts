@@ -7,7 +7,7 @@
  * once a coordinator has confirmed it (`identity.ts`). Suggestions never raise a flag.
  */
 
-import { and, eq, inArray, lt, max, ne } from 'drizzle-orm';
+import { and, eq, inArray, lt, max, ne, sql } from 'drizzle-orm';
 import {
   FLAG_LABELS,
   addMonths,
@@ -23,9 +23,11 @@ import {
   type RepeatAnchor,
 } from '@marac/shared';
 import type { Db } from '../../db/client';
+import { areaNameOf } from '../../db/names';
+import { asList, inList, prepared } from '../../db/prepared';
 import { agendaItems, areas, cases, meetings, referralSubjects, referrals, riskAssessments } from '../../db/schema';
 import type { SessionUser } from '../auth/session-store';
-import { admitListed, barredCases, partyOf, staffOf } from '../cases/policy';
+import { admitListed, barredCases, findCase, partyOf, staffOf } from '../cases/policy';
 import { identityGroups } from './identity';
 
 type ReferralRow = typeof referrals.$inferSelect;
@@ -93,17 +95,16 @@ const isChild = (subject: SubjectRow, on: string): boolean => {
 };
 
 /** Flags read from the referral alone: every viewer of the referral may see them. */
+const answersOf = prepared((db) => db.select({ answers: riskAssessments.answers }).from(riskAssessments).where(eq(riskAssessments.referralId, sql.placeholder('referralId'))).prepare());
+
 function ownFlags(db: Db, referral: ReferralRow, subjects: SubjectRow[]): Flag[] {
   const on = referral.referralDate;
   const found: Flag[] = [];
   const children = subjects.filter((s) => isChild(s, on));
   if (children.length > 0) found.push(flag('children_in_household', `${plural(children.length, 'child', 'children')} in the household`));
 
-  const pregnancyAnswered = db
-    .select({ answers: riskAssessments.answers })
-    .from(riskAssessments)
-    .where(eq(riskAssessments.referralId, referral.id))
-    .all()
+  const pregnancyAnswered = answersOf(db)
+    .all({ referralId: referral.id })
     .some((a) => a.answers.some((x) => x.question === PREGNANCY_QUESTION && x.answer === 'yes'));
   const baby = children.some((c) => c.datesOfBirth.some((d) => compareIsoDates(d, on) <= 0 && compareIsoDates(on, addMonths(d, BABY_MONTHS)) < 0));
   if (pregnancyAnswered || baby) {
@@ -139,9 +140,8 @@ function caseRef(row: { caseId: string | null; reference: string | null; areaId:
 }
 
 /** Accepted referrals, other than `exceptReferralId`, naming any of these people as victim or perpetrator. */
-function appearancesOf(db: Db, personIds: readonly string[], exceptReferralId: string): Appearance[] {
-  if (personIds.length === 0) return [];
-  return db
+const acceptedNaming = prepared((db) =>
+  db
     .select({
       personId: referralSubjects.personId,
       role: referralSubjects.role,
@@ -158,48 +158,67 @@ function appearancesOf(db: Db, personIds: readonly string[], exceptReferralId: s
     .leftJoin(areas, eq(areas.id, cases.areaId))
     .where(
       and(
-        inArray(referralSubjects.personId, [...personIds]),
+        inArray(referralSubjects.personId, inList('personIds')),
         inArray(referralSubjects.role, ['victim', 'perpetrator']),
         eq(referrals.status, 'accepted'),
-        ne(referrals.id, exceptReferralId),
+        ne(referrals.id, sql.placeholder('exceptReferralId')),
       ),
     )
-    .all()
+    .prepare(),
+);
+
+function appearancesOf(db: Db, personIds: readonly string[], exceptReferralId: string): Appearance[] {
+  if (personIds.length === 0) return [];
+  return acceptedNaming(db)
+    .all({ personIds: asList(personIds), exceptReferralId })
     .map((r) => ({ personId: r.personId as string, role: r.role, referralId: r.referralId, referralDate: r.referralDate, case: caseRef(r) }));
 }
+
+const victimsNamed = prepared((db) =>
+  db
+    .select({ referralId: referralSubjects.referralId, personId: referralSubjects.personId })
+    .from(referralSubjects)
+    .where(and(inArray(referralSubjects.referralId, inList('referralIds')), eq(referralSubjects.role, 'victim')))
+    .prepare(),
+);
 
 /** The victim named in each of these referrals, if linked to a held person. */
 function victimsOf(db: Db, referralIds: readonly string[]): Map<string, string> {
   if (referralIds.length === 0) return new Map();
-  const rows = db
-    .select({ referralId: referralSubjects.referralId, personId: referralSubjects.personId })
-    .from(referralSubjects)
-    .where(and(inArray(referralSubjects.referralId, [...referralIds]), eq(referralSubjects.role, 'victim')))
-    .all();
+  const rows = victimsNamed(db).all({ referralIds: asList(referralIds) });
   return new Map(rows.flatMap((r) => (r.personId ? [[r.referralId, r.personId] as const] : [])));
 }
+
+const lastHeard = prepared((db) =>
+  db
+    .select({ date: max(meetings.date) })
+    .from(agendaItems)
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .where(and(inArray(agendaItems.caseId, inList('caseIds')), eq(agendaItems.status, 'heard'), lt(meetings.date, sql.placeholder('before'))))
+    .prepare(),
+);
+const lastRecordedHearing = prepared((db) =>
+  db
+    .select({ date: max(cases.lastHearingDate) })
+    .from(cases)
+    .where(and(inArray(cases.id, inList('caseIds')), lt(cases.lastHearingDate, sql.placeholder('before'))))
+    .prepare(),
+);
 
 /** The latest hearing of any of these cases before `before`, from heard agenda items and the cases' own record. */
 function lastHearingBefore(db: Db, caseIds: readonly string[], before: string): string | null {
   if (caseIds.length === 0) return null;
-  const heard = db
-    .select({ date: max(meetings.date) })
-    .from(agendaItems)
-    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-    .where(and(inArray(agendaItems.caseId, [...caseIds]), eq(agendaItems.status, 'heard'), lt(meetings.date, before)))
-    .get()?.date;
-  const recorded = db
-    .select({ date: max(cases.lastHearingDate) })
-    .from(cases)
-    .where(and(inArray(cases.id, [...caseIds]), lt(cases.lastHearingDate, before)))
-    .get()?.date;
+  const heard = lastHeard(db).get({ caseIds: asList(caseIds), before })?.date;
+  const recorded = lastRecordedHearing(db).get({ caseIds: asList(caseIds), before })?.date;
   const dates = [heard, recorded].filter((d): d is string => typeof d === 'string');
   return dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
 }
 
+const areaSettings = prepared((db) => db.select({ settings: areas.settings }).from(areas).where(eq(areas.id, sql.placeholder('id'))).prepare());
+
 function repeatAnchorOf(db: Db, areaId: string | null): RepeatAnchor {
   if (!areaId) return 'last_referral';
-  return db.select({ settings: areas.settings }).from(areas).where(eq(areas.id, areaId)).get()?.settings.repeatAnchor ?? 'last_referral';
+  return areaSettings(db).get({ id: areaId })?.settings.repeatAnchor ?? 'last_referral';
 }
 
 const latest = (rows: Appearance[]) => rows.reduce<Appearance | undefined>((a, b) => (a === undefined || b.referralDate > a.referralDate ? b : a), undefined);
@@ -314,10 +333,10 @@ export function referralFlags(
   }
 
   if (referral.caseId) {
-    const held = db.select().from(cases).where(eq(cases.id, referral.caseId)).get();
+    const held = findCase(db, referral.caseId);
     if (held?.transferredFromAreaId) {
-      const from = db.select({ name: areas.name }).from(areas).where(eq(areas.id, held.transferredFromAreaId)).get();
-      found.push(flag('transferred_in', `Transferred in from ${from?.name ?? 'another area'}`));
+      const from = areaNameOf(db, held.transferredFromAreaId);
+      found.push(flag('transferred_in', `Transferred in from ${from ?? 'another area'}`));
     }
     const window = held ? repeatWindow(held, anchor) : null;
     if (held && window && held.status !== 'transferred_out' && windowStatus(held, anchor, today) === 'lapsing_soon') {

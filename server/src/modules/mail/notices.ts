@@ -9,6 +9,7 @@ import type { Db } from '../../db/client';
 import { agencies, areas, meetingInvitations, meetings, research } from '../../db/schema';
 import { mayReceive } from '../cases/policy';
 import { queueNotice } from './outbox';
+import { areaNameOf } from '../../db/names';
 
 type MeetingRow = typeof meetings.$inferSelect;
 
@@ -70,16 +71,16 @@ export function queueResearchReminders(db: Db, today: string, now: Date, publicU
 export function queueAgendaChanged(db: Db, meeting: MeetingRow, today: string, now: Date, publicUrl: string, caseIds: readonly string[] = []): number {
   if (meeting.status !== 'agenda_published') return 0;
   const invited = [...new Set(db.select({ agencyId: meetingInvitations.agencyId }).from(meetingInvitations).where(eq(meetingInvitations.meetingId, meeting.id)).all().map((i) => i.agencyId))];
-  const area = db.select({ name: areas.name }).from(areas).where(eq(areas.id, meeting.areaId)).get();
+  const areaName = areaNameOf(db, meeting.areaId);
   let queued = 0;
   for (const box of mailboxes(db, invited).filter((b) => mayReceive(db, { agencyId: b.id, email: b.email }, caseIds))) {
     const sent = queueNotice(
       db,
       {
         recipient: box.email,
-        subject: `MARAC agenda changed: ${area?.name ?? 'MARAC'}, ${longDate(meeting.date)}`,
+        subject: `MARAC agenda changed: ${areaName ?? 'MARAC'}, ${longDate(meeting.date)}`,
         body: [
-          `The agenda for the ${area?.name ?? ''} MARAC on ${longDate(meeting.date)} has changed since it was published.`,
+          `The agenda for the ${areaName ?? ''} MARAC on ${longDate(meeting.date)} has changed since it was published.`,
           `Sign in to see the current agenda: ${meetingLink(publicUrl, meeting.id)}`,
         ].join('\n\n'),
         dedupeKey: `agenda-changed:${meeting.id}:${today}:${box.id}`,

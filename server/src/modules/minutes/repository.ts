@@ -10,7 +10,7 @@
 import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { longDate, type EditMinutes, type FieldError, type Minutes, type MinutesCase, type MinutesContent } from '@marac/shared';
 import type { Db } from '../../db/client';
-import { actions, agencies, agendaItems, areas, cases, meetings, minutes, people, research, users } from '../../db/schema';
+import { actions, agencies, agendaItems, cases, meetings, minutes, people, research, users } from '../../db/schema';
 import { conflict, invalid, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { SessionUser } from '../auth/session-store';
@@ -21,6 +21,7 @@ import { flagTags } from '../history/flags';
 import { queueNotice } from '../mail/outbox';
 import { changeMeetingStatus } from '../meetings/status';
 import { claimVersion } from '../../db/versions';
+import { areaNameOf } from '../../db/names';
 
 type MeetingRow = typeof meetings.$inferSelect;
 type MinutesRow = typeof minutes.$inferSelect;
@@ -100,9 +101,8 @@ export function generateMinutes(db: Db, user: SessionUser, meeting: MeetingRow, 
   if (existing) claimVersion(db, minutes, existing.id, version, 'these minutes');
   if (existing && existing.status !== 'draft') throw conflict('The minutes have been signed off: they can no longer be regenerated');
   const before = existing?.content as MinutesContent | undefined;
-  const area = db.select({ name: areas.name }).from(areas).where(eq(areas.id, meeting.areaId)).get();
   const content: MinutesContent = {
-    areaName: area?.name ?? '',
+    areaName: areaNameOf(db, meeting.areaId) ?? '',
     date: meeting.date,
     startTime: meeting.startTime,
     location: meeting.location,

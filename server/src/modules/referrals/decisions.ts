@@ -5,11 +5,11 @@ import { areas, referrals, screeningDecisions } from '../../db/schema';
 import { conflict, invalid } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { SessionUser } from '../auth/session-store';
-import { mayOpenReferral, requireReferral } from '../cases/policy';
+import { findReferral, mayOpenReferral, requireReferral } from '../cases/policy';
 import { linkReferralToCase, type CaseLink } from './case-linking';
 import { updateMatchKeys } from '../people/matching/keys';
 import { carryScreeningRejections } from './matches';
-import { findReferral, subjectsOf, type ReferralRow } from './repository';
+import { subjectsOf, type ReferralRow } from './repository';
 
 type DecisionKind = (typeof screeningDecisions.$inferSelect)['decision'];
 

@@ -12,32 +12,22 @@ import {
   type SubjectInput,
 } from '@marac/shared';
 import type { Db } from '../../db/client';
-import {
-  agencies,
-  areas,
-  auditEvents,
-  cases,
-  referralDrafts,
-  referralSubjects,
-  referrals,
-  riskAssessments,
-  screeningDecisions,
-  subjectMatchDecisions,
-  unsafeContacts,
-  users,
-} from '../../db/schema';
+import { agencyNameOf, areaNameOf } from '../../db/names';
+import { asList, inList, prepared } from '../../db/prepared';
+import { areas, auditEvents, cases, referralDrafts, referralSubjects, referrals, riskAssessments, screeningDecisions, subjectMatchDecisions, unsafeContacts, users } from '../../db/schema';
 import { newId } from '../../lib/ids';
 import type { SessionUser } from '../auth/session-store';
 import { referralFlags } from '../history/flags';
-import { notBarred, partyOf, referralBarsParty, staffOf } from '../cases/policy';
+import { findReferral, notBarred, partyOf, referralBarsParty, staffOf } from '../cases/policy';
 
 export type ReferralRow = typeof referrals.$inferSelect;
 type SubjectRow = typeof referralSubjects.$inferSelect;
 
-export const findReferral = (db: Db, id: string): ReferralRow | undefined => db.select().from(referrals).where(eq(referrals.id, id)).get();
+const subjectsOfReferral = prepared((db) =>
+  db.select().from(referralSubjects).where(eq(referralSubjects.referralId, sql.placeholder('referralId'))).orderBy(asc(referralSubjects.position)).prepare(),
+);
 
-export const subjectsOf = (db: Db, referralId: string): SubjectRow[] =>
-  db.select().from(referralSubjects).where(eq(referralSubjects.referralId, referralId)).orderBy(asc(referralSubjects.position)).all();
+export const subjectsOf = (db: Db, referralId: string): SubjectRow[] => subjectsOfReferral(db).all({ referralId });
 
 const toSubject = (s: SubjectRow): ReferralSubject => ({
   id: s.id,
@@ -115,11 +105,28 @@ export function writeReferralContent(db: Db, referralId: string, submission: Ref
   }
 }
 
+const namesOfUsers = prepared((db) => db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, inList('ids'))).prepare());
+
 function userNames(db: Db, ids: string[]): Map<string, string> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
-  return new Map(db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, unique)).all().map((u) => [u.id, u.name]));
+  return new Map(
+    namesOfUsers(db)
+      .all({ ids: asList(unique) })
+      .map((u) => [u.id, u.name]),
+  );
 }
+
+const decisionsOf = prepared((db) =>
+  db.select().from(screeningDecisions).where(eq(screeningDecisions.referralId, sql.placeholder('referralId'))).orderBy(asc(screeningDecisions.decidedAt)).prepare(),
+);
+const updatesOf = prepared((db) =>
+  db
+    .select({ at: auditEvents.at, userId: auditEvents.userId, detail: auditEvents.detail })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, 'referral'), eq(auditEvents.entityId, sql.placeholder('referralId')), eq(auditEvents.action, 'update')))
+    .prepare(),
+);
 
 /**
  * The referral's steps, oldest first. Submission is the referral's own creation; screening decisions
@@ -127,12 +134,9 @@ function userNames(db: Db, ids: string[]): Map<string, string> {
  * with it in the same transaction.
  */
 function historyOf(db: Db, referral: ReferralRow): ReferralHistoryEntry[] {
-  const decisions = db.select().from(screeningDecisions).where(eq(screeningDecisions.referralId, referral.id)).orderBy(asc(screeningDecisions.decidedAt)).all();
-  const resubmissions = db
-    .select({ at: auditEvents.at, userId: auditEvents.userId, detail: auditEvents.detail })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, 'referral'), eq(auditEvents.entityId, referral.id), eq(auditEvents.action, 'update')))
-    .all()
+  const decisions = decisionsOf(db).all({ referralId: referral.id });
+  const resubmissions = updatesOf(db)
+    .all({ referralId: referral.id })
     .filter((e) => e.detail?.['resubmitted'] === true);
   const steps: Omit<ReferralHistoryEntry, 'label' | 'byName'>[] = [
     { kind: 'submitted', at: referral.createdAt, byUserId: referral.enteredByUserId, reason: null },
@@ -146,6 +150,10 @@ function historyOf(db: Db, referral: ReferralRow): ReferralHistoryEntry[] {
     .map((s) => ({ ...s, label: REFERRAL_HISTORY_LABELS[s.kind], byName: s.byUserId ? (names.get(s.byUserId) ?? null) : null }));
 }
 
+const caseReference = prepared((db) => db.select({ reference: cases.reference }).from(cases).where(eq(cases.id, sql.placeholder('id'))).prepare());
+const assessmentsOf = prepared((db) => db.select().from(riskAssessments).where(eq(riskAssessments.referralId, sql.placeholder('referralId'))).prepare());
+const contactsOf = prepared((db) => db.select().from(unsafeContacts).where(eq(unsafeContacts.referralId, sql.placeholder('referralId'))).prepare());
+
 /** A referral in full for one viewer: flags and the case reference depend on what the viewer may see. */
 export function referralDetail(db: Db, referral: ReferralRow, viewer: SessionUser, today: string): ReferralDetail {
   const rows = subjectsOf(db, referral.id);
@@ -153,19 +161,12 @@ export function referralDetail(db: Db, referral: ReferralRow, viewer: SessionUse
   const victim = subjects.find((s) => s.role === 'victim');
   // Every referral is written with its victim; one without is damaged data, not a user error.
   if (!victim) throw new Error('referral has no victim subject');
-  const areaName = referral.areaId ? (db.select({ name: areas.name }).from(areas).where(eq(areas.id, referral.areaId)).get()?.name ?? null) : null;
-  const agencyName = db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, referral.referringAgencyId)).get()?.name ?? '';
-  const assessments = db
-    .select()
-    .from(riskAssessments)
-    .where(eq(riskAssessments.referralId, referral.id))
-    .all()
-    .map((a) => ({ tool: a.tool, version: a.version, completedOn: a.completedOn, answers: a.answers, score: a.score }));
-  const contacts = db
-    .select()
-    .from(unsafeContacts)
-    .where(eq(unsafeContacts.referralId, referral.id))
-    .all()
+  const area = referral.areaId ? (areaNameOf(db, referral.areaId) ?? null) : null;
+  const agency = agencyNameOf(db, referral.referringAgencyId) ?? '';
+  const assessmentRows = assessmentsOf(db).all({ referralId: referral.id });
+  const assessments = assessmentRows.map((a) => ({ tool: a.tool, version: a.version, completedOn: a.completedOn, answers: a.answers, score: a.score }));
+  const contacts = contactsOf(db)
+    .all({ referralId: referral.id })
     .map((c) => ({ name: c.name, relationship: c.relationship, email: c.email, agencyId: c.agencyId, reason: c.reason }));
   return {
     id: referral.id,
@@ -173,10 +174,10 @@ export function referralDetail(db: Db, referral: ReferralRow, viewer: SessionUse
     status: referral.status,
     statusLabel: REFERRAL_STATUS_LABELS[referral.status],
     areaId: referral.areaId,
-    areaName,
+    areaName: area,
     caseId: referral.caseId,
     referringAgencyId: referral.referringAgencyId,
-    referringAgencyName: agencyName,
+    referringAgencyName: agency,
     referrerUserId: referral.referrerUserId,
     referrerName: referral.referrerName,
     referrerContact: referral.referrerContact,
@@ -207,7 +208,7 @@ export function referralDetail(db: Db, referral: ReferralRow, viewer: SessionUse
     flags: referralFlags(db, viewer, referral, rows, today),
     caseReference:
       referral.caseId && staffOf(viewer, referral.areaId)
-        ? (db.select({ reference: cases.reference }).from(cases).where(eq(cases.id, referral.caseId)).get()?.reference ?? null)
+        ? (caseReference(db).get({ id: referral.caseId })?.reference ?? null)
         : null,
   };
 }

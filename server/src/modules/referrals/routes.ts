@@ -7,11 +7,11 @@ import { todayInLondon } from '../../lib/time';
 import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/repository';
 import { listWithCase } from '../agenda/generate';
-import { assertBarsKept, caseOfReferral, grantCases, referralBars, requireReferral } from '../cases/policy';
+import { assertBarsKept, caseOfReferral, findReferral, grantCases, referralBars, requireReferral } from '../cases/policy';
 import { queueAgendaChanged } from '../mail/notices';
 import { barsChanged, casesConcerning } from '../cases/bars';
 import { decideReferral } from './decisions';
-import { findReferral, myReferrals, referralDetail } from './repository';
+import { myReferrals, referralDetail } from './repository';
 import { createReferral, resubmitReferral } from './submission';
 import { auditedRead } from '../audit/audited-read';
 

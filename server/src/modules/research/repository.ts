@@ -8,7 +8,7 @@
 import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { longDate, researchProblems, type ChaseResult, type ResearchGrid, type ResearchHistory, type ResearchInput, type ResearchTask } from '@marac/shared';
 import type { Db } from '../../db/client';
-import { agencies, agendaItems, areas, cases, research, researchRevisions, users, type meetings } from '../../db/schema';
+import { agencies, agendaItems, cases, research, researchRevisions, users, type meetings } from '../../db/schema';
 import { conflict, invalid, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { SessionUser } from '../auth/session-store';
@@ -16,6 +16,7 @@ import { queueNotice } from '../mail/outbox';
 import { packetItems } from '../agenda/packets';
 import { mayReceive } from '../cases/policy';
 import { claimVersion } from '../../db/versions';
+import { areaNameOf } from '../../db/names';
 
 type MeetingRow = typeof meetings.$inferSelect;
 type ResearchRow = typeof research.$inferSelect;
@@ -137,7 +138,7 @@ export function chaseResearch(db: Db, meeting: MeetingRow, today: string, now: D
     .all();
   const perAgency = new Map<string, string[]>();
   for (const t of open) perAgency.set(t.agencyId, [...(perAgency.get(t.agencyId) ?? []), t.caseId]);
-  const area = db.select({ name: areas.name }).from(areas).where(eq(areas.id, meeting.areaId)).get();
+  const areaName = areaNameOf(db, meeting.areaId);
   const boxes = perAgency.size
     ? db.select({ id: agencies.id, email: agencies.secureEmail }).from(agencies).where(inArray(agencies.id, [...perAgency.keys()])).all()
     : [];
@@ -150,9 +151,9 @@ export function chaseResearch(db: Db, meeting: MeetingRow, today: string, now: D
       db,
       {
         recipient: box.email,
-        subject: `MARAC research outstanding: ${area?.name ?? 'MARAC'}, ${longDate(meeting.date)}`,
+        subject: `MARAC research outstanding: ${areaName ?? 'MARAC'}, ${longDate(meeting.date)}`,
         body: [
-          `Your agency has ${n} research ${n === 1 ? 'task' : 'tasks'} for the ${area?.name ?? ''} MARAC on ${longDate(meeting.date)} not yet submitted, due by ${longDate(meeting.researchDeadline)}.`,
+          `Your agency has ${n} research ${n === 1 ? 'task' : 'tasks'} for the ${areaName ?? ''} MARAC on ${longDate(meeting.date)} not yet submitted, due by ${longDate(meeting.researchDeadline)}.`,
           `Sign in to complete ${n === 1 ? 'it' : 'them'}: ${publicUrl.replace(/\/$/, '')}/meetings/${meeting.id}`,
         ].join('\n\n'),
         dedupeKey: `research-chase:${meeting.id}:${box.id}:${today}`,
