@@ -273,6 +273,8 @@ export const cases = sqliteTable(
     // Repeat windows lapsing in a range are found from these dates, not by reading every case of the area.
     index('cases_last_referral_idx').on(t.lastReferralDate),
     index('cases_last_hearing_idx').on(t.lastHearingDate),
+    // "Cases heard in the last 12 months" counted from this index alone.
+    index('cases_area_hearing_idx').on(t.areaId, t.lastHearingDate),
   ],
 );
 
@@ -335,7 +337,9 @@ export const referrals = sqliteTable(
     index('referrals_awaiting_listing_idx').on(t.areaId, t.status, t.agendaMeetingId, t.referralDate),
     index('referrals_case_idx').on(t.caseId),
     index('referrals_agency_idx').on(t.referringAgencyId),
-    index('referrals_referrer_idx').on(t.referrerUserId),
+    index('referrals_referrer_idx').on(t.referrerUserId, t.status),
+    // Merges are followed from the referral merged into; without it, every bar check scans every referral.
+    index('referrals_merged_into_idx').on(t.mergedIntoReferralId),
   ],
 );
 
@@ -657,7 +661,8 @@ export const research = sqliteTable(
   },
   (t) => [
     uniqueIndex('research_task_idx').on(t.meetingId, t.caseId, t.agencyId),
-    index('research_agency_idx').on(t.agencyId),
+    // An agency's tasks at the meetings to come, found from the few meetings rather than all its tasks.
+    index('research_agency_idx').on(t.agencyId, t.meetingId, t.status),
   ],
 );
 
@@ -699,7 +704,30 @@ export const actions = sqliteTable(
     index('actions_meeting_idx').on(t.meetingId),
     // The daily chase reads open actions page by page in due-date order, from this index alone.
     index('actions_due_idx').on(t.dueDate, t.id, t.status),
+    // Lists read a page at a time in the order shown (soonest due first; finished ones latest first),
+    // for an area's staff and for one agency, without sorting every action of the area.
+    index('actions_due_order_idx').on(t.dueDate, t.createdAt, t.id),
+    index('actions_updated_idx').on(t.updatedAt, t.id),
+    index('actions_agency_due_idx').on(t.agencyId, t.dueDate, t.createdAt, t.id),
+    index('actions_agency_updated_idx').on(t.agencyId, t.updatedAt, t.id),
   ],
+);
+
+/**
+ * How many actions each area's agencies hold in each status and due date, kept by triggers on
+ * `actions` (migration 0014) in the same transaction as every change to an action. Counts of an area's
+ * actions (its list, its home page) sum these few rows instead of reading every action it ever agreed.
+ */
+export const actionTallies = sqliteTable(
+  'action_tallies',
+  {
+    areaId: text('area_id').notNull(),
+    agencyId: text('agency_id').notNull(),
+    status: text('status').$type<ActionStatus>().notNull(),
+    dueDate: text('due_date').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.areaId, t.agencyId, t.status, t.dueDate] })],
 );
 
 /**

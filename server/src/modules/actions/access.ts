@@ -18,20 +18,33 @@ import { admitListed, notBarred, partyOf, staffOf } from '../cases/policy';
 
 const nothing = sql`1 = 0`;
 
+/**
+ * Where the user's actions are, bars aside: the areas and, for a representative, the agency. Given the
+ * columns holding an action's area and agency, so that the tallies (`action_tallies`) are scoped the
+ * same way as the actions.
+ */
+export function actionScope(user: SessionUser, on: { areaId: SQL; agencyId: SQL } = { areaId: sql`${meetings.areaId}`, agencyId: sql`${actions.agencyId}` }): SQL {
+  if (user.areaIds.length === 0) return nothing;
+  if (user.role === 'coordinator' || user.role === 'chair') return inArray(on.areaId, user.areaIds);
+  if (user.role === 'agency_representative' && user.agencyId) return and(eq(on.agencyId, user.agencyId), inArray(on.areaId, user.areaIds)) as SQL;
+  return nothing;
+}
+
 /** The actions the user may see, as a condition on a query joining `actions` and `meetings`. */
 export function visibleActions(user: SessionUser): SQL {
-  if (user.areaIds.length === 0) return nothing;
-  const unbarred = notBarred(partyOf(user), actions.caseId);
-  if (user.role === 'coordinator' || user.role === 'chair') return and(inArray(meetings.areaId, user.areaIds), unbarred) as SQL;
-  if (user.role === 'agency_representative' && user.agencyId) return and(eq(actions.agencyId, user.agencyId), inArray(meetings.areaId, user.areaIds), unbarred) as SQL;
-  return nothing;
+  return and(actionScope(user), notBarred(partyOf(user), actions.caseId)) as SQL;
 }
 
 /** The coordinator or chair of the action's area: they may update any of its actions, reassign and reopen. */
 export const managesActionsOf = (user: SessionUser, areaId: string): boolean => staffOf(user, areaId);
 
-/** An action with what every view of it needs, read through `visibleActions`. */
-export const actionRows = (db: Db) =>
+/**
+ * The actions the user may see that meet `conditions`, with what every view of one needs. The actions
+ * drive the join (SQLite's CROSS JOIN keeps them the outer loop): a list then walks them in the order
+ * asked, from an index, a page at a time, where starting from the area's meetings would sort every
+ * action the area ever agreed before giving the first.
+ */
+export const actionRows = (db: Db, user: SessionUser, ...conditions: (SQL | undefined)[]) =>
   db
     .select({
       action: actions,
@@ -43,10 +56,11 @@ export const actionRows = (db: Db) =>
       meetingDate: meetings.date,
     })
     .from(actions)
-    .innerJoin(meetings, eq(meetings.id, actions.meetingId))
+    .crossJoin(meetings)
     .innerJoin(areas, eq(areas.id, meetings.areaId))
     .innerJoin(cases, eq(cases.id, actions.caseId))
-    .innerJoin(agencies, eq(agencies.id, actions.agencyId));
+    .innerJoin(agencies, eq(agencies.id, actions.agencyId))
+    .where(and(eq(meetings.id, actions.meetingId), visibleActions(user), ...conditions));
 
 export type ActionRow = ReturnType<ReturnType<typeof actionRows>['all']>[number];
 
@@ -61,9 +75,7 @@ export function admitted<T extends { action: { caseId: string } }>(user: Session
 
 /** The action if the user may see it; otherwise it reads as not existing. */
 export function findVisibleAction(db: Db, user: SessionUser, actionId: string): ActionRow {
-  const row = actionRows(db)
-    .where(and(eq(actions.id, actionId), visibleActions(user)))
-    .get();
+  const row = actionRows(db, user, eq(actions.id, actionId)).get();
   if (!row) throw notFound('action');
   return admitted(user, [row])[0] as ActionRow;
 }

@@ -12,7 +12,7 @@ import { conflict, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { SessionUser } from '../auth/session-store';
 import { requireCase } from '../cases/policy';
-import { actionRows, admitted, visibleActions } from './access';
+import { actionRows, admitted } from './access';
 import { histories, summaries } from './repository';
 import { areaNameOf } from '../../db/names';
 
@@ -23,8 +23,7 @@ export function caseActions(db: Db, user: SessionUser, caseId: string, today: st
   const all = db.select({ id: actions.id }).from(actions).where(eq(actions.caseId, caseId)).all();
   const rows = admitted(
     user,
-    actionRows(db)
-      .where(and(eq(actions.caseId, caseId), visibleActions(user)))
+    actionRows(db, user, eq(actions.caseId, caseId))
       .orderBy(asc(meetings.date), asc(actions.dueDate), asc(actions.createdAt), asc(actions.id))
       .all(),
   );

@@ -3,7 +3,7 @@
  * the history of several at once for a case. What the user may see is decided in `access.ts`.
  */
 
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import {
   ACTION_REMINDER_KINDS,
   CLOSED_ACTION_STATUSES,
@@ -22,59 +22,91 @@ import {
   type EscalationStage,
 } from '@marac/shared';
 import type { Db } from '../../db/client';
-import { actionReminders, actionUpdates, actions, agencies, meetings, users } from '../../db/schema';
+import { actionReminders, actionTallies, actionUpdates, actions, agencies, meetings, users } from '../../db/schema';
 import type { SessionUser } from '../auth/session-store';
-import { actionRows, admitted, findVisibleAction, managesActionsOf, visibleActions, type ActionRow } from './access';
+import { casesBarring, partyOf } from '../cases/policy';
+import { actionRows, actionScope, admitted, findVisibleAction, managesActionsOf, visibleActions, type ActionRow } from './access';
 
 const CLOSED = [...CLOSED_ACTION_STATUSES];
-const OPEN = notInArray(actions.status, CLOSED);
+
+/** The columns an action's area, agency, status and due date are read from: the actions' own, or their tallies'. */
+interface Columns {
+  areaId: SQL;
+  agencyId: SQL;
+  status: SQL;
+  dueDate: SQL;
+}
+
+const OF_ACTIONS: Columns = { areaId: sql`${meetings.areaId}`, agencyId: sql`${actions.agencyId}`, status: sql`${actions.status}`, dueDate: sql`${actions.dueDate}` };
+const OF_TALLIES: Columns = { areaId: sql`${actionTallies.areaId}`, agencyId: sql`${actionTallies.agencyId}`, status: sql`${actionTallies.status}`, dueDate: sql`${actionTallies.dueDate}` };
+/**
+ * The actions' own columns behind SQLite's no-op unary plus, which keeps their indexes out of the
+ * planner's choice: the actions of a few barred cases are then found from the index on the case,
+ * never from an agency's hundred thousand.
+ */
+const OF_ACTIONS_BY_CASE: Columns = { areaId: sql`${meetings.areaId}`, agencyId: sql`+${actions.agencyId}`, status: sql`+${actions.status}`, dueDate: sql`+${actions.dueDate}` };
 
 /** The condition for one state of the list (see `ACTION_STATES`), on the day `today`. */
-export function stateCondition(state: ActionState, today: string): SQL {
+export function stateCondition(state: ActionState, today: string, on: Columns = OF_ACTIONS): SQL {
+  const open = notInArray(on.status, CLOSED);
   switch (state) {
     case 'open':
-      return OPEN;
+      return open;
     case 'due_soon':
-      return and(OPEN, gte(actions.dueDate, today), lte(actions.dueDate, dueSoonUntil(today))) as SQL;
+      return and(open, gte(on.dueDate, today), lte(on.dueDate, dueSoonUntil(today))) as SQL;
     case 'overdue':
-      return and(OPEN, lt(actions.dueDate, today)) as SQL;
+      return and(open, lt(on.dueDate, today)) as SQL;
     case 'completed':
-      return eq(actions.status, 'completed');
+      return eq(on.status, 'completed');
     case 'closed':
-      return inArray(actions.status, CLOSED);
+      return inArray(on.status, CLOSED);
   }
 }
 
-/** The filters other than the state, each narrowing what the user may see anyway. */
-function filterConditions(filter: ActionFilter): SQL[] {
+/** The filters other than the state, each narrowing what the user may see anyway. A meeting or a case only on the actions' own columns. */
+function filterConditions(filter: ActionFilter, on: Columns = OF_ACTIONS): SQL[] {
   const where: SQL[] = [];
-  if (filter.status) where.push(eq(actions.status, filter.status));
-  if (filter.areaId) where.push(eq(meetings.areaId, filter.areaId));
-  if (filter.agencyId) where.push(eq(actions.agencyId, filter.agencyId));
+  if (filter.status) where.push(eq(on.status, filter.status));
+  if (filter.areaId) where.push(eq(on.areaId, filter.areaId));
+  if (filter.agencyId) where.push(eq(on.agencyId, filter.agencyId));
   if (filter.meetingId) where.push(eq(actions.meetingId, filter.meetingId));
   if (filter.caseId) where.push(eq(actions.caseId, filter.caseId));
-  if (filter.dueFrom) where.push(gte(actions.dueDate, filter.dueFrom));
-  if (filter.dueTo) where.push(lte(actions.dueDate, filter.dueTo));
+  if (filter.dueFrom) where.push(gte(on.dueDate, filter.dueFrom));
+  if (filter.dueTo) where.push(lte(on.dueDate, filter.dueTo));
   return where;
 }
 
-const tally = (condition: SQL) => sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`.mapWith(Number);
+/** The count of each state, each row weighing `weight` (one action, or a tally's number of them). */
+const stateCounts = (today: string, on: Columns, weight: SQL) => {
+  const tally = (condition: SQL) => sql<number>`coalesce(sum(case when ${condition} then ${weight} else 0 end), 0)`.mapWith(Number);
+  return {
+    open: tally(stateCondition('open', today, on)),
+    due_soon: tally(stateCondition('due_soon', today, on)),
+    overdue: tally(stateCondition('overdue', today, on)),
+    completed: tally(stateCondition('completed', today, on)),
+    closed: tally(stateCondition('closed', today, on)),
+  };
+};
 
-/** How many of the actions the user may see (narrowed by `filter`, its state aside) are in each state. */
+const NO_ACTIONS: ActionCounts = { open: 0, due_soon: 0, overdue: 0, completed: 0, closed: 0 };
+
+function countActions(db: Db, where: SQL | undefined, today: string, on: Columns = OF_ACTIONS): ActionCounts {
+  return db.select(stateCounts(today, on, sql`1`)).from(actions).innerJoin(meetings, eq(meetings.id, actions.meetingId)).where(where).get() ?? NO_ACTIONS;
+}
+
+/**
+ * How many of the actions the user may see (narrowed by `filter`, its state aside) are in each state.
+ * An area's actions are counted from their tallies, which do not grow with the years of actions
+ * behind them; those on cases a bar keeps from the user are counted one by one (a bar names an agency
+ * or a person on few cases) and taken off. One meeting's or one case's actions are counted directly.
+ */
 export function actionCounts(db: Db, user: SessionUser, filter: ActionFilter, today: string): ActionCounts {
-  const row = db
-    .select({
-      open: tally(stateCondition('open', today)),
-      due_soon: tally(stateCondition('due_soon', today)),
-      overdue: tally(stateCondition('overdue', today)),
-      completed: tally(stateCondition('completed', today)),
-      closed: tally(stateCondition('closed', today)),
-    })
-    .from(actions)
-    .innerJoin(meetings, eq(meetings.id, actions.meetingId))
-    .where(and(visibleActions(user), ...filterConditions(filter)))
-    .get();
-  return row ?? { open: 0, due_soon: 0, overdue: 0, completed: 0, closed: 0 };
+  if (filter.meetingId || filter.caseId) return countActions(db, and(visibleActions(user), ...filterConditions(filter)), today);
+  const all = db.select(stateCounts(today, OF_TALLIES, sql`${actionTallies.n}`)).from(actionTallies).where(and(actionScope(user, OF_TALLIES), ...filterConditions(filter, OF_TALLIES))).get() ?? NO_ACTIONS;
+  const barred = casesBarring(db, partyOf(user));
+  if (barred.length === 0) return all;
+  const hidden = countActions(db, and(actionScope(user, OF_ACTIONS_BY_CASE), inArray(actions.caseId, barred), ...filterConditions(filter, OF_ACTIONS_BY_CASE)), today, OF_ACTIONS_BY_CASE);
+  return { open: all.open - hidden.open, due_soon: all.due_soon - hidden.due_soon, overdue: all.overdue - hidden.overdue, completed: all.completed - hidden.completed, closed: all.closed - hidden.closed };
 }
 
 /**
@@ -120,26 +152,20 @@ export function summaries(db: Db, rows: readonly ActionRow[], today: string): Ac
 }
 
 export function listActions(db: Db, user: SessionUser, query: ActionQuery, today: string): ActionList {
-  const where = and(visibleActions(user), ...filterConditions(query), ...(query.state ? [stateCondition(query.state, today)] : []));
-  const total =
-    db
-      .select({ n: count() })
-      .from(actions)
-      .innerJoin(meetings, eq(meetings.id, actions.meetingId))
-      .where(where)
-      .get()?.n ?? 0;
+  const counts = actionCounts(db, user, query, today);
+  // Every action is either open or closed.
+  const total = query.state ? counts[query.state] : counts.open + counts.closed;
   // Finished actions newest first; everything else soonest due first.
-  const order = query.state === 'completed' || query.state === 'closed' ? [desc(actions.updatedAt), asc(actions.id)] : [asc(actions.dueDate), asc(actions.createdAt), asc(actions.id)];
+  const order = query.state === 'completed' || query.state === 'closed' ? [desc(actions.updatedAt), desc(actions.id)] : [asc(actions.dueDate), asc(actions.createdAt), asc(actions.id)];
   const rows = admitted(
     user,
-    actionRows(db)
-      .where(where)
+    actionRows(db, user, ...filterConditions(query), ...(query.state ? [stateCondition(query.state, today)] : []))
       .orderBy(...order)
       .limit(query.limit)
       .offset(query.offset)
       .all(),
   );
-  return { items: summaries(db, rows, today), total, limit: query.limit, offset: query.offset, today, counts: actionCounts(db, user, query, today) };
+  return { items: summaries(db, rows, today), total, limit: query.limit, offset: query.offset, today, counts };
 }
 
 /** The history of each of these actions, oldest first, with the names a page shows. */

@@ -79,6 +79,25 @@ export function barredCases(db: Db, party: Party, caseIds: readonly string[]): S
   return new Set(barsNaming(db).all({ caseIds: asList(unique), agencyId: party.agencyId, email }).map((b) => b.caseId));
 }
 
+const casesNaming = prepared((db) =>
+  db
+    .selectDistinct({ caseId: caseBars.caseId })
+    .from(caseBars)
+    .where(and(isNull(caseBars.liftedAt), or(eq(caseBars.agencyId, sql.placeholder('agencyId')), eq(caseBars.email, sql.placeholder('email')))))
+    .prepare(),
+);
+
+/**
+ * Every case an active bar names the party on: few for anyone. Counts over a whole area take these
+ * off a total read from an index or a tally, rather than asking about each row.
+ */
+export function casesBarring(db: Db, party: Party): string[] {
+  if (!party.agencyId && !party.email) return [];
+  return casesNaming(db)
+    .all({ agencyId: party.agencyId, email: party.email ? normaliseEmail(party.email) : null })
+    .map((b) => b.caseId);
+}
+
 export const isBarred = (db: Db, party: Party, caseId: string): boolean => barredCases(db, party, [caseId]).size > 0;
 
 /** Coordinators and chairs work across the cases and referrals of their own areas, and no others. */

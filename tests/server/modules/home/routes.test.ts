@@ -105,6 +105,12 @@ function insertAgendaItem(database: Database_, meetingId: string, caseId: string
   if (referralId) database.db.insert(agendaItemReferrals).values({ itemId: id, referralId }).run();
   // As agenda generation does: a referral listed at a meeting names it until it is taken off the agenda.
   if (referralId && status !== 'removed') database.sqlite.prepare('update referrals set agenda_meeting_id = ? where id = ?').run(meetingId, referralId);
+  // As minuting does: a case heard keeps the date of its latest hearing.
+  if (status === 'heard') {
+    database.sqlite
+      .prepare('update cases set last_hearing_date = (select date from meetings where id = ?) where id = ? and (last_hearing_date is null or last_hearing_date < (select date from meetings where id = ?))')
+      .run(meetingId, caseId, meetingId);
+  }
 }
 
 function insertAction(
