@@ -16,7 +16,8 @@ CREATE INDEX `actions_due_order_idx` ON `actions` (`due_date`,`created_at`,`id`)
 CREATE INDEX `actions_updated_idx` ON `actions` (`updated_at`,`id`);--> statement-breakpoint
 CREATE INDEX `actions_agency_due_idx` ON `actions` (`agency_id`,`due_date`,`created_at`,`id`);--> statement-breakpoint
 CREATE INDEX `actions_agency_updated_idx` ON `actions` (`agency_id`,`updated_at`,`id`);--> statement-breakpoint
-CREATE INDEX `cases_area_hearing_idx` ON `cases` (`area_id`,`last_hearing_date`);
+CREATE INDEX `cases_area_hearing_idx` ON `cases` (`area_id`,`last_hearing_date`,`status`,`last_referral_date`);--> statement-breakpoint
+CREATE INDEX `cases_area_referral_idx` ON `cases` (`area_id`,`last_referral_date`,`status`,`last_hearing_date`);
 --> statement-breakpoint
 INSERT INTO `action_tallies` (`area_id`, `agency_id`, `status`, `due_date`, `n`)
   SELECT `meetings`.`area_id`, `actions`.`agency_id`, `actions`.`status`, `actions`.`due_date`, count(*)

@@ -273,8 +273,9 @@ export const cases = sqliteTable(
     // Repeat windows lapsing in a range are found from these dates, not by reading every case of the area.
     index('cases_last_referral_idx').on(t.lastReferralDate),
     index('cases_last_hearing_idx').on(t.lastHearingDate),
-    // "Cases heard in the last 12 months" counted from this index alone.
-    index('cases_area_hearing_idx').on(t.areaId, t.lastHearingDate),
+    // Cases heard in the last 12 months, and repeat windows lapsing, counted from these indexes alone.
+    index('cases_area_hearing_idx').on(t.areaId, t.lastHearingDate, t.status, t.lastReferralDate),
+    index('cases_area_referral_idx').on(t.areaId, t.lastReferralDate, t.status, t.lastHearingDate),
   ],
 );
 

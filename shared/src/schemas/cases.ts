@@ -111,7 +111,11 @@ export type RepeatWindowQuery = z.infer<typeof RepeatWindowQuery>;
 export const RepeatWindowList = z.object({
   today: IsoDate,
   noticeDays: z.number().int(),
+  /** The soonest to lapse first, at most `REPEAT_WINDOWS_SHOWN` of `lapsingSoonTotal`. */
   lapsingSoon: z.array(RepeatWindowItem),
+  lapsingSoonTotal: z.number().int().nonnegative(),
+  /** The most recently lapsed first, at most `REPEAT_WINDOWS_SHOWN` of `lapsedRecentlyTotal`. */
   lapsedRecently: z.array(RepeatWindowItem),
+  lapsedRecentlyTotal: z.number().int().nonnegative(),
 });
 export type RepeatWindowList = z.infer<typeof RepeatWindowList>;

@@ -46,18 +46,19 @@ export function actionReview(db: Db, user: SessionUser, query: ActionReviewQuery
     .innerJoin(meetings, eq(meetings.id, actions.meetingId))
     .where(and(...where))
     .all();
-  const completedIds = rows.filter((r) => r.status === 'completed').map((r) => r.id);
+  // The date given with the update that completed each completed action, the last one where it was
+  // completed more than once: read with the same conditions, never as a list of ids (an area's
+  // completed actions outnumber what one statement may bind).
   const completedOn = new Map<string, string>();
-  if (completedIds.length) {
-    // The date given with the update that completed it, the last one where it was completed more than once.
-    for (const u of db
-      .select({ actionId: actionUpdates.actionId, occurredOn: actionUpdates.occurredOn, updatedAt: actionUpdates.updatedAt })
-      .from(actionUpdates)
-      .where(and(inArray(actionUpdates.actionId, completedIds), eq(actionUpdates.status, 'completed')))
-      .orderBy(actionUpdates.updatedAt, actionUpdates.id)
-      .all()) {
-      completedOn.set(u.actionId, u.occurredOn);
-    }
+  for (const u of db
+    .select({ actionId: actionUpdates.actionId, occurredOn: actionUpdates.occurredOn })
+    .from(actions)
+    .innerJoin(meetings, eq(meetings.id, actions.meetingId))
+    .innerJoin(actionUpdates, and(eq(actionUpdates.actionId, actions.id), eq(actionUpdates.status, 'completed')))
+    .where(and(...where, eq(actions.status, 'completed')))
+    .orderBy(actionUpdates.updatedAt, actionUpdates.id)
+    .all()) {
+    completedOn.set(u.actionId, u.occurredOn);
   }
 
   // Agencies serving the area, and any other that holds one of its actions.

@@ -1,12 +1,12 @@
 import { and, asc, count, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
-import { addMonths, type HomeFigure, type HomeSummary } from '@marac/shared';
+import { REPEAT_WINDOW_NOTICE_DAYS, addDays, addMonths, type HomeFigure, type HomeSummary } from '@marac/shared';
 import type { Db } from '../../db/client';
 import { agencies, agendaItems, areas, auditEvents, cases, meetingInvitations, meetings, referrals, research, users } from '../../db/schema';
 import { startOfLondonDay } from '../../lib/time';
 import { actionCounts } from '../actions/repository';
 import type { SessionUser } from '../auth/session-store';
 import { casesBarring, notBarred, partyOf, referralNotBarred } from '../cases/policy';
-import { repeatWindows } from '../history/windows';
+import { countWindowsLapsingBetween } from '../history/windows';
 
 const figure = (key: string, label: string, value: number, hint: string | null = null): HomeFigure => ({ key, label, value, hint });
 const n = (row: { n: number } | undefined) => row?.n ?? 0;
@@ -50,7 +50,7 @@ function areaFigures(db: Db, user: SessionUser, today: string): HomeFigure[] {
   // The same counts, and the same scoping, as the actions list.
   const { overdue } = actionCounts(db, user, {}, today);
   const { open: escalated } = actionCounts(db, user, { status: 'escalated' }, today);
-  const lapsing = repeatWindows(db, user, {}, today).lapsingSoon.length;
+  const lapsing = countWindowsLapsingBetween(db, user, user.areaIds, addDays(today, 1), addDays(today, REPEAT_WINDOW_NOTICE_DAYS));
   // A case's last hearing is kept on it when its meeting is minuted: counted from the index on it,
   // less the few cases a bar keeps from this person.
   const heardSince = and(inArray(cases.areaId, user.areaIds), gte(cases.lastHearingDate, addMonths(today, -12)));

@@ -3,6 +3,7 @@ import { ApiError, RepeatWindowList } from '@marac/shared';
 import { auditEvents, cases } from '../../../../server/src/db/schema';
 import { makeUser, signIn, type Agent } from '../../helper';
 import { acceptedReferral, referralSubmission, referralWorld, rowCounts, type World } from '../referrals/factories';
+import { countWindowsLapsingBetween, windowsLapsingBetween } from '../../../../server/src/modules/history/windows';
 import { plainReferral, setRepeatAnchor } from './helpers';
 
 /** A case for a victim of this given name, opened by a referral on `referralDate` and accepted in the area. */
@@ -70,6 +71,25 @@ describe('GET /api/repeat-windows', () => {
     // Nothing beyond what the list needs: no address or date of birth.
     expect(JSON.stringify(list)).not.toMatch(/Example Street|TS1 2AB|1990-04-12/);
     expect(list.lapsingSoon[0]!.caseId).toBe(tomorrow.caseId);
+    expect([list.lapsingSoonTotal, list.lapsedRecentlyTotal]).toEqual([3, 3]);
+  });
+
+  it('finds every anchor whose window lapses on a day, month ends included, and shows the first of a long list with the count of all', async () => {
+    const world = await referralWorld();
+    const leap = await caseOf(world, 'Leap', '2025-10-01');
+    const eve = await caseOf(world, 'Eve', '2025-10-02');
+    const after = await caseOf(world, 'After', '2025-10-03');
+    // Histories from before the platform, written directly: a window from 29 February lapses on 28 February.
+    updateCase(world, leap.caseId, 'last_referral_date = ?', '2024-02-29');
+    updateCase(world, eve.caseId, 'last_referral_date = ?', '2024-02-28');
+    updateCase(world, after.caseId, 'last_referral_date = ?', '2024-03-01');
+    const viewer = { ...world.users.coordinator, areaIds: [world.area.id], agencyId: null, disclosed: new Set<string>() };
+    const db = world.database.db;
+    expect(names(windowsLapsingBetween(db, viewer, [world.area.id], '2025-02-28', '2025-02-28', '2025-02-28'))).toEqual(['Eve Ashdown', 'Leap Ashdown']);
+    expect(countWindowsLapsingBetween(db, viewer, [world.area.id], '2025-02-28', '2025-02-28')).toBe(2);
+    expect(names(windowsLapsingBetween(db, viewer, [world.area.id], '2025-02-28', '2025-03-01', '2025-02-28', { limit: 2 }))).toEqual(['Eve Ashdown', 'Leap Ashdown']);
+    expect(names(windowsLapsingBetween(db, viewer, [world.area.id], '2025-02-28', '2025-03-01', '2025-02-28', { limit: 1, latestFirst: true }))).toEqual(['After Ashdown']);
+    expect(countWindowsLapsingBetween(db, viewer, [world.area.id], '2025-02-28', '2025-03-01')).toBe(3);
   });
 
   it('keeps closed cases on the list and leaves out cases transferred to another area', async () => {

@@ -155,7 +155,9 @@ export function buildRepeatWindowItem(overrides: Partial<RepeatWindowItem> = {})
 }
 
 export function buildRepeatWindowList(overrides: Partial<RepeatWindowList> = {}): RepeatWindowList {
-  return RepeatWindowList.parse({ today: '2026-03-05', noticeDays: 30, lapsingSoon: [], lapsedRecently: [], ...overrides });
+  const lapsingSoon = overrides.lapsingSoon ?? [];
+  const lapsedRecently = overrides.lapsedRecently ?? [];
+  return RepeatWindowList.parse({ today: '2026-03-05', noticeDays: 30, lapsingSoon, lapsingSoonTotal: lapsingSoon.length, lapsedRecently, lapsedRecentlyTotal: lapsedRecently.length, ...overrides });
 }
 
 /** The decision's answer: the referral as screening left it, and what any bar it brought took away (none unless given). */

@@ -71,6 +71,27 @@ describe('repeat windows', () => {
     expect(screen.queryByLabelText('Area')).not.toBeInTheDocument();
   });
 
+  it('says how many there are in all when a list shows only the first of them', async () => {
+    server.use(
+      signedInAs(buildMe({ role: 'coordinator', areas: [AREA] })),
+      http.get('/api/repeat-windows', () =>
+        HttpResponse.json(
+          buildRepeatWindowList({
+            lapsingSoon: [buildRepeatWindowItem({ caseReference: 'NBC-2025-0007' }), buildRepeatWindowItem({ caseReference: 'NBC-2025-0009' })],
+            lapsingSoonTotal: 250,
+          }),
+        ),
+      ),
+    );
+    renderApp('/repeat-windows');
+
+    await screen.findByRole('table', { name: 'Lapsing in the next 30 days' });
+    expect(screen.getByText('250 cases in all; the 2 cases soonest to lapse are shown.')).toBeInTheDocument();
+    expect(rowsOf('Lapsing in the next 30 days')).toHaveLength(2);
+    // A list shown whole says nothing more.
+    expect(screen.queryByText(/most recently lapsed are shown/)).not.toBeInTheDocument();
+  });
+
   it('says when nothing is lapsing or has lapsed', async () => {
     server.use(
       signedInAs(buildMe({ role: 'chair', areas: [AREA] })),

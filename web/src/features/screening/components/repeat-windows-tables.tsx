@@ -17,15 +17,24 @@ interface WindowTableProps {
   title: string;
   empty: string;
   items: readonly RepeatWindowItem[];
+  /** How many there are in all: the list shows the first of them. */
+  total: number;
+  /** What the first shown are, for the sentence when not all are shown ("soonest to lapse"). */
+  order: string;
   showArea: boolean;
 }
 
-function WindowTable({ id, title, empty, items, showArea }: WindowTableProps) {
+function WindowTable({ id, title, empty, items, total, order, showArea }: WindowTableProps) {
   return (
     <section aria-labelledby={id} className="govuk-!-margin-bottom-8">
       <h2 className="govuk-heading-m" id={id}>
         {title}
       </h2>
+      {items.length < total ? (
+        <p className="govuk-body">
+          {formatCount(total, 'case')} in all; the {formatCount(items.length, 'case')} {order} are shown.
+        </p>
+      ) : null}
       {items.length === 0 ? (
         <p className="govuk-body">{empty}</p>
       ) : (
@@ -71,7 +80,7 @@ export function RepeatWindowsTables({ query, showArea }: RepeatWindowsTablesProp
   const windows = useRepeatWindows(query);
   if (windows.isPending) return <Loading label="Loading repeat windows…" />;
   if (windows.isError) return <QueryProblem error={windows.error} subject="the repeat windows" />;
-  const { noticeDays, today, lapsingSoon, lapsedRecently } = windows.data;
+  const { noticeDays, today, lapsingSoon, lapsingSoonTotal, lapsedRecently, lapsedRecentlyTotal } = windows.data;
   return (
     <>
       <p className="govuk-body">
@@ -83,6 +92,8 @@ export function RepeatWindowsTables({ query, showArea }: RepeatWindowsTablesProp
         title={`Lapsing in the next ${noticeDays} days`}
         empty={`No case’s window lapses in the next ${noticeDays} days.`}
         items={lapsingSoon}
+        total={lapsingSoonTotal}
+        order="soonest to lapse"
         showArea={showArea}
       />
       <WindowTable
@@ -90,6 +101,8 @@ export function RepeatWindowsTables({ query, showArea }: RepeatWindowsTablesProp
         title={`Lapsed in the last ${noticeDays} days`}
         empty={`No case’s window has lapsed in the last ${noticeDays} days.`}
         items={lapsedRecently}
+        total={lapsedRecentlyTotal}
+        order="most recently lapsed"
         showArea={showArea}
       />
     </>
