@@ -1520,7 +1520,9 @@ class Generator {
       weights[i] = 0;
       if (weights.every((x) => x === 0)) break;
     }
-    const today = this.todayDay;
+    // Updates stop the day before the history's last day: one "today" at a working-day hour could lie
+    // after the moment the demo is seeded, and sort above what a person does in it. Never before the meeting.
+    const today = Math.max(meeting.day, this.todayDay - 1);
     return chosen.map((template) => {
       const agency = area.byKind.get(template.kind) as AgencyRt;
       const dueDay = weekdayOnOrAfter(meeting.day + rng.int(7, 42));
