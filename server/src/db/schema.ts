@@ -698,6 +698,11 @@ export const actions = sqliteTable(
     createdAt: createdAt(),
     updatedAt: text('updated_at').notNull(),
     version: version(),
+    /**
+     * The date given with the update that last completed it, kept by a trigger on `action_updates`
+     * (migration 0015); meaningful while the status is "completed".
+     */
+    completedOn: text('completed_on'),
   },
   (t) => [
     index('actions_agency_status_idx').on(t.agencyId, t.status, t.dueDate),
@@ -729,6 +734,23 @@ export const actionTallies = sqliteTable(
     n: integer('n').notNull(),
   },
   (t) => [primaryKey({ columns: [t.areaId, t.agencyId, t.status, t.dueDate] })],
+);
+
+/**
+ * How many completed actions each area's agencies completed how many days after the meeting that
+ * agreed them, per due date, kept by triggers on `actions` (migration 0015): the review's median time to
+ * completion is read from these few rows.
+ */
+export const actionCompletions = sqliteTable(
+  'action_completions',
+  {
+    areaId: text('area_id').notNull(),
+    agencyId: text('agency_id').notNull(),
+    dueDate: text('due_date').notNull(),
+    days: integer('days').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.areaId, t.agencyId, t.dueDate, t.days] })],
 );
 
 /**

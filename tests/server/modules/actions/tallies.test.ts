@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ActionList } from '@marac/shared';
+import { ActionList, ActionReview } from '@marac/shared';
 import { openDatabase, type Database_ } from '../../../../server/src/db/client';
 import { applyMigrations } from '../../migrations';
 import { actionWorld, daysLater, reassign, update } from './world';
@@ -15,8 +15,26 @@ function talliesAndTruth(database: Database_) {
   };
 }
 
+/**
+ * The completion tallies as kept, and as counted afresh: each completed action once, by the days from
+ * its meeting to the date given with the update that last completed it.
+ */
+function completionsAndTruth(database: Database_) {
+  const read = (sql: string) => database.sqlite.prepare(sql).all() as { area_id: string; agency_id: string; due_date: string; days: number; n: number }[];
+  return {
+    kept: read('select area_id, agency_id, due_date, days, n from action_completions where n <> 0 order by 1, 2, 3, 4'),
+    counted: read(`
+      select meetings.area_id, actions.agency_id, actions.due_date,
+        max(0, cast(julianday((select occurred_on from action_updates u where u.action_id = actions.id and u.status = 'completed' order by u.updated_at desc, u.id desc limit 1)) - julianday(meetings.date) as integer)) as days,
+        count(*) as n
+      from actions join meetings on meetings.id = actions.meeting_id
+      where actions.status = 'completed'
+      group by 1, 2, 3, 4 order by 1, 2, 3, 4`),
+  };
+}
+
 describe('the tallies of actions', () => {
-  it('follow every change to an action made through the platform: agreed, updated, closed, reassigned with a new due date', async () => {
+  it('follow every change to an action made through the platform: agreed, updated, completed, reopened and completed again, reassigned with a new due date', async () => {
     const world = await actionWorld();
     const agree = world.first.agree;
     const a = await agree(world.police.id, 'Flag the address', '2026-11-30');
@@ -37,12 +55,26 @@ describe('the tallies of actions', () => {
       ['in_progress', '2026-11-30', 1],
       ['open', '2026-12-11', 1],
     ]);
+    let completions = completionsAndTruth(world.database);
+    expect(completions.kept).toEqual(completions.counted);
+    expect(completions.kept.map((row) => [row.due_date, row.days, row.n])).toEqual([['2026-12-01', 1, 1]]);
+
+    // Reopened by the coordinator and completed again later: counted once, from the later completion.
+    const later = await daysLater(world, 2);
+    expect((await update(world, later.coordinator, b, { status: 'open', note: 'Reopened: the check was not recorded' })).statusCode).toBe(201);
+    completions = completionsAndTruth(world.database);
+    expect(completions.kept).toEqual([]);
+    expect((await update(world, later.rep, b, { status: 'completed', note: 'Recorded now', occurredOn: '2026-11-26' })).statusCode).toBe(201);
+    completions = completionsAndTruth(world.database);
+    expect(completions.kept).toEqual(completions.counted);
+    expect(completions.kept.map((row) => [row.due_date, row.days, row.n])).toEqual([['2026-12-01', 3, 1]]);
 
     // A deleted action leaves its tally too (nothing in the platform deletes one today; the trigger keeps it so if it ever does).
     world.database.sqlite.prepare('delete from action_updates where action_id = ?').run(b);
     world.database.sqlite.prepare('delete from actions where id = ?').run(b);
     truth = talliesAndTruth(world.database);
     expect(truth.kept).toEqual(truth.counted);
+    expect(completionsAndTruth(world.database).kept).toEqual([]);
   });
 
   it('leave out of every count the actions on a case a bar keeps from the reader', async () => {
@@ -55,6 +87,12 @@ describe('the tallies of actions', () => {
       const response = await agents.coordinator.request({ method: 'GET', url: '/api/actions' });
       expect(response.statusCode, response.body).toBe(200);
       const list = ActionList.parse(response.json());
+      const review = await agents.coordinator.request({ method: 'GET', url: `/api/actions/review?areaId=${world.area.id}` });
+      expect(review.statusCode, review.body).toBe(200);
+      const totals = ActionReview.parse(review.json()).totals;
+      expect(totals.total.value).toBe(list.total);
+      expect(totals.open.value).toBe(list.counts.open);
+      expect(totals.overdue.value).toBe(list.counts.overdue);
       return { total: list.total, counts: list.counts, shown: list.items.length };
     };
     expect(await counts()).toEqual({ total: 2, counts: { open: 2, due_soon: 1, overdue: 1, completed: 0, closed: 0 }, shown: 2 });
@@ -89,7 +127,18 @@ describe('the tallies of actions', () => {
           `insert into actions (id, case_id, meeting_id, agency_id, description, category, due_date, status, created_by, created_at, updated_at) values ('${id}', 'c1', 'm1', '${agency}', 'An action', 'victim_safety', '${due}', '${status}', 'u1', '2026-01-05T11:00:00.000Z', '2026-01-05T11:00:00.000Z')`,
         );
       }
-      applyMigrations(database, (n) => n === 14);
+      run("insert into action_updates (id, action_id, status, note, occurred_on, updated_by, updated_at) values ('u1', 'x1', 'completed', 'Done', '2026-01-08', 'u1', '2026-01-08T10:00:00.000Z')");
+      run("insert into action_updates (id, action_id, status, note, occurred_on, updated_by, updated_at) values ('u2', 'x1', 'open', 'Reopened', '2026-01-09', 'u1', '2026-01-09T10:00:00.000Z')");
+      run("insert into action_updates (id, action_id, status, note, occurred_on, updated_by, updated_at) values ('u3', 'x1', 'completed', 'Done again', '2026-01-15', 'u1', '2026-01-15T10:00:00.000Z')");
+      run("insert into action_updates (id, action_id, status, note, occurred_on, updated_by, updated_at) values ('u4', 'x2', 'completed', 'Done', '2026-01-05', 'u1', '2026-01-05T12:00:00.000Z')");
+      applyMigrations(database, (n) => n === 14 || n === 15);
+      const completions = completionsAndTruth(database);
+      expect(completions.kept).toEqual(completions.counted);
+      // Counted from the last completion (15 January, ten days after the meeting) and from the meeting day itself.
+      expect(completions.kept.map((row) => [row.agency_id, row.days, row.n])).toEqual([
+        ['g1', 0, 1],
+        ['g1', 10, 1],
+      ]);
       const truth = talliesAndTruth(database);
       expect(truth.kept).toEqual(truth.counted);
       expect(truth.kept.map((row) => [row.agency_id, row.status, row.n])).toEqual([

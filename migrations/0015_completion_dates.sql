@@ -1,0 +1,53 @@
+CREATE TABLE `action_completions` (
+	`area_id` text NOT NULL,
+	`agency_id` text NOT NULL,
+	`due_date` text NOT NULL,
+	`days` integer NOT NULL,
+	`n` integer NOT NULL,
+	PRIMARY KEY(`area_id`, `agency_id`, `due_date`, `days`)
+);
+--> statement-breakpoint
+ALTER TABLE `actions` ADD `completed_on` text;--> statement-breakpoint
+UPDATE `actions` SET `completed_on` = (
+  SELECT `occurred_on` FROM `action_updates`
+  WHERE `action_updates`.`action_id` = `actions`.`id` AND `action_updates`.`status` = 'completed'
+  ORDER BY `action_updates`.`updated_at` DESC, `action_updates`.`id` DESC LIMIT 1
+);
+--> statement-breakpoint
+INSERT INTO `action_completions` (`area_id`, `agency_id`, `due_date`, `days`, `n`)
+  SELECT `meetings`.`area_id`, `actions`.`agency_id`, `actions`.`due_date`,
+    max(0, cast(julianday(`actions`.`completed_on`) - julianday(`meetings`.`date`) AS integer)), count(*)
+  FROM `actions` INNER JOIN `meetings` ON `meetings`.`id` = `actions`.`meeting_id`
+  WHERE `actions`.`status` = 'completed' AND `actions`.`completed_on` IS NOT NULL
+  GROUP BY 1, 2, 3, 4;
+--> statement-breakpoint
+CREATE TRIGGER `action_completed_on` AFTER INSERT ON `action_updates` WHEN NEW.`status` = 'completed' BEGIN
+  UPDATE `actions` SET `completed_on` = NEW.`occurred_on` WHERE `id` = NEW.`action_id`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `action_completions_insert` AFTER INSERT ON `actions` WHEN NEW.`status` = 'completed' AND NEW.`completed_on` IS NOT NULL BEGIN
+  INSERT INTO `action_completions` (`area_id`, `agency_id`, `due_date`, `days`, `n`)
+    SELECT `area_id`, NEW.`agency_id`, NEW.`due_date`, max(0, cast(julianday(NEW.`completed_on`) - julianday(`date`) AS integer)), 1
+    FROM `meetings` WHERE `id` = NEW.`meeting_id`
+    ON CONFLICT DO UPDATE SET `n` = `n` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `action_completions_delete` AFTER DELETE ON `actions` WHEN OLD.`status` = 'completed' AND OLD.`completed_on` IS NOT NULL BEGIN
+  UPDATE `action_completions` SET `n` = `n` - 1
+    WHERE (`area_id`, `agency_id`, `due_date`, `days`) = (
+      SELECT `area_id`, OLD.`agency_id`, OLD.`due_date`, max(0, cast(julianday(OLD.`completed_on`) - julianday(`date`) AS integer))
+      FROM `meetings` WHERE `id` = OLD.`meeting_id`
+    );
+END;
+--> statement-breakpoint
+CREATE TRIGGER `action_completions_update` AFTER UPDATE OF `status`, `completed_on`, `agency_id`, `due_date`, `meeting_id` ON `actions` BEGIN
+  UPDATE `action_completions` SET `n` = `n` - 1
+    WHERE OLD.`status` = 'completed' AND OLD.`completed_on` IS NOT NULL AND (`area_id`, `agency_id`, `due_date`, `days`) = (
+      SELECT `area_id`, OLD.`agency_id`, OLD.`due_date`, max(0, cast(julianday(OLD.`completed_on`) - julianday(`date`) AS integer))
+      FROM `meetings` WHERE `id` = OLD.`meeting_id`
+    );
+  INSERT INTO `action_completions` (`area_id`, `agency_id`, `due_date`, `days`, `n`)
+    SELECT `area_id`, NEW.`agency_id`, NEW.`due_date`, max(0, cast(julianday(NEW.`completed_on`) - julianday(`date`) AS integer)), 1
+    FROM `meetings` WHERE `id` = NEW.`meeting_id` AND NEW.`status` = 'completed' AND NEW.`completed_on` IS NOT NULL
+    ON CONFLICT DO UPDATE SET `n` = `n` + 1;
+END;
