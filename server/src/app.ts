@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from './config';
+import { fromRepoRoot, type Config } from './config';
 import type { Database_ } from './db/client';
 import { JobRegistry } from './lib/jobs';
 import { systemClock, type Clock } from './lib/time';
@@ -64,7 +62,7 @@ declare module 'fastify' {
   }
 }
 
-const DEFAULT_WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+const DEFAULT_WEB_DIST = fromRepoRoot('web/dist');
 
 /**
  * Builds the whole platform without listening, so tests drive it with `inject` and `server.ts` adds

@@ -19,7 +19,7 @@
  * Prints a PASS/FAIL line per target and exits non-zero when one is missed.
  */
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -132,7 +132,13 @@ interface Platform extends Server {
   process: PlatformProcess;
 }
 
-/** The platform as README starts it, on `file`; start-up is timed until it answers its liveness check. */
+/** Bundles the server as `pnpm start` does (`server/build.mjs`), once per run. */
+function buildServer(): void {
+  const built = spawnSync(process.execPath, ['build.mjs'], { cwd: join(REPO_ROOT, 'server'), stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('bundling the server failed');
+}
+
+/** The platform as README starts it (the bundled server under plain Node), on `file`; start-up is timed until it answers its liveness check. */
 async function startPlatform(file: string, demo: boolean): Promise<Platform> {
   const port = await freePort();
   const started = performance.now();
@@ -144,7 +150,7 @@ async function startPlatform(file: string, demo: boolean): Promise<Platform> {
     // The benchmark is one client doing the work of many offices: the request limit is not what it measures.
     RATE_LIMIT_PER_MINUTE: '1000000',
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
-  });
+  }, [process.execPath, '--enable-source-maps', 'dist/server.mjs']);
   await untilListening(platform, port, 30 * 60_000);
   const startupMs = performance.now() - started;
   return {
@@ -431,6 +437,7 @@ async function measure(label: string, file: string, demo: boolean, args: Args, b
 
 async function main() {
   const args = parse();
+  buildServer();
   const bare = await startBareFastify();
   const bareRps = async () => (await closedLoop('bare Fastify route', bare.url, null, [{ path: '/bare' }], { connections: args.connections, duration: args.duration })).rps;
   const folder = mkdtempSync(join(tmpdir(), 'marac-bench-api-'));
