@@ -7,7 +7,12 @@ CREATE TABLE `action_completions` (
 	PRIMARY KEY(`area_id`, `agency_id`, `due_date`, `days`)
 );
 --> statement-breakpoint
-ALTER TABLE `actions` ADD `completed_on` text;--> statement-breakpoint
+DROP INDEX `cases_area_hearing_idx`;--> statement-breakpoint
+DROP INDEX `cases_area_referral_idx`;--> statement-breakpoint
+CREATE INDEX `cases_area_hearing_idx` ON `cases` (`area_id`,`last_hearing_date`,`status`,`last_referral_date`,`reference`);--> statement-breakpoint
+CREATE INDEX `cases_area_referral_idx` ON `cases` (`area_id`,`last_referral_date`,`status`,`last_hearing_date`,`reference`);--> statement-breakpoint
+ALTER TABLE `actions` ADD `completed_on` text;
+--> statement-breakpoint
 UPDATE `actions` SET `completed_on` = (
   SELECT `occurred_on` FROM `action_updates`
   WHERE `action_updates`.`action_id` = `actions`.`id` AND `action_updates`.`status` = 'completed'

@@ -428,7 +428,11 @@ async function measure(label: string, file: string, demo: boolean, args: Args, b
     verdict(platform.startupMs <= TARGETS.startupMs, `${label}: start-up ${fmt(platform.startupMs)} ms (target ≤ ${fmt(TARGETS.startupMs)} ms)`);
     verdict(memory <= TARGETS.memoryMb, `${label}: peak memory ${fmt(memory)} MB (target ≤ ${TARGETS.memoryMb} MB)`);
     for (const page of pageRows) {
-      verdict(page.bad === 0 && page.p50 <= TARGETS.bigPageMedianMs && page.p99 <= TARGETS.bigPageP99Ms, `${label}: ${page.name} p50 ${fmt(page.p50, 1)} ms, p99 ${fmt(page.p99, 1)} ms for one user (targets ≤ ${TARGETS.bigPageMedianMs} / ${TARGETS.bigPageP99Ms} ms)`);
+      // A page that answered nothing in its run (the process held by something else) has no latency to pass on.
+      verdict(
+        page.ok > 0 && page.bad === 0 && page.p50 <= TARGETS.bigPageMedianMs && page.p99 <= TARGETS.bigPageP99Ms,
+        `${label}: ${page.name} p50 ${fmt(page.p50, 1)} ms, p99 ${fmt(page.p99, 1)} ms for one user, ${fmt(page.ok)} answered (targets ≤ ${TARGETS.bigPageMedianMs} / ${TARGETS.bigPageP99Ms} ms)`,
+      );
     }
   } finally {
     await platform.stop();

@@ -274,8 +274,8 @@ export const cases = sqliteTable(
     index('cases_last_referral_idx').on(t.lastReferralDate),
     index('cases_last_hearing_idx').on(t.lastHearingDate),
     // Cases heard in the last 12 months, and repeat windows lapsing, counted from these indexes alone.
-    index('cases_area_hearing_idx').on(t.areaId, t.lastHearingDate, t.status, t.lastReferralDate),
-    index('cases_area_referral_idx').on(t.areaId, t.lastReferralDate, t.status, t.lastHearingDate),
+    index('cases_area_hearing_idx').on(t.areaId, t.lastHearingDate, t.status, t.lastReferralDate, t.reference),
+    index('cases_area_referral_idx').on(t.areaId, t.lastReferralDate, t.status, t.lastHearingDate, t.reference),
   ],
 );
 

@@ -42,7 +42,7 @@ const fromHearing = sql<string>`(case when ${cases.lastHearingDate} is not null 
  * own dates decide, read from the indexes on the area and each date alone.
  */
 function lapsing(db: Db, areaIds: readonly string[], first: string, last: string) {
-  const counting = db.select({ id: areas.id, settings: areas.settings }).from(areas).where(inArray(areas.id, [...areaIds])).all();
+  const counting = db.select({ id: areas.id, name: areas.name, code: areas.code, settings: areas.settings }).from(areas).where(inArray(areas.id, [...areaIds])).all();
   const byHearing = counting.filter((a) => a.settings.repeatAnchor === 'last_hearing').map((a) => a.id);
   const byReferral = counting.filter((a) => a.settings.repeatAnchor !== 'last_hearing').map((a) => a.id);
   const anchor =
@@ -56,7 +56,7 @@ function lapsing(db: Db, areaIds: readonly string[], first: string, last: string
         : undefined,
     ),
   );
-  return { where, anchor, none: counting.length === 0 };
+  return { where, anchor, areasById: new Map(counting.map((a) => [a.id, a])), none: counting.length === 0 };
 }
 
 /** How many cases the viewer may see whose window lapses from `from` to `to`: all of them, less the few a bar keeps from them. */
@@ -86,30 +86,46 @@ export function windowsLapsingBetween(
 ): RepeatWindowItem[] {
   if (areaIds.length === 0 || from > to) return [];
   const { first, last } = anchorsLapsingBetween(from, to);
-  const { where, anchor, none } = lapsing(db, areaIds, first, last);
+  const { where, anchor, areasById, none } = lapsing(db, areaIds, first, last);
   if (none) return [];
-  const query = db
+  const order = latestFirst ? [desc(anchor), desc(cases.reference)] : [asc(anchor), asc(cases.reference)];
+  // With a limit, the page is chosen first from the indexes on the area and its dates alone (they hold
+  // each case's reference too), a few more than asked for the cases a bar may then keep from the
+  // viewer; only those are read in full. Sorting every candidate with its victim's name would read
+  // a row of people for each.
+  const chosen =
+    limit === undefined
+      ? null
+      : db
+          .select({ reference: cases.reference })
+          .from(cases)
+          .where(where)
+          .orderBy(...order)
+          .limit(limit + casesBarring(db, partyOf(viewer)).length)
+          .all()
+          .map((c) => c.reference);
+  if (chosen?.length === 0) return [];
+  const rows = db
     .select({
       caseId: cases.id,
       caseReference: cases.reference,
       lastReferralDate: cases.lastReferralDate,
       lastHearingDate: cases.lastHearingDate,
-      areaId: areas.id,
-      areaName: areas.name,
-      areaCode: areas.code,
-      settings: areas.settings,
+      areaId: cases.areaId,
       givenName: people.givenName,
       familyName: people.familyName,
     })
     .from(cases)
-    .innerJoin(areas, eq(areas.id, cases.areaId))
     .innerJoin(people, eq(people.id, cases.victimPersonId))
-    .where(and(where, notBarred(partyOf(viewer), cases.id)))
-    .orderBy(...(latestFirst ? [desc(anchor), desc(cases.reference)] : [asc(anchor), asc(cases.reference)]));
-  const rows = limit === undefined ? query.all() : query.limit(limit).all();
+    .where(and(chosen ? inArray(cases.reference, chosen) : where, notBarred(partyOf(viewer), cases.id)))
+    .orderBy(...order)
+    .limit(limit ?? -1)
+    .all();
   const items: RepeatWindowItem[] = [];
   for (const row of rows) {
-    const anchor = row.settings.repeatAnchor;
+    const area = areasById.get(row.areaId);
+    if (!area) continue;
+    const anchor = area.settings.repeatAnchor;
     const window = repeatWindow(row, anchor, WINDOW_MONTHS);
     // The SQL chose by the same rule: a case it let through that this rejects would be a disagreement between the two.
     if (window === null || window.lapsesOn < from || window.lapsesOn > to) continue;
@@ -117,7 +133,7 @@ export function windowsLapsingBetween(
     items.push({
       caseId: row.caseId,
       caseReference: row.caseReference,
-      area: { id: row.areaId, name: row.areaName, code: row.areaCode },
+      area: { id: area.id, name: area.name, code: area.code },
       victimName: `${row.givenName} ${row.familyName}`,
       status: daysUntilLapse > 0 ? 'lapsing_soon' : 'lapsed_recently',
       anchor,
