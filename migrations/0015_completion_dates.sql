@@ -11,7 +11,8 @@ DROP INDEX `cases_area_hearing_idx`;--> statement-breakpoint
 DROP INDEX `cases_area_referral_idx`;--> statement-breakpoint
 CREATE INDEX `cases_area_hearing_idx` ON `cases` (`area_id`,`last_hearing_date`,`status`,`last_referral_date`,`reference`);--> statement-breakpoint
 CREATE INDEX `cases_area_referral_idx` ON `cases` (`area_id`,`last_referral_date`,`status`,`last_hearing_date`,`reference`);--> statement-breakpoint
-ALTER TABLE `actions` ADD `completed_on` text;
+ALTER TABLE `actions` ADD `completed_on` text;--> statement-breakpoint
+CREATE INDEX `research_due_idx` ON `research` (`due_date`,`status`);
 --> statement-breakpoint
 UPDATE `actions` SET `completed_on` = (
   SELECT `occurred_on` FROM `action_updates`

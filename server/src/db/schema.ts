@@ -664,6 +664,8 @@ export const research = sqliteTable(
     uniqueIndex('research_task_idx').on(t.meetingId, t.caseId, t.agencyId),
     // An agency's tasks at the meetings to come, found from the few meetings rather than all its tasks.
     index('research_agency_idx').on(t.agencyId, t.meetingId, t.status),
+    // The mail worker's pass each minute asks for the tasks due on one day: without it, every task ever set.
+    index('research_due_idx').on(t.dueDate, t.status),
   ],
 );
 
