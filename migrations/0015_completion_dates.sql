@@ -4,8 +4,15 @@ CREATE TABLE `action_completions` (
 	`due_date` text NOT NULL,
 	`days` integer NOT NULL,
 	`n` integer NOT NULL,
-	PRIMARY KEY(`area_id`, `agency_id`, `due_date`, `days`)
-);
+	PRIMARY KEY(`area_id`, `agency_id`, `days`, `due_date`)
+) WITHOUT ROWID;
+--> statement-breakpoint
+CREATE TABLE `case_hearing_tallies` (
+	`area_id` text NOT NULL,
+	`last_hearing_date` text NOT NULL,
+	`n` integer NOT NULL,
+	PRIMARY KEY(`area_id`, `last_hearing_date`)
+) WITHOUT ROWID;
 --> statement-breakpoint
 DROP INDEX `cases_area_hearing_idx`;--> statement-breakpoint
 DROP INDEX `cases_area_referral_idx`;--> statement-breakpoint
@@ -55,5 +62,25 @@ CREATE TRIGGER `action_completions_update` AFTER UPDATE OF `status`, `completed_
   INSERT INTO `action_completions` (`area_id`, `agency_id`, `due_date`, `days`, `n`)
     SELECT `area_id`, NEW.`agency_id`, NEW.`due_date`, max(0, cast(julianday(NEW.`completed_on`) - julianday(`date`) AS integer)), 1
     FROM `meetings` WHERE `id` = NEW.`meeting_id` AND NEW.`status` = 'completed' AND NEW.`completed_on` IS NOT NULL
+    ON CONFLICT DO UPDATE SET `n` = `n` + 1;
+END;
+--> statement-breakpoint
+INSERT INTO `case_hearing_tallies` (`area_id`, `last_hearing_date`, `n`)
+  SELECT `area_id`, `last_hearing_date`, count(*) FROM `cases` WHERE `last_hearing_date` IS NOT NULL GROUP BY 1, 2;
+--> statement-breakpoint
+CREATE TRIGGER `case_hearing_tallies_insert` AFTER INSERT ON `cases` WHEN NEW.`last_hearing_date` IS NOT NULL BEGIN
+  INSERT INTO `case_hearing_tallies` (`area_id`, `last_hearing_date`, `n`) VALUES (NEW.`area_id`, NEW.`last_hearing_date`, 1)
+    ON CONFLICT DO UPDATE SET `n` = `n` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `case_hearing_tallies_delete` AFTER DELETE ON `cases` WHEN OLD.`last_hearing_date` IS NOT NULL BEGIN
+  UPDATE `case_hearing_tallies` SET `n` = `n` - 1 WHERE `area_id` = OLD.`area_id` AND `last_hearing_date` = OLD.`last_hearing_date`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `case_hearing_tallies_update` AFTER UPDATE OF `area_id`, `last_hearing_date` ON `cases` BEGIN
+  UPDATE `case_hearing_tallies` SET `n` = `n` - 1
+    WHERE OLD.`last_hearing_date` IS NOT NULL AND `area_id` = OLD.`area_id` AND `last_hearing_date` = OLD.`last_hearing_date`;
+  INSERT INTO `case_hearing_tallies` (`area_id`, `last_hearing_date`, `n`)
+    SELECT NEW.`area_id`, NEW.`last_hearing_date`, 1 WHERE NEW.`last_hearing_date` IS NOT NULL
     ON CONFLICT DO UPDATE SET `n` = `n` + 1;
 END;

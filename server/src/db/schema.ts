@@ -752,7 +752,24 @@ export const actionCompletions = sqliteTable(
     days: integer('days').notNull(),
     n: integer('n').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.areaId, t.agencyId, t.dueDate, t.days] })],
+  // In the order the review adds them up (per agency, per number of days); a table WITHOUT ROWID in
+  // the migration, so the counts are read with their keys.
+  (t) => [primaryKey({ columns: [t.areaId, t.agencyId, t.days, t.dueDate] })],
+);
+
+/**
+ * How many of each area's cases had their last hearing on each date, kept by triggers on `cases`
+ * (migration 0015): "cases heard in the last 12 months" adds up a year of these rather than counting
+ * the area's cases.
+ */
+export const caseHearingTallies = sqliteTable(
+  'case_hearing_tallies',
+  {
+    areaId: text('area_id').notNull(),
+    lastHearingDate: text('last_hearing_date').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.areaId, t.lastHearingDate] })],
 );
 
 /**

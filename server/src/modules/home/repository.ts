@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { REPEAT_WINDOW_NOTICE_DAYS, addDays, addMonths, type HomeFigure, type HomeSummary } from '@marac/shared';
 import type { Db } from '../../db/client';
-import { agencies, agendaItems, areas, auditEvents, cases, meetingInvitations, meetings, referrals, research, users } from '../../db/schema';
+import { agencies, agendaItems, areas, auditEvents, caseHearingTallies, cases, meetingInvitations, meetings, referrals, research, users } from '../../db/schema';
 import { startOfLondonDay } from '../../lib/time';
 import { actionCounts } from '../actions/repository';
 import type { SessionUser } from '../auth/session-store';
@@ -51,13 +51,18 @@ function areaFigures(db: Db, user: SessionUser, today: string): HomeFigure[] {
   const { overdue } = actionCounts(db, user, {}, today);
   const { open: escalated } = actionCounts(db, user, { status: 'escalated' }, today);
   const lapsing = countWindowsLapsingBetween(db, user, user.areaIds, addDays(today, 1), addDays(today, REPEAT_WINDOW_NOTICE_DAYS));
-  // A case's last hearing is kept on it when its meeting is minuted: counted from the index on it,
-  // less the few cases a bar keeps from this person.
-  const heardSince = and(inArray(cases.areaId, user.areaIds), gte(cases.lastHearingDate, addMonths(today, -12)));
+  // A case's last hearing is kept on it when its meeting is minuted, and tallied per area and date:
+  // a year of tallies added up, less the few cases a bar keeps from this person.
+  const since = addMonths(today, -12);
   const barred = casesBarring(db, party);
   const heard =
-    n(db.select({ n: count() }).from(cases).where(heardSince).get()) -
-    (barred.length ? n(db.select({ n: count() }).from(cases).where(and(heardSince, inArray(cases.id, barred))).get()) : 0);
+    n(
+      db
+        .select({ n: sql<number>`coalesce(sum(${caseHearingTallies.n}), 0)`.mapWith(Number) })
+        .from(caseHearingTallies)
+        .where(and(inArray(caseHearingTallies.areaId, user.areaIds), gte(caseHearingTallies.lastHearingDate, since)))
+        .get(),
+    ) - (barred.length ? n(db.select({ n: count() }).from(cases).where(and(inArray(cases.areaId, user.areaIds), gte(cases.lastHearingDate, since), inArray(cases.id, barred))).get()) : 0);
   const list = [
     figure('referrals_awaiting_screening', 'Referrals awaiting screening', awaiting),
     figure('referrals_not_listed', 'Accepted referrals not yet on an agenda', notListed),

@@ -104,6 +104,35 @@ describe('the tallies of actions', () => {
     expect(await counts()).toEqual({ total: 0, counts: { open: 0, due_soon: 0, overdue: 0, completed: 0, closed: 0 }, shown: 0 });
   });
 
+  it('of cases heard, per area and last hearing, follow every case written, heard again, moved or deleted', () => {
+    const database = openDatabase(':memory:');
+    try {
+      applyMigrations(database, () => true);
+      const run = (sql: string, ...params: unknown[]) => database.sqlite.prepare(sql).run(...params);
+      const kept = () => database.sqlite.prepare('select area_id, last_hearing_date, n from case_hearing_tallies where n <> 0 order by 1, 2').all();
+      const counted = () => database.sqlite.prepare('select area_id, last_hearing_date, count(*) as n from cases where last_hearing_date is not null group by 1, 2 order by 1, 2').all();
+      run("insert into areas (id, name, code, postcode_districts, settings, created_at) values ('a1', 'Area', 'AREA', '[]', '{}', '2026-01-01T00:00:00.000Z'), ('a2', 'Other', 'OTHER', '[]', '{}', '2026-01-01T00:00:00.000Z')");
+      run("insert into people (id, given_name, family_name, gender, created_at, updated_at) values ('p1', 'Ada', 'Tracker', 'female', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')");
+      const newCase = (id: string, heard: string | null) =>
+        run("insert into cases (id, reference, area_id, victim_person_id, status, opened_at, last_referral_date, last_hearing_date) values (?, ?, 'a1', 'p1', 'open', '2026-01-01T00:00:00.000Z', '2026-01-01', ?)", id, `AREA-${id}`, heard);
+      newCase('c1', null);
+      newCase('c2', '2026-02-01');
+      newCase('c3', '2026-02-01');
+      expect(kept()).toEqual([{ area_id: 'a1', last_hearing_date: '2026-02-01', n: 2 }]);
+      run("update cases set last_hearing_date = '2026-03-01' where id in ('c1', 'c2')");
+      run("update cases set area_id = 'a2' where id = 'c3'");
+      expect(kept()).toEqual(counted());
+      run("delete from cases where id = 'c1'");
+      expect(kept()).toEqual(counted());
+      expect(kept()).toEqual([
+        { area_id: 'a1', last_hearing_date: '2026-03-01', n: 1 },
+        { area_id: 'a2', last_hearing_date: '2026-02-01', n: 1 },
+      ]);
+    } finally {
+      database.close();
+    }
+  });
+
   it('are counted from the actions already held when the migration adds them', () => {
     const database = openDatabase(':memory:');
     try {
